@@ -1,0 +1,88 @@
+"""What an adapter hands to the engine: cell values with their addresses.
+
+Both adapters (the file reader and the xlwings reader) produce a
+`RawWorkbook`; everything after that — parsing, validation, rules, layout —
+is one code path.  Values are plain Python: None, str, int/float, bool,
+datetime.date / datetime.datetime (only for cells Excel itself stores as dates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def col_letter(col: int) -> str:
+    """1 → A, 27 → AA."""
+    s = ""
+    while col:
+        col, r = divmod(col - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+_ADDR = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+def col_index(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def parse_address(addr: str) -> tuple[int, int]:
+    """'H12' → (12, 8)."""
+    m = _ADDR.match(addr.strip())
+    if not m:
+        raise ValueError(addr)
+    return int(m.group(2)), col_index(m.group(1))
+
+
+def parse_ref(ref: str) -> tuple[int, int, int, int]:
+    """'A3:Q20' → (first_row, first_col, last_row, last_col)."""
+    ref = ref.split("!")[-1].replace("$", "")
+    a, _, b = ref.partition(":")
+    r1, c1 = parse_address(a)
+    r2, c2 = parse_address(b or a)
+    return r1, c1, r2, c2
+
+
+def address(row: int, col: int) -> str:
+    return f"{col_letter(col)}{row}"
+
+
+@dataclass
+class RawRow:
+    row: int  # 1-based sheet row
+    values: dict[str, Any]  # header → value
+    cols: dict[str, int]  # header → 1-based sheet column
+
+    def cell(self, header: str) -> str:
+        return address(self.row, self.cols[header])
+
+
+@dataclass
+class RawTable:
+    name: str
+    sheet: str
+    header_row: int
+    columns: dict[str, int]  # header text → 1-based column
+    rows: list[RawRow] = field(default_factory=list)
+
+
+@dataclass
+class RawName:
+    name: str
+    sheet: str
+    address: str  # e.g. "C5"
+    value: Any
+
+
+@dataclass
+class RawWorkbook:
+    names: dict[str, RawName] = field(default_factory=dict)
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    sheets: tuple[str, ...] = ()
+    source: str = ""

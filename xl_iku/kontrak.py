@@ -1,0 +1,336 @@
+"""The workbook contract (KONTRAK §2) as data.
+
+Every name a user or another program sees — sheets, tables, headers, defined
+names, closed lists — lives here and nowhere else.  The template builder, the
+readers and the validation all take their names from this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Jenis(str, Enum):
+    """What kind of value a column holds; drives reading and validation."""
+
+    TEKS = "teks"
+    BULAT = "bulat"  # whole number
+    ANGKA = "angka"  # any number
+    TANGGAL = "tanggal"
+    PILIHAN = "pilihan"  # one of a closed list
+    LIKERT = "likert"  # whole number 1..4 or blank
+    NIP = "nip"
+
+
+@dataclass(frozen=True)
+class Kolom:
+    header: str
+    jenis: Jenis = Jenis.TEKS
+    pilihan: tuple[str, ...] = ()
+    wajib: bool = False
+    # Personal data never leaves the workbook: not in logs, JSON or messages.
+    pribadi: bool = False
+    lebar: float = 14
+
+
+@dataclass(frozen=True)
+class Tabel:
+    nama: str
+    lembar: str
+    kolom: tuple[Kolom, ...]
+    # Dated registers count only rows whose date falls in TahunLaporan.
+    kolom_tanggal: str | None = None
+    keterangan: str = ""
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(k.header for k in self.kolom)
+
+    def kolom_by_header(self, header: str) -> Kolom:
+        for k in self.kolom:
+            if k.header == header:
+                return k
+        raise KeyError(header)
+
+
+YA_TIDAK = ("Ya", "Tidak")
+JENIS_KELAMIN = ("L", "P")
+JENIS_KAMTIBMAS = ("Penyakit Masyarakat", "Pedagang Kaki Lima", "Lainnya")
+STATUS_KAMTIBMAS = ("Tuntas", "Dalam Proses", "Belum Ditindaklanjuti")
+STATUS_IDM = ("Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri")
+KELOMPOK_KEGIATAN = ("Monev APBDes", "Pemberdayaan Masyarakat", "Pemerintahan Umum")
+PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")
+METODE_BOBOT = ("1/9", "0,111", "0,11")
+TAHUN_IKU = (2021, 2022, 2023, 2024, 2025, 2026)
+UNSUR = tuple(f"U{i}" for i in range(1, 10))
+
+_likert = tuple(Kolom(u, Jenis.LIKERT, lebar=5) for u in UNSUR)
+
+TABEL: dict[str, Tabel] = {
+    t.nama: t
+    for t in (
+        Tabel(
+            "tblSKM",
+            "SKM",
+            (
+                Kolom("No", Jenis.BULAT, lebar=6),
+                Kolom("Tanggal", Jenis.TANGGAL, wajib=True, lebar=12),
+                Kolom("Jenis Layanan", lebar=26),
+                Kolom("Jenis Kelamin", Jenis.PILIHAN, JENIS_KELAMIN, lebar=8),
+                Kolom("Usia", Jenis.BULAT, lebar=7),
+                Kolom("Pendidikan", lebar=12),
+                Kolom("Pekerjaan", lebar=14),
+                *_likert,
+                Kolom("Saran", lebar=40),
+            ),
+            kolom_tanggal="Tanggal",
+            keterangan="Jawaban Survei Kepuasan Masyarakat, satu baris per responden (skala 1–4).",
+        ),
+        Tabel(
+            "tblAKIP",
+            "AKIP",
+            (
+                Kolom("Tahun", Jenis.BULAT, wajib=True, lebar=8),
+                Kolom("Perencanaan Kinerja", Jenis.ANGKA, wajib=True, lebar=14),
+                Kolom("Pengukuran Kinerja", Jenis.ANGKA, wajib=True, lebar=14),
+                Kolom("Pelaporan Kinerja", Jenis.ANGKA, wajib=True, lebar=14),
+                Kolom("Evaluasi Internal", Jenis.ANGKA, wajib=True, lebar=14),
+                Kolom("Predikat LHE", Jenis.PILIHAN, PREDIKAT, lebar=10),
+            ),
+            keterangan="Nilai komponen LHE SAKIP dari Inspektorat (PermenPANRB 88/2021), satu baris per tahun.",
+        ),
+        Tabel(
+            "tblSOP",
+            "SOP",
+            (
+                Kolom("No", Jenis.BULAT, lebar=6),
+                Kolom("Nama Layanan", wajib=True, lebar=36),
+                Kolom("Jumlah Persyaratan", Jenis.BULAT, wajib=True, lebar=12),
+                Kolom("Persyaratan Sesuai", Jenis.BULAT, wajib=True, lebar=12),
+            ),
+            keterangan="Kesesuaian persyaratan setiap layanan publik dengan SOP-nya.",
+        ),
+        Tabel(
+            "tblKamtibmas",
+            "Kamtibmas",
+            (
+                Kolom("No", Jenis.BULAT, lebar=6),
+                Kolom("Tanggal", Jenis.TANGGAL, wajib=True, lebar=12),
+                Kolom("Jenis", Jenis.PILIHAN, JENIS_KAMTIBMAS, wajib=True, lebar=20),
+                Kolom("Desa", lebar=20),
+                Kolom("Uraian", lebar=40),
+                Kolom("Status", Jenis.PILIHAN, STATUS_KAMTIBMAS, wajib=True, lebar=20),
+            ),
+            kolom_tanggal="Tanggal",
+            keterangan="Gangguan ketenteraman dan ketertiban umum yang ditangani kecamatan.",
+        ),
+        Tabel(
+            "tblSarpras",
+            "Sarpras",
+            (
+                Kolom("No", Jenis.BULAT, lebar=6),
+                Kolom("Nama Sarpras", wajib=True, lebar=30),
+                Kolom("Kebutuhan", Jenis.BULAT, wajib=True, lebar=11),
+                Kolom("Tersedia", Jenis.BULAT, wajib=True, lebar=11),
+                Kolom("Kondisi Baik", Jenis.BULAT, wajib=True, lebar=11),
+                Kolom("Dipelihara", Jenis.BULAT, wajib=True, lebar=11),
+            ),
+            keterangan="Sarana dan prasarana ruang pelayanan (PATEN).",
+        ),
+        Tabel(
+            "tblDesa",
+            "Desa",
+            (
+                Kolom("No", Jenis.BULAT, lebar=6),
+                Kolom("Nama Desa", wajib=True, lebar=26),
+                Kolom("Nilai IDM", Jenis.ANGKA, lebar=11),
+                Kolom("Status IDM", Jenis.PILIHAN, STATUS_IDM, lebar=18),
+            ),
+            keterangan="Indeks Desa Membangun setiap desa (Permendesa PDTT 2/2016).",
+        ),
+        Tabel(
+            "tblLayanan",
+            "Layanan",
+            (
+                Kolom("No Register", wajib=True, lebar=18),
+                Kolom("Tanggal Masuk", Jenis.TANGGAL, wajib=True, lebar=13),
+                Kolom("Jenis Layanan", wajib=True, lebar=30),
+                Kolom("Tanggal Selesai", Jenis.TANGGAL, lebar=13),
+            ),
+            kolom_tanggal="Tanggal Masuk",
+            keterangan="Register permohonan pelayanan publik.",
+        ),
+        Tabel(
+            "tblPengaduan",
+            "Pengaduan",
+            (
+                Kolom("No", Jenis.BULAT, lebar=6),
+                Kolom("Tanggal Masuk", Jenis.TANGGAL, wajib=True, lebar=13),
+                Kolom("Saluran", lebar=16),
+                Kolom("Uraian", lebar=40),
+                Kolom("Tanggal Selesai", Jenis.TANGGAL, lebar=13),
+            ),
+            kolom_tanggal="Tanggal Masuk",
+            keterangan="Register pengaduan pelayanan publik.",
+        ),
+        Tabel(
+            "tblASN",
+            "ASN",
+            (
+                Kolom("No", Jenis.BULAT, lebar=6),
+                Kolom("NIP", Jenis.NIP, pribadi=True, lebar=22),
+                Kolom("Nama", pribadi=True, lebar=30),
+                Kolom("Jabatan", lebar=30),
+                Kolom("Kompeten", Jenis.PILIHAN, YA_TIDAK, wajib=True, lebar=11),
+            ),
+            keterangan="Aparatur kecamatan dan hasil penilaian kompetensinya.",
+        ),
+        Tabel(
+            "tblBencana",
+            "Bencana",
+            (
+                Kolom("No", Jenis.BULAT, lebar=6),
+                Kolom("Tanggal", Jenis.TANGGAL, wajib=True, lebar=12),
+                Kolom("Jenis", lebar=22),
+                Kolom("Desa", lebar=20),
+                Kolom("Uraian", lebar=40),
+                Kolom("Ditindaklanjuti", Jenis.PILIHAN, YA_TIDAK, wajib=True, lebar=14),
+            ),
+            kolom_tanggal="Tanggal",
+            keterangan="Kejadian bencana di wilayah kecamatan dan dukungan yang diberikan.",
+        ),
+        Tabel(
+            "tblKegiatan",
+            "Kegiatan",
+            (
+                Kolom("No", Jenis.BULAT, lebar=6),
+                Kolom("Kelompok", Jenis.PILIHAN, KELOMPOK_KEGIATAN, wajib=True, lebar=24),
+                Kolom("Kegiatan", lebar=40),
+                Kolom("Target", Jenis.ANGKA, wajib=True, lebar=10),
+                Kolom("Realisasi", Jenis.ANGKA, wajib=True, lebar=10),
+            ),
+            keterangan="Kegiatan fasilitasi: monev APBDes, pemberdayaan masyarakat, pemerintahan umum.",
+        ),
+        Tabel(
+            "tblUsulan",
+            "Musrenbang",
+            (
+                Kolom("No", Jenis.BULAT, lebar=6),
+                Kolom("Desa", lebar=20),
+                Kolom("Usulan", lebar=44),
+                Kolom("Diverifikasi", Jenis.PILIHAN, YA_TIDAK, wajib=True, lebar=12),
+            ),
+            keterangan="Usulan prioritas pembangunan desa di SIPD RI dan hasil verifikasinya.",
+        ),
+        Tabel(
+            "tblRekapManual",
+            "Rekap Manual",
+            (
+                Kolom("Kode", wajib=True, lebar=10),
+                Kolom("Pembilang", Jenis.ANGKA, wajib=True, lebar=12),
+                Kolom("Penyebut", Jenis.ANGKA, wajib=True, lebar=12),
+                Kolom("Sumber Data", lebar=40),
+            ),
+            keterangan="Angka rekap untuk indikator persentase yang registernya tidak diisi tahun ini.",
+        ),
+        Tabel(
+            "tblTarget",
+            "Target",
+            (
+                Kolom("Kode", wajib=True, lebar=9),
+                Kolom("Indikator", lebar=44),
+                Kolom("Satuan", lebar=12),
+                *(Kolom(str(t), Jenis.TEKS, lebar=8) for t in TAHUN_IKU),
+            ),
+            keterangan="Target setiap indikator per tahun (IK-02 boleh berupa predikat, mis. BB).",
+        ),
+        Tabel(
+            "tblRiwayat",
+            "Target",
+            (
+                Kolom("Kode", wajib=True, lebar=9),
+                Kolom("Tahun", Jenis.BULAT, wajib=True, lebar=8),
+                Kolom("Realisasi", Jenis.TEKS, lebar=11),
+            ),
+            keterangan="Realisasi tahun-tahun lain (untuk lembar IKU 2021–2026).",
+        ),
+        Tabel(
+            "tblJenisLayanan",
+            "Referensi",
+            (
+                Kolom("Jenis Layanan", wajib=True, lebar=34),
+                Kolom("Standar Waktu (Hari Kerja)", Jenis.BULAT, wajib=True, lebar=14),
+            ),
+        ),
+        Tabel(
+            "tblHariLibur",
+            "Referensi",
+            (
+                Kolom("Tanggal", Jenis.TANGGAL, wajib=True, lebar=12),
+                Kolom("Keterangan", lebar=34),
+            ),
+        ),
+    )
+}
+
+# Tables a workbook must have for `hitung` to run at all (KONTRAK §4 exit 2).
+TABEL_WAJIB: tuple[str, ...] = tuple(TABEL)
+
+DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)
+
+
+@dataclass(frozen=True)
+class Pengaturan:
+    nama: str
+    label: str
+    jenis: Jenis = Jenis.TEKS
+    wajib: bool = False
+    pilihan: tuple[str, ...] = ()
+    pribadi: bool = False
+    bawaan: object = None  # value in a fresh template
+
+
+PENGATURAN: tuple[Pengaturan, ...] = (
+    Pengaturan("NamaKecamatan", "Nama Kecamatan", wajib=True),
+    Pengaturan("NamaKabupaten", "Nama Kabupaten", wajib=True),
+    Pengaturan("TahunLaporan", "Tahun Laporan", Jenis.BULAT, wajib=True),
+    Pengaturan("NamaCamat", "Nama Camat", pribadi=True),
+    Pengaturan("NIPCamat", "NIP Camat", Jenis.NIP, pribadi=True),
+    Pengaturan("PangkatCamat", "Pangkat / Golongan Camat"),
+    Pengaturan("TempatPenandatanganan", "Tempat Penandatanganan"),
+    Pengaturan("TanggalPenandatanganan", "Tanggal Penandatanganan", Jenis.TANGGAL),
+    Pengaturan("MetodeBobotIKM", "Bobot per unsur IKM", Jenis.PILIHAN, True, METODE_BOBOT, bawaan="1/9"),
+    Pengaturan("PopulasiPenerimaLayanan", "Populasi penerima layanan (untuk sampel minimum)", Jenis.BULAT),
+    Pengaturan("BatasWaktuPengaduan", "Batas waktu penyelesaian pengaduan (hari kerja)", Jenis.BULAT, True, bawaan=14),
+)
+PENGATURAN_BY_NAMA = {p.nama: p for p in PENGATURAN}
+
+LEMBAR_PENGATURAN = "Pengaturan"
+LEMBAR_BERANDA = "Beranda"
+LEMBAR_REFERENSI = "Referensi"
+
+# Output sheets: owned by xl-iku, rewritten on every run, never typed into.
+LEMBAR_IKU = "IKU"
+LEMBAR_IK = "Indikator Kinerja"
+LEMBAR_IKP = "Indikator Pendukung"
+LEMBAR_SKM = "Hasil SKM"
+LEMBAR_VALIDASI = "Validasi"
+LEMBAR_KELUARAN = (LEMBAR_IKU, LEMBAR_IK, LEMBAR_IKP, LEMBAR_SKM, LEMBAR_VALIDASI)
+
+# Cell on Beranda holding the status line of the last run.
+SEL_STATUS = "B12"
+
+HEADER_KELUARAN = (
+    "No",
+    "Indikator Kinerja",
+    "Definisi Operasional",
+    "Formulasi Perhitungan",
+    "Penanggung Jawab",
+    "Target",
+    "Realisasi",
+    "Capaian (%)",
+    "Kategori",
+    "Keterangan",
+)
+HEADER_VALIDASI = ("Tingkat", "Lembar", "Sel", "Pesan")
