@@ -1,0 +1,77 @@
+import pytest
+
+from xl_iku import referensi
+from xl_iku.rules.capaian import capaian, capaian_predikat, kategori
+
+
+def test_capaian():
+    # 91.4751 / 85 × 100 = 107.6177…
+    assert capaian(91.4751, 85) == pytest.approx(107.61776470588235, abs=1e-12)
+    assert capaian(45, 60) == 75.0  # 45/60 = 0.75
+    assert capaian(0.3, 0.1) == 300.0  # exact: a float ratio would give 299.99999999999994
+    assert capaian(None, 85) is None
+    assert capaian(80, None) is None
+    assert capaian(80, 0) is None
+    assert capaian(0, 80) == 0.0
+
+
+@pytest.mark.parametrize(
+    "nilai, harap",
+    [
+        (130, "Sangat Tinggi"),
+        (91, "Sangat Tinggi"),
+        (90.999, "Tinggi"),  # not rounded up to 91
+        (76, "Tinggi"),
+        (75.99, "Sedang"),
+        (66, "Sedang"),
+        (65.999999, "Rendah"),
+        (51, "Rendah"),
+        (50.99, "Sangat Rendah"),
+        (0, "Sangat Rendah"),
+        (-20, "Sangat Rendah"),
+        (None, None),
+    ],
+)
+def test_kategori(nilai, harap):
+    assert kategori(nilai) == harap
+
+
+def test_kategori_capaian_persis_91():
+    # 91/100 × 100 = 91 exactly; must stay Sangat Tinggi, not slip to 90.999…
+    assert kategori(capaian(91, 100)) == "Sangat Tinggi"
+    # 0.91 / 1 × 100 in floats is 91.00000000000001; exact is 91
+    assert capaian(0.91, 1) == 91.0
+
+
+def test_kategori_label_lain():
+    tabel = tuple((b, l) for (b, _), l in zip(
+        referensi.KATEGORI_CAPAIAN, ("Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang")))
+    assert kategori(76, tabel) == "Baik"
+    assert kategori(50, tabel) == "Sangat Kurang"
+
+
+@pytest.mark.parametrize(
+    "nilai, target, harap",
+    [
+        (72.5, "BB", 72.5 / 70 * 100),  # 103.571…
+        (70, "BB", 100.0),
+        (63, "A", 78.75),  # 63/80 = 0.7875
+        (90, "AA", 100.0),
+        (45, "B", 75.0),  # 45/60
+        (25, "CC", 50.0),  # 25/50
+        (15, "C", 50.0),  # 15/30
+        (40, "D", None),  # bound 0
+        (None, "BB", None),
+    ],
+)
+def test_capaian_predikat(nilai, target, harap):
+    hasil = capaian_predikat(nilai, target)
+    if harap is None:
+        assert hasil is None
+    else:
+        assert hasil == pytest.approx(harap, rel=1e-15)
+
+
+def test_capaian_predikat_tak_dikenal():
+    with pytest.raises(KeyError):
+        capaian_predikat(70, "Baik")

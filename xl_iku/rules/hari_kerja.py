@@ -1,0 +1,31 @@
+"""Working days: Monday–Friday minus the office's holiday list."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from datetime import date
+
+
+def _hari_biasa_sebelum(ordinal: int) -> int:
+    # Weekdays among ordinals 1 .. ordinal-1; ordinal 1 (0001-01-01) is a Monday.
+    minggu, sisa = divmod(ordinal - 1, 7)
+    return minggu * 5 + min(sisa, 5)
+
+
+class Kalender:
+    """Counts working days against a fixed set of holidays."""
+
+    def __init__(self, libur: Iterable[date]):
+        # Only weekday holidays matter: a Saturday holiday is already off.
+        self._libur = sorted(
+            {d.toordinal() for d in libur if d is not None and d.weekday() < 5}
+        )
+
+    def hari_kerja(self, mulai: date, selesai: date) -> int:
+        """Working days from `mulai` to `selesai`, both included."""
+        a, b = mulai.toordinal(), selesai.toordinal()
+        if b < a:
+            raise ValueError(f"tanggal selesai {selesai} sebelum tanggal mulai {mulai}")
+        libur = bisect_right(self._libur, b) - bisect_left(self._libur, a)
+        return _hari_biasa_sebelum(b + 1) - _hari_biasa_sebelum(a) - libur

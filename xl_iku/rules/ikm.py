@@ -1,0 +1,103 @@
+"""Indeks Kepuasan Masyarakat (PermenPANRB 14/2017)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+
+from .. import referensi
+from ..kontrak import UNSUR
+from .angka import bulat, ke_decimal, ke_fraction
+
+
+def bobot(metode: str) -> Fraction:
+    """Weight per unsur named by MetodeBobotIKM: '1/9', '0,111' or '0,11'."""
+    if isinstance(metode, str):
+        kunci = metode.strip().replace(".", ",")
+        if kunci in referensi.BOBOT_IKM:
+            return Fraction(referensi.BOBOT_IKM[kunci])
+    raise ValueError(
+        f"MetodeBobotIKM tidak dikenal: {metode!r} (pilihan: {', '.join(referensi.BOBOT_IKM)})"
+    )
+
+
+def _skor(v) -> int:
+    # Excel may hand back 4.0 for a typed 4; anything not a whole 1..4 is refused.
+    if isinstance(v, bool):
+        raise ValueError(f"jawaban harus bilangan bulat 1–4: {v!r}")
+    try:
+        f = ke_fraction(v)
+    except (TypeError, ValueError):
+        raise ValueError(f"jawaban harus bilangan bulat 1–4: {v!r}") from None
+    if f.denominator != 1 or not 1 <= f <= 4:
+        raise ValueError(f"jawaban harus bilangan bulat 1–4: {v!r}")
+    return int(f)
+
+
+def nrr(jawaban: Iterable[Sequence[int | None]]) -> dict[str, Fraction | None]:
+    """NRR per unsur: sum of answers / answers given (blanks don't count)."""
+    jumlah = [0] * len(UNSUR)
+    banyak = [0] * len(UNSUR)
+    for baris in jawaban:
+        if len(baris) != len(UNSUR):
+            raise ValueError(f"satu responden harus punya {len(UNSUR)} jawaban, ada {len(baris)}")
+        for i, v in enumerate(baris):
+            if v is not None:
+                jumlah[i] += _skor(v)
+                banyak[i] += 1
+    return {
+        u: Fraction(jumlah[i], banyak[i]) if banyak[i] else None
+        for i, u in enumerate(UNSUR)
+    }
+
+
+def nilai_ikm(nrr: Mapping[str, Fraction], w: Fraction) -> Fraction:
+    """IKM = Σ NRR × w × 25 over U1..U9, exact."""
+    kosong = [u for u in UNSUR if nrr.get(u) is None]
+    if kosong:
+        raise ValueError(f"NRR tidak ada untuk {', '.join(kosong)}")
+    w = ke_fraction(w)
+    return sum((ke_fraction(nrr[u]) * w * 25 for u in UNSUR), Fraction(0))
+
+
+def mutu(nilai, tabel=referensi.MUTU_IKM) -> referensi.Mutu:
+    """Mutu of an IKM, judged on the value rounded half-up to 2 decimals."""
+    if not tabel:
+        raise ValueError("tabel mutu IKM kosong")
+    r = bulat(nilai, 2)
+    for baris in tabel:
+        if ke_decimal(baris.batas_bawah) <= r <= ke_decimal(baris.batas_atas):
+            return baris
+    # Outside every interval (above 100, below 25, or a gap in an edited
+    # Referensi table): the highest grade whose lower bound is reached.
+    urut = sorted(tabel, key=lambda b: ke_decimal(b.batas_bawah), reverse=True)
+    for baris in urut:
+        if r >= ke_decimal(baris.batas_bawah):
+            return baris
+    return urut[-1]
+
+
+def mutu_unsur(nrr_value, tabel=referensi.MUTU_IKM) -> referensi.Mutu:
+    """Mutu of one unsur: the IKM table applied to NRR × 25."""
+    if nrr_value is None:
+        raise ValueError("NRR tidak ada")
+    return mutu(ke_fraction(nrr_value) * 25, tabel)
+
+
+def sampel_minimum(populasi: int) -> int:
+    """Krejcie–Morgan minimum sample for a population of `populasi`, exact."""
+    try:
+        n = ke_fraction(populasi)
+    except TypeError:
+        raise ValueError(f"populasi harus bilangan bulat positif: {populasi!r}") from None
+    if n.denominator != 1 or n <= 0:
+        raise ValueError(f"populasi harus bilangan bulat positif: {populasi!r}")
+    chi2 = Fraction(referensi.KM_CHI2)
+    p = Fraction(referensi.KM_P)
+    d = Fraction(referensi.KM_D)
+    pq = p * (1 - p)
+    # KONTRAK §3 says ceil.  Krejcie & Morgan's printed table rounds to the
+    # nearest whole number instead (N=50 → 44, ceil gives 45); the two agree
+    # at 100, 1.000, 10.000 and 1.000.000.  ceil never asks for fewer.
+    return math.ceil(chi2 * n * pq / (d * d * (n - 1) + chi2 * pq))
