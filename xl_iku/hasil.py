@@ -1,0 +1,177 @@
+"""What a run produces: indicator results, the SKM and AKIP details, temuan.
+
+`ke_json` is the KONTRAK §4 document.  Personal data (names, NIP) is never
+part of these objects except `Penandatangan`, which `ke_json` leaves out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+GALAT = "galat"
+PERINGATAN = "peringatan"
+STATUS_OK = "ok"
+STATUS_GALAT = "galat"
+STATUS_TANPA_DATA = "tanpa_data"
+
+
+@dataclass(frozen=True)
+class Temuan:
+    tingkat: Literal["galat", "peringatan"]
+    lembar: str
+    sel: str
+    pesan: str
+    kode: str | None = None
+    # Internal: the table the finding is about, for blocking its readers.
+    tabel: str | None = None
+    # Internal: block only these codes instead of every reader of `tabel`.
+    blokir: tuple[str, ...] | None = None
+
+    def ke_json(self) -> dict[str, Any]:
+        return {
+            "tingkat": self.tingkat,
+            "lembar": self.lembar,
+            "sel": self.sel,
+            "kode": self.kode,
+            "pesan": self.pesan,
+        }
+
+
+@dataclass
+class HasilIndikator:
+    kode: str
+    nama: str
+    satuan: str
+    target: float | str | None = None
+    realisasi: float | str | None = None
+    capaian: float | None = None
+    kategori: str | None = None
+    status: str = STATUS_OK
+    keterangan: str = ""
+    pembilang: float | None = None
+    penyebut: float | None = None
+
+    def ke_json(self) -> dict[str, Any]:
+        return {
+            "kode": self.kode,
+            "nama": self.nama,
+            "satuan": self.satuan,
+            "target": self.target,
+            "realisasi": self.realisasi,
+            "capaian": self.capaian,
+            "kategori": self.kategori,
+            "status": self.status,
+            "keterangan": self.keterangan,
+            "pembilang": self.pembilang,
+            "penyebut": self.penyebut,
+        }
+
+
+@dataclass
+class Unsur:
+    kode: str  # U1..U9
+    label: str
+    jumlah_jawaban: int
+    jumlah_nilai: int
+    nrr: float | None
+    nrr_tertimbang: float | None
+    ikm_unsur: float | None
+    mutu: str | None
+
+
+@dataclass
+class IKMLayanan:
+    jenis_layanan: str
+    responden: int
+    nilai: float | None
+    mutu: str | None
+    kinerja: str | None
+
+
+@dataclass
+class HasilIKM:
+    responden: int = 0
+    nrr: dict[str, float | None] = field(default_factory=dict)
+    nilai: float | None = None
+    mutu: str | None = None
+    kinerja: str | None = None
+    bobot: str = "1/9"
+    sampel_minimum: int | None = None
+    populasi: int | None = None
+    unsur: list[Unsur] = field(default_factory=list)
+    per_layanan: list[IKMLayanan] = field(default_factory=list)
+    terendah: list[Unsur] = field(default_factory=list)
+    # Extra detail for the SKM report (counts by profile; Saran texts).
+    profil: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    saran: list[str] = field(default_factory=list)
+
+    def ke_json(self) -> dict[str, Any]:
+        return {
+            "responden": self.responden,
+            "nrr": dict(self.nrr),
+            "nilai": self.nilai,
+            "mutu": self.mutu,
+            "kinerja": self.kinerja,
+            "bobot": self.bobot,
+            "sampel_minimum": self.sampel_minimum,
+        }
+
+
+@dataclass
+class HasilAKIP:
+    nilai: float | None = None
+    predikat: str | None = None
+    predikat_hitung: str | None = None
+
+    def ke_json(self) -> dict[str, Any]:
+        return {"nilai": self.nilai, "predikat": self.predikat, "predikat_hitung": self.predikat_hitung}
+
+
+@dataclass
+class Penandatangan:
+    """Signature block: shown on printed sheets, never in JSON or logs."""
+
+    tempat: str | None = None
+    tanggal: date | None = None
+    nama: str | None = None
+    pangkat: str | None = None
+    nip: str | None = None
+
+
+@dataclass
+class Hasil:
+    kecamatan: str | None
+    kabupaten: str | None
+    tahun: int | None
+    indikator: list[HasilIndikator]
+    ikm: HasilIKM
+    akip: HasilAKIP
+    temuan: list[Temuan]
+    penandatangan: Penandatangan = field(default_factory=Penandatangan)
+    # Target and realisasi per year for the IKU sheet: kode → {tahun: (target, realisasi)}.
+    riwayat: dict[str, dict[int, tuple[Any, Any]]] = field(default_factory=dict)
+
+    @property
+    def jumlah_galat(self) -> int:
+        return sum(1 for t in self.temuan if t.tingkat == GALAT)
+
+    @property
+    def jumlah_peringatan(self) -> int:
+        return sum(1 for t in self.temuan if t.tingkat == PERINGATAN)
+
+    def indikator_by_kode(self) -> dict[str, HasilIndikator]:
+        return {i.kode: i for i in self.indikator}
+
+    def ke_json(self) -> dict[str, Any]:
+        return {
+            "versi": 1,
+            "kecamatan": self.kecamatan,
+            "kabupaten": self.kabupaten,
+            "tahun": self.tahun,
+            "indikator": [i.ke_json() for i in self.indikator],
+            "ikm": self.ikm.ke_json(),
+            "akip": self.akip.ke_json(),
+            "temuan": [t.ke_json() for t in self.temuan],
+        }

@@ -1,0 +1,138 @@
+"""File adapter, reading side: the workbook package → RawWorkbook.
+
+Table locations and defined names come from the package XML itself
+(`io.package`); cell values from python-calamine, which reads a sheet without
+building an object per cell.  Tables are found by name and columns by header
+text, so a moved, extended or widened table still reads; rows typed directly
+below a table (that Excel would have absorbed) are read too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import python_calamine as pc
+
+from .. import kontrak as K
+from ..validasi.referensi import TABEL_REFERENSI
+from .package import FileError, Package
+from .raw import RawName, RawRow, RawTable, RawWorkbook, parse_address, parse_ref
+
+
+def _norm(h) -> str:
+    if isinstance(h, float) and h.is_integer():
+        h = int(h)
+    return " ".join(str(h).split()).casefold()
+
+
+def _empty(v) -> bool:
+    return v is None or v == ""
+
+
+class _Grid:
+    """One sheet's values, addressed 1-based like Excel."""
+
+    def __init__(self, sheet: pc.CalamineSheet):
+        start = sheet.start
+        self.r0, self.c0 = (start if start is not None else (0, 0))
+        self.data = sheet.to_python(skip_empty_area=True) if start is not None else []
+
+    def get(self, row: int, col: int):
+        r, c = row - 1 - self.r0, col - 1 - self.c0
+        if r < 0 or c < 0 or r >= len(self.data):
+            return None
+        line = self.data[r]
+        if c >= len(line):
+            return None
+        v = line[c]
+        return None if v == "" else v
+
+    @property
+    def last_row(self) -> int:
+        return self.r0 + len(self.data)
+
+
+def baca(path: str | Path) -> RawWorkbook:
+    path = Path(path)
+    with Package.open(path) as pkg:
+        sheets = [s.name for s in pkg.sheets]
+        names = dict(pkg.defined_names)
+        tables = dict(pkg.tables)
+        _check_structure(path, sheets, names, tables)
+    try:
+        book = pc.CalamineWorkbook.from_path(str(path))
+    except Exception as e:  # calamine raises its own error types for broken parts
+        raise FileError(f"Berkas '{path.name}' rusak dan tidak dapat dibaca isinya.") from e
+    grids: dict[str, _Grid] = {}
+
+    def grid(sheet: str) -> _Grid:
+        if sheet not in grids:
+            try:
+                grids[sheet] = _Grid(book.get_sheet_by_name(sheet))
+            except Exception as e:
+                raise FileError(f"Lembar '{sheet}' di berkas '{path.name}' rusak dan tidak dapat dibaca.") from e
+        return grids[sheet]
+
+    raw = RawWorkbook(sheets=tuple(sheets), source=str(path))
+    for spec in K.PENGATURAN:
+        dn = names.get(spec.nama)
+        if dn is None:
+            continue
+        r, c = parse_address(dn.address)
+        raw.names[spec.nama] = RawName(spec.nama, dn.sheet, dn.address, grid(dn.sheet).get(r, c))
+    wanted = {n: t.headers for n, t in K.TABEL.items()} | TABEL_REFERENSI
+    for name, headers in wanted.items():
+        info = tables.get(name)
+        if info is None:
+            continue
+        raw.tables[name] = _read_table(path, name, info, headers, grid(info.sheet))
+    book.close()
+    return raw
+
+
+def _check_structure(path: Path, sheets, names, tables) -> None:
+    hilang = [n for n in K.TABEL_WAJIB if n not in tables]
+    if hilang:
+        t = K.TABEL[hilang[0]]
+        lembar = "" if t.lembar in sheets else f" (lembar '{t.lembar}' juga tidak ada)"
+        lain = f" dan {len(hilang) - 1} tabel lain" if len(hilang) > 1 else ""
+        raise FileError(
+            f"Tabel '{hilang[0]}'{lain} tidak ditemukan di berkas '{path.name}'{lembar}; "
+            "jangan menghapus atau mengganti nama tabel templat."
+        )
+    for spec in K.PENGATURAN:
+        if spec.wajib and spec.nama not in names:
+            raise FileError(
+                f"Nama sel '{spec.nama}' (lembar Pengaturan) tidak ditemukan di berkas '{path.name}'; "
+                "gunakan templat xl-iku terbaru."
+            )
+
+
+def _read_table(path: Path, name: str, info, headers: tuple[str, ...], g: _Grid) -> RawTable:
+    r1, c1, r2, c2 = parse_ref(info.ref)
+    header_row = r1
+    found: dict[str, int] = {}
+    for col in range(c1, c2 + 1):
+        v = g.get(header_row, col)
+        if _empty(v) and col - c1 < len(info.columns):
+            v = info.columns[col - c1]
+        if not _empty(v):
+            found.setdefault(_norm(v), col)
+    cols: dict[str, int] = {}
+    for h in headers:
+        col = found.get(_norm(h))
+        if col is None:
+            raise FileError(
+                f"Kolom '{h}' tidak ditemukan di tabel '{name}' (lembar '{info.sheet}') berkas '{path.name}'; "
+                "jangan mengganti nama judul kolom templat."
+            )
+        cols[h] = col
+    last = r2
+    # Rows typed just below the table belong to it, as Excel would extend it.
+    while last < g.last_row and any(not _empty(g.get(last + 1, c)) for c in cols.values()):
+        last += 1
+    rows = []
+    for r in range(header_row + 1, last + 1):
+        values = {h: g.get(r, c) for h, c in cols.items()}
+        rows.append(RawRow(r, values, cols))
+    return RawTable(name, info.sheet, header_row, cols, rows)

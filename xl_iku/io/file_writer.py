@@ -1,0 +1,184 @@
+"""File adapter, writing side: a targeted patch of the xlsx package.
+
+Only the parts xl-iku owns change: the `<sheetData>`, `<mergeCells>`,
+`<hyperlinks>` and `<dimension>` of the output sheets, plus `fullCalcOnLoad`
+in workbook.xml so Excel recalculates formulas elsewhere on open.  Every other
+part — input sheets, drawings and shapes, VBA, customXml, charts, comments,
+styles — is copied through unchanged (the same bytes after decompression).
+Strings are written inline, so sharedStrings.xml is never touched; style
+indexes come from the `Gaya` palette sheet (see `gaya.py`).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from .. import gaya
+from ..layout import SheetPlan
+from .package import FileError, Package
+from .raw import address, col_letter
+
+_EPOCH = date(1899, 12, 30)
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+# Elements that may follow <mergeCells> / <hyperlinks> in a worksheet (ECMA-376 order).
+_AFTER_MERGE = ("phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions",
+                "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties",
+                "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF",
+                "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst")
+_AFTER_LINKS = _AFTER_MERGE[_AFTER_MERGE.index("printOptions"):]
+
+
+def _serial(d: date | datetime) -> float:
+    if isinstance(d, datetime):
+        delta = d - datetime(1899, 12, 30)
+        return delta.days + delta.seconds / 86400
+    return float((d - _EPOCH).days)
+
+
+def _num(v: float) -> str:
+    if isinstance(v, int) or float(v).is_integer():
+        return str(int(v))
+    return repr(float(v))
+
+
+def _cell_xml(p: str, ref: str, value, s: int | None) -> str:
+    sa = f' s="{s}"' if s else ""
+    if value is None or value == "":
+        return f'<{p}c r="{ref}"{sa}/>' if s else ""
+    if isinstance(value, bool):
+        return f'<{p}c r="{ref}"{sa} t="b"><{p}v>{int(value)}</{p}v></{p}c>'
+    if isinstance(value, (int, float)):
+        return f'<{p}c r="{ref}"{sa}><{p}v>{_num(value)}</{p}v></{p}c>'
+    if isinstance(value, (date, datetime)):
+        return f'<{p}c r="{ref}"{sa}><{p}v>{_num(_serial(value))}</{p}v></{p}c>'
+    text = escape(_CTRL.sub("", str(value)))
+    return f'<{p}c r="{ref}"{sa} t="inlineStr"><{p}is><{p}t xml:space="preserve">{text}</{p}t></{p}is></{p}c>'
+
+
+def sheet_data_xml(plan: SheetPlan, palette: dict[str, int], p: str = "") -> tuple[str, str]:
+    """(<sheetData> xml, dimension ref) for a plan."""
+    rows: dict[int, dict[int, str]] = {}
+    for c in plan.cells:
+        xml = _cell_xml(p, address(c.row, c.col), c.value, palette.get(c.role))
+        if xml:
+            rows.setdefault(c.row, {})[c.col] = xml
+    for r in plan.heights:
+        rows.setdefault(r, {})
+    out = [f"<{p}sheetData>"]
+    for r in sorted(rows):
+        ht = plan.heights.get(r)
+        attr = f' ht="{ht:g}" customHeight="1"' if ht else ""
+        cells = "".join(rows[r][c] for c in sorted(rows[r]))
+        out.append(f'<{p}row r="{r}"{attr}>{cells}</{p}row>' if cells else f'<{p}row r="{r}"{attr}/>')
+    out.append(f"</{p}sheetData>")
+    if plan.cells:
+        last_r = max(c.row for c in plan.cells)
+        last_c = max(c.col for c in plan.cells)
+        dim = f"A1:{col_letter(last_c)}{last_r}"
+    else:
+        dim = "A1"
+    return "".join(out), dim
+
+
+def _prefix(xml: str) -> str:
+    m = re.search(r"<(\w+:)?worksheet[\s>]", xml)
+    return (m.group(1) or "") if m else ""
+
+
+def _remove(xml: str, p: str, tag: str) -> str:
+    xml = re.sub(rf"<{p}{tag}(\s[^>]*)?/>", "", xml)
+    return re.sub(rf"<{p}{tag}(\s[^>]*)?>.*?</{p}{tag}>", "", xml, flags=re.S)
+
+
+def _insert_before(xml: str, p: str, fragment: str, followers: tuple[str, ...]) -> str:
+    best = None
+    for tag in followers:
+        m = re.search(rf"<{p}{tag}[\s/>]", xml)
+        if m and (best is None or m.start() < best):
+            best = m.start()
+    if best is None:
+        best = xml.rindex(f"</{p}worksheet>")
+    return xml[:best] + fragment + xml[best:]
+
+
+def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
+    p = _prefix(xml)
+    data, dim = sheet_data_xml(plan, palette, p)
+    m = re.search(rf"<{p}sheetData(\s[^>]*)?(/>|>.*?</{p}sheetData>)", xml, flags=re.S)
+    if not m:
+        raise FileError(f"Lembar keluaran '{plan.name}' tidak berisi data sel yang dikenali.")
+    xml = xml[: m.start()] + data + xml[m.end():]
+    xml = re.sub(rf'(<{p}dimension\s+ref=")[^"]*(")', rf"\g<1>{dim}\g<2>", xml, count=1)
+    xml = _remove(xml, p, "mergeCells")
+    xml = _remove(xml, p, "hyperlinks")
+    if plan.merges:
+        merges = "".join(f'<{p}mergeCell ref="{r}"/>' for r in plan.merges)
+        xml = _insert_before(xml, p, f'<{p}mergeCells count="{len(plan.merges)}">{merges}</{p}mergeCells>', _AFTER_MERGE)
+    if plan.links:
+        links = "".join(f'<{p}hyperlink ref="{c}" location="{escape(loc, {chr(34): "&quot;"})}" display="{c}"/>'
+                        for c, loc in plan.links)
+        xml = _insert_before(xml, p, f"<{p}hyperlinks>{links}</{p}hyperlinks>", _AFTER_LINKS)
+    return xml
+
+
+def read_palette(pkg: Package) -> dict[str, int]:
+    """Role → style index, from the cells of the Gaya sheet."""
+    try:
+        info = pkg.sheet(gaya.LEMBAR_GAYA)
+    except KeyError:
+        return {}
+    root = pkg.xml(info.part)
+    found: dict[str, int] = {}
+    for el in root.iter():
+        if el.tag.endswith("}c") and el.get("r", "").startswith("A"):
+            found[el.get("r")] = int(el.get("s", "0"))
+    return {role: found.get(f"A{n}", 0) for role, n in gaya.NOMOR_PERAN.items()}
+
+
+def _patch_workbook(xml: str) -> str:
+    """Ask Excel to recalculate every formula on open (our values changed)."""
+    m = re.search(r"<(\w+:)?calcPr(\s[^>]*)?/?>", xml)
+    if m:
+        tag = m.group(0)
+        if "fullCalcOnLoad" in tag:
+            new = re.sub(r'fullCalcOnLoad="[^"]*"', 'fullCalcOnLoad="1"', tag)
+        else:
+            new = tag.replace("calcPr", 'calcPr fullCalcOnLoad="1"', 1)
+        return xml[: m.start()] + new + xml[m.end():]
+    p = (re.search(r"<(\w+:)?workbook[\s>]", xml).group(1) or "")
+    frag = f'<{p}calcPr fullCalcOnLoad="1"/>'
+    for tag in ("oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
+                "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"):
+        mm = re.search(rf"<{p}{tag}[\s/>]", xml)
+        if mm:
+            return xml[: mm.start()] + frag + xml[mm.start():]
+    i = xml.rindex(f"</{p}workbook>")
+    return xml[:i] + frag + xml[i:]
+
+
+def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO) -> None:
+    """Write the patched package to `out` (a binary stream)."""
+    palette = read_palette(pkg)
+    owned: dict[str, SheetPlan] = {}
+    for name, plan in plans.items():
+        try:
+            owned[pkg.sheet(name).part] = plan
+        except KeyError:
+            raise FileError(f"Lembar keluaran '{name}' tidak ditemukan di berkas '{pkg.path.name}'.") from None
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zout:
+        for info in pkg._zf.infolist():
+            data = pkg.read(info.filename)
+            if info.filename in owned:
+                data = patch_sheet(data.decode("utf-8"), owned[info.filename], palette).encode("utf-8")
+            elif info.filename == pkg.workbook_part:
+                data = _patch_workbook(data.decode("utf-8")).encode("utf-8")
+            zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            zi.compress_type = info.compress_type if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
+            zi.external_attr = info.external_attr
+            zout.writestr(zi, data)

@@ -1,0 +1,343 @@
+"""Presentation: Hasil → the content of each output sheet.
+
+One layout serves three writers: the template builder (XlsxWriter, with an
+empty Hasil), the file writer (XML patch) and the Excel adapter (xlwings).
+A sheet plan is a list of cells with a style role, merged ranges, row heights
+and internal hyperlinks; nothing here knows how a file is written.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from babel.dates import format_date
+
+from . import katalog
+from . import kontrak as K
+from .hasil import GALAT, Hasil, HasilIKM, HasilIndikator, STATUS_OK
+from .io.raw import address, col_letter
+
+# Column widths per output sheet (characters), shared with the template.
+LEBAR_INDIKATOR = (5, 28, 44, 36, 12, 10, 11, 10, 12, 30)
+LEBAR: dict[str, tuple[float, ...]] = {
+    K.LEMBAR_IKU: LEBAR_INDIKATOR,
+    K.LEMBAR_IK: LEBAR_INDIKATOR,
+    K.LEMBAR_IKP: LEBAR_INDIKATOR,
+    K.LEMBAR_SKM: (5, 40, 12, 12, 11, 12, 12, 10),
+    K.LEMBAR_VALIDASI: (12, 16, 9, 90),
+}
+# First header row per sheet (repeated on every printed page).
+BARIS_HEADER = {K.LEMBAR_IKU: 5, K.LEMBAR_IK: 5, K.LEMBAR_IKP: 5, K.LEMBAR_VALIDASI: 4}
+
+
+@dataclass
+class Cell:
+    row: int
+    col: int
+    value: Any
+    role: str
+
+
+@dataclass
+class SheetPlan:
+    name: str
+    cells: list[Cell] = field(default_factory=list)
+    merges: list[str] = field(default_factory=list)
+    heights: dict[int, float] = field(default_factory=dict)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (cell, "'SKM'!H12")
+
+    def put(self, row, col, value, role="teks"):
+        self.cells.append(Cell(row, col, value, role))
+
+    def merge(self, row, col1, col2, value, role, row2=None):
+        row2 = row2 or row
+        self.put(row, col1, value, role)
+        for r in range(row, row2 + 1):
+            for c in range(col1, col2 + 1):
+                if (r, c) != (row, col1):
+                    self.put(r, c, None, role)
+        self.merges.append(f"{address(row, col1)}:{address(row2, col2)}")
+
+    def grid(self) -> list[list[Any]]:
+        """Values as a rectangle from A1 (for writers that write one block)."""
+        if not self.cells:
+            return [[None]]
+        nr = max(c.row for c in self.cells)
+        nc = max(c.col for c in self.cells)
+        g = [[None] * nc for _ in range(nr)]
+        for c in self.cells:
+            g[c.row - 1][c.col - 1] = c.value
+        return g
+
+
+def tanggal_id(d: date | None) -> str:
+    return format_date(d, "d MMMM y", locale="id") if d else ""
+
+
+def angka_id(x: float | None, digits: int = 2) -> str:
+    from babel.numbers import format_decimal
+
+    if x is None:
+        return ""
+    return format_decimal(round(x, digits), format="#,##0." + "0" * digits, locale="id")
+
+
+def _tinggi(teks_per_kolom: list[tuple[str, float]], minimum: float = 15.0) -> float:
+    """Row height for wrapped text: Excel does not re-measure stored rows."""
+    lines = 1
+    for teks, lebar in teks_per_kolom:
+        if not teks:
+            continue
+        per_line = max(1, int(lebar * 1.15))
+        n = sum(max(1, math.ceil(len(part) / per_line)) for part in str(teks).split("\n"))
+        lines = max(lines, n)
+    return max(minimum, 12.0 * lines + 3)
+
+
+def _kecamatan(h: Hasil) -> str:
+    return (h.kecamatan or "…").upper()
+
+
+def _ttd(s: SheetPlan, h: Hasil, row: int, col1: int, col2: int) -> int:
+    t = h.penandatangan
+    tempat = t.tempat or ""
+    baris = [
+        (f"{tempat}, {tanggal_id(t.tanggal)}" if t.tanggal else tempat, "ttd"),
+        (f"CAMAT {_kecamatan(h)}", "ttd"),
+        (None, "ttd"),
+        (None, "ttd"),
+        (None, "ttd"),
+        (t.nama or "", "ttd_nama"),
+        (t.pangkat or "", "ttd"),
+        (f"NIP. {t.nip}" if t.nip else "NIP.", "ttd"),
+    ]
+    for i, (v, role) in enumerate(baris):
+        s.merge(row + i, col1, col2, v, role)
+    return row + len(baris)
+
+
+def _nilai_tampil(ind: HasilIndikator, v):
+    return v
+
+
+def _baris_indikator(s: SheetPlan, row: int, no: int, ind: HasilIndikator, lebar) -> None:
+    k = katalog.INDIKATOR_BY_KODE[ind.kode]
+    num = "sel_angka"
+    s.put(row, 1, no, "sel_tengah")
+    s.put(row, 2, f"{k.nama}\n({k.kode}; satuan: {k.satuan})", "sel_teks")
+    s.put(row, 3, k.definisi, "sel_teks")
+    s.put(row, 4, k.formulasi, "sel_teks")
+    s.put(row, 5, k.penanggung_jawab, "sel_teks")
+    s.put(row, 6, ind.target, num if isinstance(ind.target, (int, float)) else "sel_tengah")
+    s.put(row, 7, ind.realisasi, num if isinstance(ind.realisasi, (int, float)) else "sel_tengah")
+    s.put(row, 8, ind.capaian, num)
+    s.put(row, 9, ind.kategori, "sel_tengah")
+    ket = ind.keterangan
+    s.put(row, 10, ket, "galat" if ind.status == "galat" else "sel_teks")
+    s.heights[row] = _tinggi([(k.nama, lebar[1]), (k.definisi, lebar[2]), (k.formulasi, lebar[3]), (ket, lebar[9])])
+
+
+def _lembar_indikator(nama: str, judul: str, kelompok: str, h: Hasil) -> SheetPlan:
+    s = SheetPlan(nama)
+    lebar = LEBAR[nama]
+    s.merge(1, 1, 10, f"{judul} KECAMATAN {_kecamatan(h)}", "judul")
+    s.merge(2, 1, 10, f"TAHUN {h.tahun or '…'}", "subjudul")
+    s.merge(3, 1, 10, f"Kabupaten {h.kabupaten or '…'}", "subjudul")
+    for i, head in enumerate(K.HEADER_KELUARAN):
+        s.put(5, i + 1, head, "header")
+    s.heights[5] = 27
+    by = h.indikator_by_kode()
+    row = 6
+    for no, ind in enumerate(katalog.per_kelompok(kelompok), start=1):
+        _baris_indikator(s, row, no, by[ind.kode], lebar)
+        row += 1
+    return s
+
+
+def lembar_iku(h: Hasil) -> SheetPlan:
+    s = _lembar_indikator(K.LEMBAR_IKU, "INDIKATOR KINERJA UTAMA (IKU)", katalog.KELOMPOK_IKU, h)
+    s.cells = [c for c in s.cells if c.row != 2]
+    s.merges = [m for m in s.merges if not m.startswith("A2:")]
+    s.merge(2, 1, 10, f"TAHUN 2021–2026 (capaian tahun {h.tahun or '…'})", "subjudul")
+    row = 7
+    s.merge(row, 1, 10, katalog.DASAR_HUKUM, "miring")
+    row += 2
+    s.merge(row, 1, 10, "Target dan Realisasi IKU 2021–2026", "bagian")
+    row += 1
+    s.merge(row, 1, 2, "Uraian", "header")
+    for i, th in enumerate(K.TAHUN_IKU):
+        s.put(row, 3 + i, th, "header")
+    riwayat = h.riwayat.get("IKU-01", {})
+    from .rules import capaian as R_cap
+
+    baris = {"Target": [], "Realisasi": [], "Capaian (%)": [], "Kategori": []}
+    for th in K.TAHUN_IKU:
+        tgt, real = riwayat.get(th, (None, None))
+        tgt_f = _angka(tgt)
+        real_f = _angka(real)
+        cap = R_cap.capaian(real_f, tgt_f) if (tgt_f is not None and real_f is not None) else None
+        baris["Target"].append(tgt_f if tgt_f is not None else tgt)
+        baris["Realisasi"].append(real_f if real_f is not None else real)
+        baris["Capaian (%)"].append(cap)
+        baris["Kategori"].append(R_cap.kategori(cap) if cap is not None else None)
+    for label, vals in baris.items():
+        row += 1
+        s.merge(row, 1, 2, label, "sel_tebal")
+        for i, v in enumerate(vals):
+            s.put(row, 3 + i, v, "sel_angka" if isinstance(v, (int, float)) else "sel_tengah")
+    _ttd(s, h, row + 2, 7, 10)
+    return s
+
+
+def _angka(v):
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return float(v)
+    if isinstance(v, str):
+        try:
+            return float(v.strip().replace(".", "").replace(",", ".")) if "," in v else float(v)
+        except ValueError:
+            return None
+    return None
+
+
+def lembar_ik(h: Hasil) -> SheetPlan:
+    s = _lembar_indikator(K.LEMBAR_IK, "INDIKATOR KINERJA", katalog.KELOMPOK_IK, h)
+    _ttd(s, h, 6 + 10 + 2, 7, 10)
+    return s
+
+
+def lembar_ikp(h: Hasil) -> SheetPlan:
+    s = _lembar_indikator(K.LEMBAR_IKP, "INDIKATOR KINERJA PENDUKUNG", katalog.KELOMPOK_IKP, h)
+    _ttd(s, h, 6 + 11 + 2, 7, 10)
+    return s
+
+
+def lembar_skm(h: Hasil) -> SheetPlan:
+    s = SheetPlan(K.LEMBAR_SKM)
+    ikm: HasilIKM = h.ikm
+    s.merge(1, 1, 8, "HASIL SURVEI KEPUASAN MASYARAKAT (PermenPANRB 14/2017)", "judul")
+    s.merge(2, 1, 8, f"KECAMATAN {_kecamatan(h)} — TAHUN {h.tahun or '…'}", "subjudul")
+    row = 4
+    s.merge(row, 1, 8, "A. Nilai per Unsur Pelayanan", "bagian")
+    row += 1
+    for i, head in enumerate(("No", "Unsur Pelayanan", "Jumlah Jawaban", "Jumlah Nilai", "NRR",
+                              "NRR Tertimbang", "IKM Unsur (NRR × 25)", "Mutu")):
+        s.put(row, i + 1, head, "header")
+    s.heights[row] = 27
+    for i, u in enumerate(ikm.unsur or _unsur_kosong()):
+        row += 1
+        s.put(row, 1, i + 1, "sel_tengah")
+        s.put(row, 2, f"{u.kode}. {u.label}", "sel_teks")
+        s.put(row, 3, u.jumlah_jawaban, "sel_bulat")
+        s.put(row, 4, u.jumlah_nilai, "sel_bulat")
+        s.put(row, 5, u.nrr, "sel_angka4")
+        s.put(row, 6, u.nrr_tertimbang, "sel_angka4")
+        s.put(row, 7, u.ikm_unsur, "sel_angka")
+        s.put(row, 8, u.mutu, "sel_tengah")
+    ringkas = [
+        ("Jumlah NRR tertimbang", None if ikm.nilai is None else ikm.nilai / 25, "sel_tebal_angka"),
+        ("Indeks Kepuasan Masyarakat (IKM = Σ NRR tertimbang × 25)", ikm.nilai, "sel_tebal_angka"),
+        ("Mutu pelayanan", ikm.mutu, "sel_tengah"),
+        ("Kinerja unit pelayanan", ikm.kinerja, "sel_tengah"),
+        ("Bobot per unsur (MetodeBobotIKM)", ikm.bobot, "sel_tengah"),
+        ("Jumlah responden", ikm.responden, "sel_bulat"),
+        ("Populasi penerima layanan", ikm.populasi, "sel_bulat"),
+        ("Sampel minimum (Krejcie–Morgan)", ikm.sampel_minimum, "sel_bulat"),
+    ]
+    for label, v, role in ringkas:
+        row += 1
+        s.merge(row, 1, 6, label, "sel_tebal")
+        s.merge(row, 7, 8, v, role)
+    row += 2
+    s.merge(row, 1, 8, "B. Tiga Unsur dengan Nilai Terendah (prioritas perbaikan)", "bagian")
+    row += 1
+    for i, head in enumerate(("No", "Unsur Pelayanan", "NRR", "IKM Unsur", "Mutu")):
+        s.put(row, i + 1, head, "header")
+    for i, u in enumerate(ikm.terendah):
+        row += 1
+        s.put(row, 1, i + 1, "sel_tengah")
+        s.put(row, 2, f"{u.kode}. {u.label}", "sel_teks")
+        s.put(row, 3, u.nrr, "sel_angka4")
+        s.put(row, 4, u.ikm_unsur, "sel_angka")
+        s.put(row, 5, u.mutu, "sel_tengah")
+    if not ikm.terendah:
+        row += 1
+        s.merge(row, 1, 5, "Belum ada data.", "sel_teks")
+    row += 2
+    s.merge(row, 1, 8, "C. IKM per Jenis Layanan", "bagian")
+    row += 1
+    for i, head in enumerate(("No", "Jenis Layanan", "Responden", "IKM", "Mutu", "Kinerja")):
+        s.put(row, i + 1, head, "header")
+    for i, pl in enumerate(ikm.per_layanan):
+        row += 1
+        s.put(row, 1, i + 1, "sel_tengah")
+        s.put(row, 2, pl.jenis_layanan, "sel_teks")
+        s.put(row, 3, pl.responden, "sel_bulat")
+        s.put(row, 4, pl.nilai, "sel_angka")
+        s.put(row, 5, pl.mutu, "sel_tengah")
+        s.put(row, 6, pl.kinerja, "sel_tengah")
+    if not ikm.per_layanan:
+        row += 1
+        s.merge(row, 1, 6, "Belum ada data.", "sel_teks")
+    return s
+
+
+def _unsur_kosong():
+    from .hasil import Unsur
+    from .referensi import UNSUR_LABEL
+
+    return [Unsur(u, UNSUR_LABEL[u], 0, 0, None, None, None, None) for u in K.UNSUR]
+
+
+def lembar_validasi(h: Hasil, waktu: datetime | None = None) -> SheetPlan:
+    s = SheetPlan(K.LEMBAR_VALIDASI)
+    s.merge(1, 1, 4, "HASIL VALIDASI DATA", "judul")
+    if waktu is None:
+        ringkas = "Belum dihitung. Klik tombol Hitung di lembar Beranda atau jalankan: xl-iku hitung"
+    else:
+        ringkas = (f"Dihitung {tanggal_id(waktu.date())} pukul {waktu:%H.%M}: "
+                   f"{h.jumlah_galat} galat, {h.jumlah_peringatan} peringatan.")
+    s.merge(2, 1, 4, ringkas, "teks")
+    for i, head in enumerate(K.HEADER_VALIDASI):
+        s.put(4, i + 1, head, "header")
+    row = 4
+    urut = sorted(h.temuan, key=lambda t: (t.tingkat != GALAT,))
+    for t in urut:
+        row += 1
+        s.put(row, 1, t.tingkat, "galat" if t.tingkat == GALAT else "peringatan")
+        s.put(row, 2, t.lembar, "sel_teks")
+        s.put(row, 3, t.sel, "tautan")
+        s.put(row, 4, t.pesan, "sel_teks")
+        lembar = t.lembar.replace("'", "''")
+        s.links.append((address(row, 3), f"'{lembar}'!{t.sel}"))
+        if len(t.pesan) > 100:
+            s.heights[row] = _tinggi([(t.pesan, LEBAR[K.LEMBAR_VALIDASI][3])])
+    if not h.temuan and waktu is not None:
+        s.merge(5, 1, 4, "Tidak ada temuan.", "sel_teks")
+    return s
+
+
+def susun(h: Hasil, waktu: datetime | None = None) -> dict[str, SheetPlan]:
+    plans = [lembar_iku(h), lembar_ik(h), lembar_ikp(h), lembar_skm(h), lembar_validasi(h, waktu)]
+    return {p.name: p for p in plans}
+
+
+def status_beranda(h: Hasil, waktu: datetime) -> str:
+    return (f"Terakhir dihitung {tanggal_id(waktu.date())} pukul {waktu:%H.%M}: "
+            f"{h.jumlah_galat} galat, {h.jumlah_peringatan} peringatan (lihat lembar Validasi).")
+
+
+def hasil_kosong() -> Hasil:
+    """The empty result the template's output sheets are laid out from."""
+    from .hasil import HasilAKIP, HasilIKM
+
+    return Hasil(
+        kecamatan=None, kabupaten=None, tahun=None,
+        indikator=[HasilIndikator(i.kode, i.nama, i.satuan, status="tanpa_data") for i in katalog.INDIKATOR],
+        ikm=HasilIKM(), akip=HasilAKIP(), temuan=[],
+    )

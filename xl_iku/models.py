@@ -1,0 +1,117 @@
+"""Typed input models.  Each row keeps its sheet and cell addresses.
+
+Raw cells are cleaned in `validasi.sel` (which owns the Indonesian messages);
+the cleaned values then pass through these pydantic models, which fix their
+types and constraints for the rules.  A row reaching a rule is well-typed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import kontrak as K
+
+Likert = Annotated[int, Field(ge=1, le=4)]
+NonNeg = Annotated[float, Field(ge=0)]
+Hitung = Annotated[int, Field(ge=0)]
+
+
+class Baris(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lembar: str
+    baris: int
+    sel: dict[str, str]  # header → "H12"
+
+    def alamat(self, header: str) -> str:
+        return self.sel[header]
+
+
+class BarisSKM(Baris):
+    tanggal: date
+    jenis_layanan: str | None = None
+    jenis_kelamin: Literal["L", "P"] | None = None
+    usia: int | None = None
+    pendidikan: str | None = None
+    pekerjaan: str | None = None
+    jawaban: tuple[Likert | None, ...] = Field(min_length=9, max_length=9)
+    saran: str | None = None
+
+
+class BarisAKIP(Baris):
+    tahun: int
+    komponen: dict[str, NonNeg]  # kode IK-03..IK-06 → nilai
+    predikat_lhe: str | None = None
+
+
+class BarisSOP(Baris):
+    nama_layanan: str
+    jumlah: Hitung
+    sesuai: Hitung
+
+
+class BarisKamtibmas(Baris):
+    tanggal: date
+    jenis: str
+    status: str
+
+
+class BarisSarpras(Baris):
+    kebutuhan: Hitung
+    tersedia: Hitung
+    kondisi_baik: Hitung
+    dipelihara: Hitung
+
+
+class BarisDesa(Baris):
+    nama: str
+    nilai_idm: float | None = None
+    status: str  # given, or derived from nilai_idm
+
+
+class BarisRegister(Baris):
+    """tblLayanan and tblPengaduan: a dated request and when it was settled."""
+
+    masuk: date
+    selesai: date | None = None
+    jenis_layanan: str | None = None
+
+
+class BarisYaTidak(Baris):
+    """tblASN (Kompeten), tblBencana (Ditindaklanjuti), tblUsulan (Diverifikasi)."""
+
+    ya: bool
+
+
+class BarisKegiatan(Baris):
+    kelompok: str
+    target: NonNeg
+    realisasi: NonNeg
+
+
+class BarisRekap(Baris):
+    kode: str
+    pembilang: NonNeg
+    penyebut: NonNeg
+
+
+class Pengaturan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    nama_kecamatan: str | None = None
+    nama_kabupaten: str | None = None
+    tahun: int | None = None
+    metode_bobot: str | None = None
+    populasi: int | None = Field(default=None, ge=1)
+    batas_pengaduan: int | None = Field(default=None, ge=0)
+    tempat: str | None = None
+    tanggal_ttd: date | None = None
+    nama_camat: str | None = None
+    nip_camat: str | None = None
+    pangkat_camat: str | None = None
+
+
+JENIS_AKIP = {k: K.TABEL["tblAKIP"].kolom[i + 1].header for i, k in enumerate(("IK-03", "IK-04", "IK-05", "IK-06"))}

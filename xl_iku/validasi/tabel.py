@@ -1,0 +1,345 @@
+"""Row-level reading of the input tables: clean cells, required cells, the
+reporting-year filter, and each table's own cross-checks.  Produces the typed
+models of `models.py`; every problem becomes a temuan at its exact cell.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .. import katalog
+from .. import kontrak as K
+from .. import models as M
+from ..io.raw import RawRow, RawTable
+from ..referensi import Referensi
+from ..rules import akip as R_akip
+from ..rules import idm as R_idm
+from ..rules.angka import ke_decimal
+from .sel import SALAH, Pemeriksa, kosong
+
+
+def kode_utama(tabel: str) -> str | None:
+    """The code a finding in `tabel` is filed under (IK-01 rather than IKU-01)."""
+    kode = [k for k in katalog.pembaca(tabel) if k != "IKU-01"]
+    return kode[0] if kode else None
+
+
+@dataclass
+class Bersih:
+    """One non-blank row with cleaned values (SALAH for rejected cells)."""
+
+    raw: RawRow
+    nilai: dict[str, object]
+    salah: bool = False
+
+    def sel(self) -> dict[str, str]:
+        return {h: self.raw.cell(h) for h in self.raw.cols}
+
+
+@dataclass
+class TabelBersih:
+    nama: str
+    lembar: str
+    baris: list[Bersih] = field(default_factory=list)
+    di_luar_tahun: int = 0
+
+
+def _baris_kosong(row: RawRow) -> bool:
+    # A pre-numbered empty row ("No" only) is still an empty row.
+    return all(kosong(v) for h, v in row.values.items() if h != "No")
+
+
+def bersihkan_tabel(raw: RawTable, p: Pemeriksa, tahun: int | None) -> TabelBersih:
+    spec = K.TABEL[raw.name]
+    out = TabelBersih(raw.name, raw.sheet)
+    kode = kode_utama(raw.name)
+    kw = {"tabel": raw.name, "kode": kode}
+    kolom_tgl = spec.kolom_tanggal
+    for row in raw.rows:
+        if _baris_kosong(row):
+            continue
+        if kolom_tgl is not None:
+            # The date decides whether the row counts at all; check it first.
+            tgl = p.nilai(row.values.get(kolom_tgl), spec.kolom_by_header(kolom_tgl), raw.sheet, row.cell(kolom_tgl), **kw)
+            if tgl is None:
+                p.galat(raw.sheet, row.cell(kolom_tgl), f"Kolom '{kolom_tgl}' wajib diisi.", **kw)
+                continue
+            if tgl is SALAH:
+                continue
+            if tahun is not None and tgl.year != tahun:
+                out.di_luar_tahun += 1
+                continue
+        nilai: dict[str, object] = {}
+        salah = False
+        for kol in spec.kolom:
+            if kol.header not in row.cols:
+                continue
+            alamat = row.cell(kol.header)
+            v = p.nilai(row.values.get(kol.header), kol, raw.sheet, alamat, **kw)
+            if v is None and kol.wajib:
+                p.galat(raw.sheet, alamat, f"Kolom '{kol.header}' wajib diisi.", **kw)
+                v = SALAH
+            salah |= v is SALAH
+            nilai[kol.header] = v
+        out.baris.append(Bersih(row, nilai, salah))
+    if out.di_luar_tahun:
+        kol = raw.columns.get(kolom_tgl or "", 1)
+        from ..io.raw import address
+
+        p.peringatan(
+            raw.sheet,
+            address(raw.header_row, kol),
+            f"{out.di_luar_tahun} baris {raw.name} bertanggal di luar tahun {tahun} dan tidak dihitung.",
+            tabel=None,
+            kode=kode,
+        )
+    return out
+
+
+def _ok(b: Bersih, *headers: str) -> bool:
+    return not b.salah and all(b.nilai.get(h) is not SALAH for h in headers)
+
+
+def _base(b: Bersih) -> dict:
+    return {"lembar": b.raw.values and "" or "", "baris": b.raw.row, "sel": b.sel()}
+
+
+def _base_of(t: TabelBersih, b: Bersih) -> dict:
+    return {"lembar": t.lembar, "baris": b.raw.row, "sel": b.sel()}
+
+
+# --- per-table builders -------------------------------------------------------
+
+
+def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str]) -> list[M.BarisSKM]:
+    out = []
+    kw = {"tabel": t.nama, "kode": "IK-01"}
+    for b in t.baris:
+        if b.salah:
+            continue
+        jawaban = tuple(b.nilai.get(u) for u in K.UNSUR)
+        if all(j is None for j in jawaban):
+            p.peringatan(t.lembar, b.raw.cell("U1") if "U1" in b.raw.cols else b.raw.cell("Tanggal"),
+                         "Semua jawaban U1–U9 kosong; responden ini tidak dihitung.", kode="IK-01")
+            continue
+        jl = b.nilai.get("Jenis Layanan")
+        if jl and jenis_dikenal and jl.casefold() not in jenis_dikenal:
+            p.peringatan(t.lembar, b.raw.cell("Jenis Layanan"),
+                         f"Jenis Layanan '{jl}' tidak ada di tabel Jenis Layanan (lembar Referensi); "
+                         "IKM per jenis layanan mencatatnya apa adanya.", kode="IK-01")
+        out.append(M.BarisSKM(
+            **_base_of(t, b), tanggal=b.nilai["Tanggal"], jenis_layanan=jl,
+            jenis_kelamin=b.nilai.get("Jenis Kelamin"), usia=b.nilai.get("Usia"),
+            pendidikan=b.nilai.get("Pendidikan"), pekerjaan=b.nilai.get("Pekerjaan"),
+            jawaban=jawaban, saran=b.nilai.get("Saran"),
+        ))
+    return out
+
+
+def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi) -> M.BarisAKIP | None:
+    kw = {"tabel": t.nama, "kode": "IK-02"}
+    cocok = [b for b in t.baris if b.nilai.get("Tahun") == tahun]
+    if len(cocok) > 1:
+        for b in cocok[1:]:
+            p.galat(t.lembar, b.raw.cell("Tahun"), f"Tahun {tahun} tercatat lebih dari sekali di tabel AKIP.", **kw)
+        return None
+    if not cocok or cocok[0].salah:
+        return None
+    b = cocok[0]
+    komponen = {}
+    salah = False
+    for kode, (header, _) in _komponen_akip().items():
+        v = b.nilai[header]
+        batas = ref.bobot_akip[kode]
+        if not (Decimal(0) <= ke_decimal(v) <= batas):
+            p.galat(t.lembar, b.raw.cell(header),
+                    f"Nilai {header} harus antara 0 dan bobotnya {str(batas).replace('.', ',')}.", **kw)
+            salah = True
+        komponen[kode] = v
+    if salah:
+        return None
+    return M.BarisAKIP(**_base_of(t, b), tahun=tahun, komponen=komponen, predikat_lhe=b.nilai.get("Predikat LHE"))
+
+
+def _komponen_akip():
+    from ..referensi import KOMPONEN_AKIP
+
+    return KOMPONEN_AKIP
+
+
+def sop(t: TabelBersih, p: Pemeriksa) -> list[M.BarisSOP]:
+    out = []
+    kw = {"tabel": t.nama, "kode": "IK-07"}
+    for b in t.baris:
+        if b.salah:
+            continue
+        jml, ses = b.nilai["Jumlah Persyaratan"], b.nilai["Persyaratan Sesuai"]
+        if ses > jml:
+            p.galat(t.lembar, b.raw.cell("Persyaratan Sesuai"),
+                    "Persyaratan Sesuai tidak boleh lebih besar dari Jumlah Persyaratan.", **kw)
+            continue
+        if jml == 0:
+            p.galat(t.lembar, b.raw.cell("Jumlah Persyaratan"), "Jumlah Persyaratan tidak boleh 0.", **kw)
+            continue
+        out.append(M.BarisSOP(**_base_of(t, b), nama_layanan=b.nilai["Nama Layanan"], jumlah=jml, sesuai=ses))
+    return out
+
+
+def kamtibmas(t: TabelBersih) -> list[M.BarisKamtibmas]:
+    return [
+        M.BarisKamtibmas(**_base_of(t, b), tanggal=b.nilai["Tanggal"], jenis=b.nilai["Jenis"], status=b.nilai["Status"])
+        for b in t.baris
+        if not b.salah
+    ]
+
+
+def sarpras(t: TabelBersih, p: Pemeriksa) -> list[M.BarisSarpras]:
+    out = []
+    kw = {"tabel": t.nama, "kode": "IK-09"}
+    for b in t.baris:
+        if b.salah:
+            continue
+        keb, ters, baik, pel = (b.nilai[h] for h in ("Kebutuhan", "Tersedia", "Kondisi Baik", "Dipelihara"))
+        salah = False
+        if baik > ters:
+            p.galat(t.lembar, b.raw.cell("Kondisi Baik"), "Kondisi Baik tidak boleh lebih besar dari Tersedia.", **kw)
+            salah = True
+        if pel > ters:
+            p.galat(t.lembar, b.raw.cell("Dipelihara"), "Dipelihara tidak boleh lebih besar dari Tersedia.", **kw)
+            salah = True
+        if ters > keb:
+            p.peringatan(t.lembar, b.raw.cell("Tersedia"),
+                         "Tersedia melebihi Kebutuhan; periksa kembali angka kebutuhan.", kode="IKP-06")
+        if not salah:
+            out.append(M.BarisSarpras(**_base_of(t, b), kebutuhan=keb, tersedia=ters, kondisi_baik=baik, dipelihara=pel))
+    return out
+
+
+def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi) -> list[M.BarisDesa]:
+    out = []
+    kw = {"tabel": t.nama, "kode": "IK-10"}
+    for b in t.baris:
+        if b.salah:
+            continue
+        nilai, status = b.nilai.get("Nilai IDM"), b.nilai.get("Status IDM")
+        if nilai is not None and not 0 <= nilai <= 1:
+            p.galat(t.lembar, b.raw.cell("Nilai IDM"), "Nilai IDM harus antara 0 dan 1 (contoh 0,8156).", **kw)
+            continue
+        if nilai is None and status is None:
+            p.galat(t.lembar, b.raw.cell("Nilai IDM"), "Isi Nilai IDM atau Status IDM desa ini.", **kw)
+            continue
+        if nilai is not None:
+            turunan = R_idm.status_idm(nilai, ref.status_idm)
+            if status is not None and status != turunan:
+                p.galat(t.lembar, b.raw.cell("Status IDM"),
+                        f"Status IDM '{status}' bertentangan dengan Nilai IDM "
+                        f"{str(ke_decimal(nilai)).replace('.', ',')} (menurut Permendesa PDTT 2/2016: {turunan}).", **kw)
+                continue
+            status = turunan
+        out.append(M.BarisDesa(**_base_of(t, b), nama=b.nilai["Nama Desa"], nilai_idm=nilai, status=status))
+    return out
+
+
+def register(t: TabelBersih, p: Pemeriksa, kode: str, unik: str | None = None,
+             jenis: dict[str, int] | None = None) -> list[M.BarisRegister]:
+    """tblLayanan (kode IKP-01, unique No Register, known Jenis Layanan) and tblPengaduan."""
+    out = []
+    kw = {"tabel": t.nama, "kode": kode}
+    for b in t.baris:
+        if b.salah:
+            continue
+        masuk, selesai = b.nilai[K.TABEL[t.nama].kolom_tanggal], b.nilai.get("Tanggal Selesai")
+        if selesai is not None and selesai < masuk:
+            p.galat(t.lembar, b.raw.cell("Tanggal Selesai"), "Tanggal Selesai lebih awal dari Tanggal Masuk.", **kw)
+            continue
+        jl = b.nilai.get("Jenis Layanan")
+        if jenis is not None and jl is not None and jl.casefold() not in jenis:
+            p.galat(t.lembar, b.raw.cell("Jenis Layanan"),
+                    f"Jenis Layanan '{jl}' tidak ada di tabel Jenis Layanan (lembar Referensi), "
+                    "sehingga standar waktunya tidak diketahui.", **kw)
+            continue
+        out.append(M.BarisRegister(**_base_of(t, b), masuk=masuk, selesai=selesai, jenis_layanan=jl))
+    return out
+
+
+def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None) -> None:
+    """Flag every repeat of a value that must be unique (e.g. No Register)."""
+    if header not in raw.columns:
+        return
+    seen: dict[str, str] = {}
+    for row in raw.rows:
+        v = row.values.get(header)
+        if kosong(v):
+            continue
+        key = " ".join(str(v).split()).casefold()
+        if key in seen:
+            p.galat(raw.sheet, row.cell(header),
+                    f"{header} '{str(v).strip()}' sudah dipakai di sel {seen[key]}; nomor register harus unik.",
+                    tabel=raw.name, kode=kode)
+        else:
+            seen[key] = row.cell(header)
+
+
+def ya_tidak(t: TabelBersih, header: str) -> list[M.BarisYaTidak]:
+    return [M.BarisYaTidak(**_base_of(t, b), ya=b.nilai[header] == "Ya") for b in t.baris if not b.salah]
+
+
+def kegiatan(t: TabelBersih, p: Pemeriksa) -> list[M.BarisKegiatan]:
+    out = []
+    kode_kelompok = dict(zip(K.KELOMPOK_KEGIATAN, ("IKP-08", "IKP-10", "IKP-11")))
+    for b in t.baris:
+        if b.salah:
+            continue
+        tgt, real = b.nilai["Target"], b.nilai["Realisasi"]
+        kode = kode_kelompok[b.nilai["Kelompok"]]
+        if tgt < 0 or real < 0:
+            p.galat(t.lembar, b.raw.cell("Target" if tgt < 0 else "Realisasi"),
+                    "Target dan Realisasi kegiatan tidak boleh negatif.", tabel=t.nama, kode=kode)
+            continue
+        if real > tgt:
+            p.peringatan(t.lembar, b.raw.cell("Realisasi"), "Realisasi melebihi Target kegiatan.", kode=kode)
+        out.append(M.BarisKegiatan(**_base_of(t, b), kelompok=b.nilai["Kelompok"], target=tgt, realisasi=real))
+    return out
+
+
+def rekap(t: TabelBersih, p: Pemeriksa) -> dict[str, M.BarisRekap]:
+    out: dict[str, M.BarisRekap] = {}
+    for b in t.baris:
+        kode_raw = b.nilai.get("Kode")
+        kode = (kode_raw or "").strip().upper() if kode_raw not in (None, SALAH) else None
+        if kode not in katalog.KODE_REKAP:
+            if kode is not None:
+                p.galat(t.lembar, b.raw.cell("Kode"),
+                        f"Kode '{kode_raw}' bukan indikator persentase yang boleh diisi lewat Rekap Manual.",
+                        tabel=None, kode=None)
+            continue
+        kw = {"tabel": None, "kode": kode, "blokir": (kode,)}
+        if b.salah:
+            # The cell-level galat was filed against the whole table; narrow it to this code.
+            p.temuan[:] = [
+                _narrow(x, kode) if x.tabel == t.nama and x.sel in b.sel().values() else x for x in p.temuan
+            ]
+            continue
+        pem, pen = b.nilai["Pembilang"], b.nilai["Penyebut"]
+        if pem < 0 or pen < 0:
+            p.galat(t.lembar, b.raw.cell("Pembilang" if pem < 0 else "Penyebut"),
+                    "Pembilang dan Penyebut tidak boleh negatif.", **kw)
+            continue
+        if pem > pen:
+            p.galat(t.lembar, b.raw.cell("Pembilang"), "Pembilang tidak boleh lebih besar dari Penyebut.", **kw)
+            continue
+        if kode in out:
+            p.galat(t.lembar, b.raw.cell("Kode"), f"Kode {kode} muncul lebih dari sekali di Rekap Manual.", **kw)
+            out[kode] = None  # type: ignore[assignment]
+            continue
+        out[kode] = M.BarisRekap(**_base_of(t, b), kode=kode, pembilang=pem, penyebut=pen)
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _narrow(x, kode):
+    from dataclasses import replace
+
+    return replace(x, tabel=None, kode=kode, blokir=(kode,))
