@@ -41,7 +41,8 @@ from lxml import etree
 MB = 1024 * 1024
 MAX_PART = 200 * MB  # one part, inflated
 MAX_TOTAL = 1024 * MB  # all parts together, inflated (declared sizes)
-MAX_META_PART = 32 * MB  # structural parts parsed at open time
+MAX_META_PART = 16 * MB  # structural parts parsed at open time (rels, workbook, tables)
+MAX_META_ELEMENTS = 1_000_000  # '<' count allowed in one structural part
 MAX_PARTS = 20_000  # zip entries
 MAX_CENTRAL_DIR = 8 * MB  # bytes of zip central directory
 MAX_RATIO = 250  # inflated / compressed, checked for parts above RATIO_MIN_SIZE
@@ -313,7 +314,7 @@ class Package:
                 head = fh.read(8192)
             if head.startswith(_OLE_MAGIC):
                 raise cls._classify_ole(p, nama)
-            if not head.startswith(b"PK"):
+            if not head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
                 raise cls._classify_other(head, nama)
             fp = open(p, "rb")
         except FileError:
@@ -542,9 +543,12 @@ class Package:
 
     def _table(self, part: str, sheet: str) -> TableInfo | None:
         info: TableInfo | None = None
+        columns: list[str] = []
         for ev, el in self._iterparse(part):
             tag = _localname(el)
-            if ev == "start" and tag == "table" and info is None:
+            if tag == "tableColumn":
+                columns.append(_decode_xesc(el.get("name") or ""))
+            elif tag == "table" and el.getparent() is None:
                 try:
                     hrc = int(el.get("headerRowCount", "1"))
                 except ValueError:
@@ -555,10 +559,8 @@ class Package:
                     part=part,
                     ref=(el.get("ref") or "").replace("$", ""),
                     header_row_count=hrc,
-                    columns=[],
+                    columns=columns,
                 )
-            elif ev == "end" and tag == "tableColumn" and info is not None:
-                info.columns.append(_decode_xesc(el.get("name") or ""))
         return info
 
     # ------------------------------------------------------------ parts
@@ -649,13 +651,19 @@ class Package:
         return root
 
     def _iterparse(self, part: str, limit: int = MAX_META_PART) -> Iterator[tuple[str, object]]:
-        """Hardened incremental parse; elements are discarded after their end event."""
+        """Hardened incremental parse yielding ("end", element); each element
+        is discarded right after it is yielded, so memory stays flat."""
         name = self._canon(part)
         data = self.read(name, limit=limit)
         self._check_xml_bytes(name, data)
+        if data.count(b"<") > MAX_META_ELEMENTS:
+            raise FileError(
+                f"Berkas '{self.path.name}' ditolak: bagian '{name}' memuat elemen XML dalam jumlah yang tidak "
+                f"wajar (kemungkinan bom XML)."
+            )
         ctx = etree.iterparse(
             io.BytesIO(data),
-            events=("start", "end"),
+            events=("end",),
             resolve_entities=False,
             load_dtd=False,
             dtd_validation=False,
@@ -673,12 +681,11 @@ class Package:
                     if di.doctype or di.internalDTD is not None:
                         raise self._xml_bomb(name)
                 yield ev, el
-                if ev == "end":
-                    el.clear()
-                    parent = el.getparent()
-                    if parent is not None:
-                        while el.getprevious() is not None:
-                            del parent[0]
+                el.clear()
+                parent = el.getparent()
+                if parent is not None:
+                    while el.getprevious() is not None:
+                        del parent[0]
         except etree.XMLSyntaxError:
             raise self._bad_xml(name) from None
 
