@@ -111,7 +111,7 @@ def _input_table(wb, ws, F, spec_name: str, headers: tuple[str, ...], kolom: tup
         "columns": [{"header": h, "format": fmts[j]} for j, h in enumerate(headers)],
         "autofilter": True,
     })
-    for i, row in enumerate(data or []):
+    for i, row in enumerate(data or [[None] * len(headers)]):
         for j, v in enumerate(row):
             _write_value(ws, HEADER_ROW + 1 + i, first_col + j, v, fmts[j])
     if validasi:

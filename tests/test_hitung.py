@@ -1,0 +1,158 @@
+"""End to end: a template filled by openpyxl (tests/isi.py) → `xl-iku hitung`.
+
+Every expected number is computed by hand in the comments from tests/kasus.py.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests import kasus
+from tests.isi import isi
+
+
+def run(path, *args):
+    p = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(path), *args],
+                       capture_output=True, text=True, timeout=120)
+    return p
+
+
+@pytest.fixture(scope="module")
+def hasil(tmp_path_factory):
+    d = tmp_path_factory.mktemp("hitung")
+    src = isi(d / "kasus.xlsx", kasus.pengaturan(), kasus.tabel())
+    p = run(src, "-o", str(d / "out.xlsx"), "--json", str(d / "out.json"))
+    assert p.returncode == 0, p.stderr + p.stdout
+    doc = json.loads((d / "out.json").read_text(encoding="utf-8"))
+    return doc, {i["kode"]: i for i in doc["indikator"]}, d
+
+
+def test_header(hasil):
+    doc, _, _ = hasil
+    assert doc["versi"] == 1
+    assert (doc["kecamatan"], doc["kabupaten"], doc["tahun"]) == ("Bathin Solapan", "Bengkalis", 2024)
+    assert len(doc["indikator"]) == 22
+
+
+def test_ikm_worked_example(hasil):
+    doc, ind, _ = hasil
+    ikm = doc["ikm"]
+    # 29 respondents of 2024; the 2023 row is skipped.
+    assert ikm["responden"] == 29
+    # NRR U1 = 105/29 = 3.62069
+    assert ikm["nrr"]["U1"] == pytest.approx(105 / 29)
+    # IKM = (105+101+100+116+102+105+106+105+115)/29 × (1/9) × 25 = 955/29/9·25 = 91.4751
+    assert ikm["nilai"] == pytest.approx(955 / 29 / 9 * 25)
+    assert round(ikm["nilai"], 2) == 91.48
+    assert (ikm["mutu"], ikm["kinerja"], ikm["bobot"]) == ("A", "Sangat Baik", "1/9")
+    # Krejcie–Morgan, N = 1000 → 278 (regulation table).
+    assert ikm["sampel_minimum"] == 278
+    for kode in ("IKU-01", "IK-01"):
+        assert ind[kode]["realisasi"] == pytest.approx(91.4751, abs=1e-4)
+        # capaian 91.4751 / 85 × 100 = 107.618 → Sangat Tinggi
+        assert ind[kode]["capaian"] == pytest.approx(955 / 29 / 9 * 25 / 85 * 100)
+        assert ind[kode]["kategori"] == "Sangat Tinggi"
+
+
+def test_skipped_rows_warned(hasil):
+    doc, _, _ = hasil
+    assert any(t["tingkat"] == "peringatan" and t["lembar"] == "SKM" and "1 baris" in t["pesan"] for t in doc["temuan"])
+    # Fewer respondents (29) than the minimum sample (278).
+    assert any("sampel minimum" in t["pesan"] for t in doc["temuan"])
+
+
+def test_akip(hasil):
+    doc, ind, _ = hasil
+    # 25.5 + 20.25 + 10.1 + 14.15 = 70.00 exactly: not above 70 → B, not BB.
+    assert doc["akip"] == {"nilai": pytest.approx(70.0), "predikat": "B", "predikat_hitung": "B"}
+    assert ind["IK-02"]["realisasi"] == "B"
+    # Target predikat BB: capaian = 70 / 70 × 100 = 100, but the predikat is not reached.
+    assert ind["IK-02"]["capaian"] == pytest.approx(100.0)
+    assert "belum tercapai" in ind["IK-02"]["keterangan"]
+    assert ind["IK-03"]["realisasi"] == 25.5
+    # 25.5 / 25 × 100 = 102
+    assert ind["IK-03"]["capaian"] == pytest.approx(102.0)
+    assert ind["IK-06"]["realisasi"] == 14.15
+    assert ind["IK-04"]["target"] is None and ind["IK-04"]["capaian"] is None
+
+
+def test_percentages(hasil):
+    _, ind, _ = hasil
+    # IK-07: mean(4/5, 4/4, 6/8) = (0.8 + 1 + 0.75)/3 = 0.85 → 85; target 90 → 94.44 Sangat Tinggi
+    assert ind["IK-07"]["realisasi"] == pytest.approx(85.0)
+    assert ind["IK-07"]["capaian"] == pytest.approx(85 / 90 * 100)
+    # IK-08: 3 Tuntas of 4 → 75; target 100 → capaian 75 → Sedang (66 ≤ 75 < 76)
+    assert ind["IK-08"]["realisasi"] == pytest.approx(75.0)
+    assert ind["IK-08"]["kategori"] == "Sedang"
+    # IKP-04: Penyakit Masyarakat 1 Tuntas of 2 → 50 → capaian 50 → Sangat Rendah (< 51)
+    assert ind["IKP-04"]["realisasi"] == pytest.approx(50.0)
+    assert ind["IKP-04"]["kategori"] == "Sangat Rendah"
+    # Sarpras: Σ baik 11 / Σ tersedia 13; Σ tersedia 13 / Σ kebutuhan 15; Σ dipelihara 11 / 13
+    assert ind["IK-09"]["realisasi"] == pytest.approx(1100 / 13)
+    assert (ind["IK-09"]["pembilang"], ind["IK-09"]["penyebut"]) == (11, 13)
+    assert ind["IKP-06"]["realisasi"] == pytest.approx(1300 / 15)
+    assert ind["IKP-07"]["realisasi"] == pytest.approx(1100 / 13)
+    # IDM 0.8155 → Maju, 0.8156 → Mandiri, 0.9 Mandiri, 0.7 Berkembang: 2 of 4 Mandiri = 50
+    assert ind["IK-10"]["realisasi"] == pytest.approx(50.0)
+    # target 60 → 83.33 → Tinggi
+    assert ind["IK-10"]["kategori"] == "Tinggi"
+    # ASN 2 of 3 competent; bencana 1 of 1
+    assert ind["IKP-03"]["realisasi"] == pytest.approx(200 / 3)
+    assert ind["IKP-05"]["realisasi"] == pytest.approx(100.0)
+    # Kegiatan: Monev (13+5)/(13+6) = 18/19; Pemberdayaan 4/5
+    assert ind["IKP-08"]["realisasi"] == pytest.approx(1800 / 19)
+    assert ind["IKP-10"]["realisasi"] == pytest.approx(80.0)
+    # IKP-11 from Rekap Manual 3/4 → 75; target 75 → capaian 100
+    assert ind["IKP-11"]["realisasi"] == pytest.approx(75.0)
+    assert ind["IKP-11"]["capaian"] == pytest.approx(100.0)
+    # IKP-09: no usulan and no Rekap Manual → tanpa_data, realisasi empty
+    assert ind["IKP-09"]["status"] == "tanpa_data" and ind["IKP-09"]["realisasi"] is None
+
+
+def test_working_days(hasil):
+    _, ind, _ = hasil
+    # IKP-01: 470/1 Fri 5 Apr → Fri 19 Apr 2024: 11 weekdays minus 8,9,10,11,12,15 Apr
+    #   (Idul Fitri + cuti bersama) = 5 ≤ 7 → on time; 470/2 same day = 1 ≤ 1 on time;
+    #   470/3 Mon→Tue = 2 > 1 late; 470/4 open (denominator only) → 2/4 = 50.
+    assert ind["IKP-01"]["realisasi"] == pytest.approx(50.0)
+    # IKP-02: 2→19 Jan 2024 = 14 working days ≤ 14 on time; 2→22 Jan = 15 late → 50
+    assert ind["IKP-02"]["realisasi"] == pytest.approx(50.0)
+
+
+def test_json_has_no_personal_data(hasil):
+    doc, _, _ = hasil
+    text = json.dumps(doc)
+    for secret in ("RUSYDY", "19890520", "198503142010011003"):
+        assert secret not in text
+
+
+def test_output_sheets(hasil):
+    import openpyxl
+
+    _, _, d = hasil
+    wb = openpyxl.load_workbook(d / "out.xlsx")
+    ws = wb["Indikator Kinerja"]
+    head = [ws.cell(5, c).value for c in range(1, 11)]
+    assert head == ["No", "Indikator Kinerja", "Definisi Operasional", "Formulasi Perhitungan", "Penanggung Jawab",
+                    "Target", "Realisasi", "Capaian (%)", "Kategori", "Keterangan"]
+    rows = {ws.cell(r, 2).value.split("(")[-2].split(";")[0].strip(")").split("\n")[-1]: r for r in range(6, 16)}
+    r = 6  # IK-01 is the first row
+    assert ws.cell(r, 7).value == pytest.approx(91.4751, abs=1e-4)
+    assert ws.cell(r, 7).number_format.endswith("0.00")
+    assert ws.cell(r + 1, 7).value == "B"
+    assert ws.cell(r, 9).value == "Sangat Tinggi"
+    v = wb["Validasi"]
+    assert [v.cell(4, c).value for c in range(1, 5)] == ["Tingkat", "Lembar", "Sel", "Pesan"]
+    assert v.cell(5, 1).value in ("galat", "peringatan")
+    assert v.cell(5, 3).hyperlink is not None
+    # Signature block on the IK sheet, from the settings.
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Sebangar, 28 Juni 2024" in texts
+    assert "NIP. 19890520 201010 1 001" in texts
+    s = wb["Hasil SKM"]
+    values = [c.value for row in s.iter_rows() for c in row]
+    assert "U1. Persyaratan" in values

@@ -1,0 +1,145 @@
+"""Each bad input: exit 1, a galat at its exact cell, only the indicators that
+read the offending table blocked, every other indicator unchanged, and no
+input cell changed."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import openpyxl
+import pytest
+
+from tests import kasus
+from tests.isi import isi
+
+INPUT_SHEETS = ("Pengaturan", "SKM", "AKIP", "SOP", "Kamtibmas", "Sarpras", "Desa", "Layanan", "Pengaduan",
+                "ASN", "Bencana", "Kegiatan", "Musrenbang", "Rekap Manual", "Target", "Referensi")
+IKM = {"IKU-01", "IK-01"}
+AKIP = {"IK-02", "IK-03", "IK-04", "IK-05", "IK-06"}
+
+
+def run(path, *args):
+    return subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(path), *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def values(path):
+    wb = openpyxl.load_workbook(path)
+    return {s: [[c.value for c in row] for row in wb[s].iter_rows()] for s in INPUT_SHEETS}
+
+
+@pytest.fixture(scope="module")
+def bersih(tmp_path_factory):
+    d = tmp_path_factory.mktemp("bersih")
+    src = isi(d / "ok.xlsx", kasus.pengaturan(), kasus.tabel())
+    p = run(src, "--json", "-")
+    assert p.returncode == 0, p.stderr
+    return {i["kode"]: i for i in json.loads(p.stdout)["indikator"]}
+
+
+def _set(tabel, name, i, header, value):
+    tabel[name][i][header] = value
+
+
+# (id, mutate(pengaturan, tabel), lembar, sel, blocked codes)
+CASES = [
+    ("likert-5", lambda p, t: _set(t, "tblSKM", 3, "U1", 5), "SKM", "H8", IKM),
+    ("likert-fraction", lambda p, t: _set(t, "tblSKM", 0, "U2", 3.5), "SKM", "I5", IKM),
+    ("likert-text", lambda p, t: _set(t, "tblSKM", 0, "U3", "empat"), "SKM", "J5", IKM),
+    ("impossible-date", lambda p, t: _set(t, "tblSKM", 1, "Tanggal", "31/02/2024"), "SKM", "B6", IKM),
+    ("number-as-date", lambda p, t: _set(t, "tblSKM", 1, "Tanggal", 45000), "SKM", "B6", IKM),
+    ("selesai-before-masuk", lambda p, t: _set(t, "tblLayanan", 1, "Tanggal Selesai", date(2024, 3, 1)),
+     "Layanan", "D6", {"IKP-01"}),
+    ("unknown-jenis-layanan", lambda p, t: _set(t, "tblLayanan", 0, "Jenis Layanan", "Izin Tambang"),
+     "Layanan", "C5", {"IKP-01"}),
+    ("duplicate-register", lambda p, t: _set(t, "tblLayanan", 2, "No Register", "470/1"), "Layanan", "A7", {"IKP-01"}),
+    ("nip-short", lambda p, t: _set(t, "tblASN", 1, "NIP", "1985031420100"), "ASN", "B6", {"IKP-03"}),
+    ("nip-birthdate", lambda p, t: _set(t, "tblASN", 1, "NIP", "19850231 201001 1 003"), "ASN", "B6", {"IKP-03"}),
+    ("nip-tmt-month", lambda p, t: _set(t, "tblASN", 1, "NIP", "19850314 201013 1 003"), "ASN", "B6", {"IKP-03"}),
+    ("nip-gender", lambda p, t: _set(t, "tblASN", 2, "NIP", "19900101 201503 3 002"), "ASN", "B7", {"IKP-03"}),
+    ("nip-as-number", lambda p, t: _set(t, "tblASN", 2, "NIP", 199001012015032002), "ASN", "B7", {"IKP-03"}),
+    ("akip-above-bobot", lambda p, t: _set(t, "tblAKIP", 1, "Perencanaan Kinerja", 31), "AKIP", "B6", AKIP),
+    ("akip-predikat-unknown", lambda p, t: _set(t, "tblAKIP", 1, "Predikat LHE", "AAA"), "AKIP", "F6", AKIP),
+    ("idm-contradiction", lambda p, t: _set(t, "tblDesa", 0, "Status IDM", "Mandiri"), "Desa", "D5", {"IK-10"}),
+    ("rekap-and-register", lambda p, t: t["tblRekapManual"].append(
+        {"Kode": "IKP-08", "Pembilang": 1, "Penyebut": 2}), "Rekap Manual", "A6", {"IKP-08"}),
+    ("rekap-numerator-above", lambda p, t: _set(t, "tblRekapManual", 0, "Pembilang", 5), "Rekap Manual", "B5",
+     {"IKP-11"}),
+    ("sarpras-baik-above", lambda p, t: _set(t, "tblSarpras", 0, "Kondisi Baik", 9), "Sarpras", "E5",
+     {"IK-09", "IKP-06", "IKP-07"}),
+    ("sop-sesuai-above", lambda p, t: _set(t, "tblSOP", 2, "Persyaratan Sesuai", 9), "SOP", "D7", {"IK-07"}),
+    ("kamtibmas-jenis", lambda p, t: _set(t, "tblKamtibmas", 0, "Jenis", "Narkoba"), "Kamtibmas", "C5",
+     {"IK-08", "IKP-04"}),
+    ("kamtibmas-missing-status", lambda p, t: _set(t, "tblKamtibmas", 2, "Status", None), "Kamtibmas", "F7",
+     {"IK-08", "IKP-04"}),
+    ("kegiatan-text", lambda p, t: _set(t, "tblKegiatan", 0, "Target", "lima"), "Kegiatan", "D5",
+     {"IKP-08", "IKP-10", "IKP-11"}),
+    ("bencana-ya-tidak", lambda p, t: _set(t, "tblBencana", 0, "Ditindaklanjuti", "Sudah"), "Bencana", "F5",
+     {"IKP-05"}),
+    ("metode-bobot", lambda p, t: p.update(MetodeBobotIKM="0,2"), "Pengaturan", "B13", IKM),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_bad_input(case, bersih, tmp_path):
+    _, mutate, lembar, sel, blocked = case
+    p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    mutate(p, t)
+    src = isi(tmp_path / "bad.xlsx", p, t)
+    before = values(src)
+    r = run(src, "--json", "-")
+    assert r.returncode == 1, r.stderr
+    assert "Traceback" not in r.stderr
+    doc = json.loads(r.stdout)
+    galat = [x for x in doc["temuan"] if x["tingkat"] == "galat"]
+    assert any(g["lembar"] == lembar and g["sel"] == sel for g in galat), galat
+    ind = {i["kode"]: i for i in doc["indikator"]}
+    for kode, i in ind.items():
+        if kode in blocked:
+            assert i["status"] == "galat" and i["realisasi"] is None, kode
+        else:
+            assert i == bersih[kode], kode
+    # Written in place, yet no input cell changed.
+    assert values(src) == before
+    wb = openpyxl.load_workbook(src)
+    v = wb["Validasi"]
+    rows = [(v.cell(r, 1).value, v.cell(r, 2).value, v.cell(r, 3).value) for r in range(5, v.max_row + 1)]
+    assert ("galat", lembar, sel) in rows
+
+
+def test_text_date_is_a_warning(tmp_path, bersih):
+    p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    t["tblSKM"][0]["Tanggal"] = "15/03/2024"
+    src = isi(tmp_path / "txt.xlsx", p, t)
+    r = run(src, "--json", "-")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert any(x["tingkat"] == "peringatan" and x["sel"] == "B5" for x in doc["temuan"])
+    assert {i["kode"]: i for i in doc["indikator"]}["IK-01"] == bersih["IK-01"]
+
+
+def test_all_blank_answers_skipped(tmp_path):
+    p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    t["tblSKM"].append({"No": 31, "Tanggal": date(2024, 5, 5), "Jenis Layanan": "Surat Pengantar Nikah"})
+    src = isi(tmp_path / "blank.xlsx", p, t)
+    r = run(src, "--json", "-")
+    assert r.returncode == 0
+    doc = json.loads(r.stdout)
+    assert doc["ikm"]["responden"] == 29
+    assert any(x["tingkat"] == "peringatan" and x["lembar"] == "SKM" and x["sel"] == "H35" for x in doc["temuan"])
+
+
+def test_zero_denominator_is_tanpa_data(tmp_path):
+    p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    t["tblRekapManual"] = [{"Kode": "IKP-11", "Pembilang": 0, "Penyebut": 0}]
+    src = isi(tmp_path / "zero.xlsx", p, t)
+    r = run(src, "--json", "-")
+    assert r.returncode == 0
+    ind = {i["kode"]: i for i in json.loads(r.stdout)["indikator"]}
+    assert ind["IKP-11"]["status"] == "tanpa_data" and ind["IKP-11"]["realisasi"] is None
+    assert ind["IKP-11"]["keterangan"]
