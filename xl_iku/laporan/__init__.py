@@ -1,0 +1,1 @@
+"""Reports rendered from a computed workbook (PDF through LibreOffice)."""

@@ -1,0 +1,403 @@
+"""`xl-iku pdf`: the signed output sheets as one A4 PDF, through LibreOffice.
+
+How it works (the user's workbook is only ever read):
+
+1. The input goes through `Package.open` (the same safety checks as `hitung`:
+   zip/XML bombs, encrypted or foreign files → `FileError`, exit 2).
+2. A temporary *print copy* is written: every part is copied through
+   (bounded reads), except
+   * `xl/workbook.xml`: every sheet that is not to be printed gets
+     `state="hidden"` (LibreOffice does not print hidden sheets; charts,
+     drawings and styles stay intact, which an openpyxl round trip would not
+     guarantee), and the active/first tab points at a printed sheet;
+   * the printed sheets: A4 paper and "fit all columns on one page wide"
+     (`fitToPage`, `fitToWidth=1`) are enforced, so no column is ever cut off
+     even if someone changed the page setup in Excel.
+3. `soffice --headless --convert-to pdf` runs on the copy with a throw-away
+   user profile in the temporary folder.  The profile sets the locale to
+   Indonesian (id-ID), so every number format prints as 91,48 and 1.239
+   without the operating system having an Indonesian locale installed; it
+   also disables macros and never updates external links.
+4. The PDF is written atomically to the destination.
+
+LibreOffice missing, failing or exceeding the time limit raises `AlatError`
+(CLI exit 3).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Iterable
+
+from lxml import etree
+
+from .. import kontrak as K
+from ..io.atomic import write_atomic
+from ..io.package import FileError, Package
+
+LEMBAR_BAWAAN = (K.LEMBAR_IKU, K.LEMBAR_IK, K.LEMBAR_IKP, K.LEMBAR_SKM)
+BATAS_WAKTU = 180  # seconds for one LibreOffice conversion
+LOKAL = "id-ID"
+ENV_SOFFICE = "XL_IKU_SOFFICE"
+
+_LOKASI_SOFFICE = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    "/usr/bin/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/snap/bin/libreoffice",
+)
+
+
+class AlatError(Exception):
+    """LibreOffice is missing, failed or took too long (CLI exit 3)."""
+
+    def __init__(self, pesan: str):
+        super().__init__(pesan)
+        self.pesan = pesan
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.pesan
+
+
+@dataclass
+class HasilPdf:
+    keluaran: Path
+    lembar: list[str]
+    halaman: int | None
+    detik: float
+    jumlah_galat: int | None = None  # only when the workbook was computed first (--hitung)
+    catatan: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- LibreOffice
+
+
+def cari_soffice(jalur: str | None = None) -> str:
+    """Path of the LibreOffice executable, or AlatError with install advice."""
+    calon = [jalur, os.environ.get(ENV_SOFFICE)]
+    for c in calon:
+        if c:
+            p = shutil.which(c) or (c if Path(c).is_file() else None)
+            if p:
+                return p
+            raise AlatError(f"Program LibreOffice '{c}' tidak ditemukan; periksa jalurnya (opsi --soffice atau {ENV_SOFFICE}).")
+    for nama in ("soffice", "libreoffice"):
+        p = shutil.which(nama)
+        if p:
+            return p
+    for p in _LOKASI_SOFFICE:
+        if Path(p).is_file():
+            return p
+    raise AlatError(
+        "LibreOffice tidak ditemukan di komputer ini; pasang LibreOffice (Linux: "
+        "apt-get install libreoffice-calc-nogui; Windows/macOS: libreoffice.org) lalu jalankan lagi."
+    )
+
+
+_PROFIL = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{lokal}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="DefaultLocale" oor:op="fuse"><value>{lokal}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>1</value></prop></item>
+</oor:items>
+"""
+
+
+def tulis_profil(folder: Path, lokal: str = LOKAL) -> Path:
+    """A fresh LibreOffice user profile: Indonesian locale, no macros, no link updates."""
+    user = folder / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_PROFIL.format(lokal=lokal), encoding="utf-8")
+    return folder
+
+
+def _hentikan(proc: subprocess.Popen) -> None:
+    """Stop the conversion we started (and its children: soffice forks soffice.bin)."""
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)  # the process group of our own child only
+        else:  # pragma: no cover - Windows
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True)
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:  # pragma: no cover
+        pass
+
+
+def konversi(soffice: str, sumber: Path, folder_keluaran: Path, profil: Path, batas_waktu: float = BATAS_WAKTU) -> Path:
+    """Run LibreOffice headless on `sumber`; returns the PDF path it wrote."""
+    cmd = [
+        soffice, "--headless", "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
+        f"-env:UserInstallation={profil.resolve().as_uri()}",
+        "--convert-to", "pdf:calc_pdf_Export", "--outdir", str(folder_keluaran), str(sumber),
+    ]
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)  # never pop up a window on a desktop session
+    kw: dict = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "stdin": subprocess.DEVNULL, "env": env}
+    if os.name == "posix":
+        kw["start_new_session"] = True
+    else:  # pragma: no cover - Windows
+        kw["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+    try:
+        proc = subprocess.Popen(cmd, **kw)
+    except OSError as e:
+        raise AlatError(f"LibreOffice ('{soffice}') tidak dapat dijalankan: {e.strerror or e}.") from None
+    try:
+        _out, err = proc.communicate(timeout=batas_waktu)
+    except subprocess.TimeoutExpired:
+        _hentikan(proc)
+        raise AlatError(
+            f"LibreOffice tidak selesai membuat PDF dalam {batas_waktu:g} detik dan dihentikan; "
+            "coba lagi atau naikkan --batas-waktu."
+        ) from None
+    except BaseException:
+        _hentikan(proc)
+        raise
+    pdf = folder_keluaran / (sumber.stem + ".pdf")
+    if proc.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+        detail = _ringkas_stderr(err)
+        raise AlatError(
+            f"LibreOffice gagal membuat PDF (kode keluar {proc.returncode})" + (f": {detail}" if detail else ".")
+        )
+    return pdf
+
+
+def _ringkas_stderr(err: bytes | None) -> str:
+    if not err:
+        return ""
+    lines = [ln.strip() for ln in err.decode("utf-8", "replace").splitlines()]
+    lines = [ln for ln in lines if ln and "javaldx" not in ln]
+    return lines[-1][:200] if lines else ""
+
+
+# ---------------------------------------------------------------- print copy
+
+
+def pilih_lembar(pkg: Package, diminta: Iterable[str] | None) -> list[str]:
+    """Sheet names to print, in workbook order.  FileError for unknown names."""
+    ada = {s.name.casefold(): s for s in pkg.sheets if s.state != "veryHidden"}
+    nama = pkg.path.name
+    if not diminta:
+        hilang = [n for n in LEMBAR_BAWAAN if n.casefold() not in ada]
+        if hilang:
+            raise FileError(
+                f"Lembar '{hilang[0]}' tidak ditemukan di berkas '{nama}'; gunakan buku kerja dari templat xl-iku."
+            )
+        diminta = LEMBAR_BAWAAN
+    pilih = set()
+    for d in diminta:
+        s = ada.get(d.strip().casefold())
+        if s is None:
+            raise FileError(
+                f"Lembar '{d.strip()}' tidak ada di berkas '{nama}'; pilihan lembar keluaran: "
+                f"{', '.join(K.LEMBAR_KELUARAN)}."
+            )
+        pilih.add(s.name)
+    return [s.name for s in pkg.sheets if s.name in pilih]
+
+
+def _ns(root) -> str:
+    return root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+
+
+def _q(ns: str, tag: str) -> str:
+    return f"{{{ns}}}{tag}" if ns else tag
+
+
+def _local(el) -> str:
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+def _xml_bytes(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _workbook_cetak(root, cetak: set[str]) -> bytes:
+    ns = _ns(root)
+    first = None
+    for i, el in enumerate(root.iter(_q(ns, "sheet"))):
+        name = el.get("name")
+        if name in cetak:
+            el.attrib.pop("state", None)
+            if first is None:
+                first = i
+        elif el.get("state") != "veryHidden":
+            el.set("state", "hidden")
+    for view in root.iter(_q(ns, "workbookView")):
+        view.set("activeTab", str(first or 0))
+        view.set("firstSheet", str(first or 0))
+    return _xml_bytes(root)
+
+
+# Children of <worksheet> that come after <pageSetup> (ECMA-376 order).
+_SETELAH_PAGESETUP = ("headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
+                      "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF",
+                      "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst")
+_SHEETPR_SETELAH = ("tabColor", "outlinePr")
+
+
+def _lembar_cetak(root) -> bytes:
+    """A4 and all columns on one page wide; the rest of the page setup is kept."""
+    ns = _ns(root)
+    pr = root.find(_q(ns, "sheetPr"))
+    if pr is None:
+        pr = etree.Element(_q(ns, "sheetPr"))
+        root.insert(0, pr)
+    psp = pr.find(_q(ns, "pageSetUpPr"))
+    sudah_pas = psp is not None and psp.get("fitToPage") in ("1", "true")
+    if psp is None:
+        psp = etree.Element(_q(ns, "pageSetUpPr"))
+        pos = 0
+        for i, ch in enumerate(pr):
+            if _local(ch) in _SHEETPR_SETELAH:
+                pos = i + 1
+        pr.insert(pos, psp)
+    psp.set("fitToPage", "1")
+    ps = root.find(_q(ns, "pageSetup"))
+    if ps is None:
+        ps = etree.Element(_q(ns, "pageSetup"))
+        pos = len(root)
+        for i, ch in enumerate(root):
+            if _local(ch) in _SETELAH_PAGESETUP:
+                pos = i
+                break
+        root.insert(pos, ps)
+    ps.set("paperSize", "9")
+    ps.set("fitToWidth", "1")
+    if not sudah_pas:  # we switch fitting on: as many pages tall as needed
+        ps.set("fitToHeight", "0")
+    ps.attrib.pop("scale", None)
+    return _xml_bytes(root)
+
+
+def tulis_salinan_cetak(pkg: Package, lembar: list[str], out: BinaryIO) -> None:
+    """The print copy of `pkg` (see module docstring) into `out`."""
+    cetak = set(lembar)
+    bagian_cetak = {pkg.sheet(n).part for n in lembar}
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for info in pkg._zf.infolist():
+            if info.is_dir():
+                continue
+            name = info.filename
+            if name == pkg.workbook_part:
+                data = _workbook_cetak(pkg.xml(name), cetak)
+            elif name in bagian_cetak:
+                data = _lembar_cetak(pkg.xml(name))
+            else:
+                data = pkg.read(name)
+            z.writestr(zipfile.ZipInfo(name, date_time=info.date_time), data, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def belum_dihitung(path: Path) -> bool:
+    """True when the output sheets still hold the empty template (no `hitung` yet).
+
+    The Validasi sheet's summary line says "Belum dihitung…" until the first run.
+    """
+    try:
+        import python_calamine as pc
+
+        book = pc.CalamineWorkbook.from_path(str(path))
+        try:
+            rows = book.get_sheet_by_name(K.LEMBAR_VALIDASI).to_python(nrows=3)
+        finally:
+            book.close()
+    except Exception:
+        return False
+    for row in rows[:3]:
+        for v in row[:1]:
+            if isinstance(v, str) and v.strip().casefold().startswith("belum dihitung"):
+                return True
+    return False
+
+
+def _jumlah_halaman(pdf: bytes) -> int | None:
+    n = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    return n or None
+
+
+def _cek_keluaran(out: Path) -> None:
+    if out.suffix.lower() != ".pdf":
+        raise FileError(f"Berkas keluaran '{out.name}' harus berakhiran .pdf.")
+    if out.exists() and out.is_dir():
+        raise FileError(f"'{out}' adalah folder; sebutkan nama berkas PDF keluaran.")
+    if not out.parent.exists():
+        raise FileError(f"Folder '{out.parent}' untuk berkas keluaran tidak ada.")
+
+
+def buat_pdf(
+    src: str | Path,
+    out: str | Path | None = None,
+    *,
+    lembar: Iterable[str] | None = None,
+    hitung: bool = False,
+    batas_waktu: float = BATAS_WAKTU,
+    soffice: str | None = None,
+) -> HasilPdf:
+    """Render the output sheets of `src` to `out` (default: `src` with .pdf)."""
+    t0 = time.perf_counter()
+    src = Path(src)
+    out = Path(out) if out is not None else src.with_suffix(".pdf")
+    _cek_keluaran(out)
+    catatan: list[str] = []
+    jumlah_galat = None
+    with tempfile.TemporaryDirectory(prefix="xl-iku-pdf-") as tmp_s:
+        tmp = Path(tmp_s)
+        suffix = src.suffix.lower() if src.suffix.lower() in (".xlsx", ".xlsm") else ".xlsx"
+        with Package.open(src) as pkg:  # safety checks first, whatever else happens
+            dipilih = pilih_lembar(pkg, _pecah(lembar))
+        bahan = src
+        if hitung:
+            from ..app import hitung_berkas
+
+            bahan = tmp / f"dihitung{src.suffix}"
+            lap = hitung_berkas(src, bahan, backup=False)
+            jumlah_galat = lap.hasil.jumlah_galat
+        elif belum_dihitung(src):
+            catatan.append(
+                f"Lembar keluaran '{src.name}' tampaknya belum dihitung; jalankan dulu: xl-iku hitung \"{src.name}\" "
+                "(atau pakai opsi --hitung)."
+            )
+        exe = cari_soffice(soffice)
+        salinan = tmp / f"cetak{suffix}"
+        with Package.open(bahan) as pkg, open(salinan, "wb") as f:
+            tulis_salinan_cetak(pkg, dipilih, f)
+        folder_pdf = tmp / "pdf"
+        folder_pdf.mkdir()
+        profil = tulis_profil(tmp / "profil")
+        pdf = konversi(exe, salinan, folder_pdf, profil, batas_waktu)
+        data = pdf.read_bytes()
+    write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
+    return HasilPdf(out, dipilih, _jumlah_halaman(data), time.perf_counter() - t0, jumlah_galat, catatan)
+
+
+def _pecah(lembar: Iterable[str] | None) -> list[str] | None:
+    """`--lembar "IKU,Hasil SKM" --lembar Validasi` → ['IKU', 'Hasil SKM', 'Validasi']."""
+    if not lembar:
+        return None
+    hasil = []
+    for item in lembar:
+        hasil.extend(p for p in (x.strip() for x in item.split(",")) if p)
+    return hasil or None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(buat_pdf(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None))
