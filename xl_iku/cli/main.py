@@ -134,7 +134,19 @@ for _modul in ("batch", "pdf", "impor"):
 
 def main() -> None:
     try:
-        app(standalone_mode=True)
+        rv = app(standalone_mode=False)
+        sys.exit(rv if isinstance(rv, int) else 0)
     except KeyboardInterrupt:
         err.print("Dibatalkan.")
         sys.exit(130)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except SystemExit:
+        raise
+    except Exception as e:
+        if hasattr(e, "show") and hasattr(e, "exit_code"):  # usage errors from click
+            e.show()
+            sys.exit(EXIT_BERKAS)  # never a traceback for the officer
+        err.print(f"[bold red]Gagal:[/bold red] kesalahan tak terduga di xl-iku ({type(e).__name__}); "
+                  "berkas Anda tidak diubah. Laporkan pesan ini kepada pengelola aplikasi.")
+        sys.exit(EXIT_BERKAS)

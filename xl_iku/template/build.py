@@ -275,8 +275,14 @@ def _gaya(wb, ws, F) -> None:
     ws.very_hidden()
 
 
-def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: dict | None = None) -> bytes:
-    """Write the template (or, given data, a filled workbook); returns the bytes."""
+def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: dict | None = None, *,
+         tambahan=None, vba: bytes | None = None) -> bytes:
+    """Write the template (or, given data, a filled workbook); returns the bytes.
+
+    `tambahan(wb, sheets)` may add objects before saving (tests use it to make
+    workbooks with charts, images, comments…); `vba` is a vbaProject.bin for
+    an .xlsm.
+    """
     pengaturan = pengaturan or {}
     tabel = tabel or {}
     buf = io.BytesIO()
@@ -323,6 +329,10 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
     _referensi(wb, wb.add_worksheet(K.LEMBAR_REFERENSI), F, tabel)
     _gaya(wb, wb.add_worksheet(gaya.LEMBAR_GAYA), F)
     beranda.activate()
+    if vba is not None:
+        wb.add_vba_project(io.BytesIO(vba), is_stream=True)
+    if tambahan is not None:
+        tambahan(wb, {ws.name: ws for ws in wb.worksheets()})
     wb.close()
     data = _name_button(buf.getvalue())
     if path is not None:
