@@ -1,0 +1,12 @@
+"""Batch mode: every kecamatan's workbook of a folder, one command, one recap.
+
+`jalankan(masukan, keluar, jobs=…, ulang=…, rekap=…)` computes every
+workbook found in `masukan` into `keluar` with worker processes, skipping
+those already computed from the same input (see `status`), and optionally
+writes the kabupaten recap (see `rekap`).  The `xl-iku batch` command
+(`xl_iku.cli.batch`) is a thin layer over it.
+"""
+
+from .runner import EXIT_BERKAS, EXIT_GALAT, EXIT_OK, HasilBatch, HasilBerkas, Pantau, jalankan, jumlah_inti
+
+__all__ = ["jalankan", "HasilBatch", "HasilBerkas", "Pantau", "jumlah_inti", "EXIT_OK", "EXIT_GALAT", "EXIT_BERKAS"]

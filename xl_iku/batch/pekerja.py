@@ -1,0 +1,143 @@
+"""The worker side of a batch: compute one workbook, stage, journal, publish.
+
+Runs in a worker process (spawn-safe: only module-level functions and plain
+data cross the process boundary).  No personal data leaves this module: the
+summary carries kecamatan, year, numbers and the validation messages, which
+never quote names or NIP.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import sys
+import time
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..hasil import GALAT, Hasil
+
+OK, STATUS_GALAT, GAGAL = "ok", "galat", "gagal"
+
+_ppid: int | None = None
+
+
+def mulai_pekerja() -> None:
+    """Initializer of every worker process."""
+    global _ppid
+    _ppid = os.getppid()
+    # Ctrl-C goes to the whole process group: the parent decides what to do.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        # Die with the parent (kill -9 of the batch leaves no orphan computing on).
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except Exception:  # pragma: no cover - best effort
+            pass
+        if os.getppid() != _ppid:  # pragma: no cover - parent died before prctl
+            os._exit(1)
+
+
+def _rss_puncak_mb() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return r / (1024 * 1024) if sys.platform == "darwin" else r / 1024
+
+
+def ringkas(h: Hasil) -> dict[str, Any]:
+    """The per-file summary: what `--json-lines` prints and the recap reads."""
+    return {
+        "status": STATUS_GALAT if h.jumlah_galat else OK,
+        "kecamatan": h.kecamatan,
+        "kabupaten": h.kabupaten,
+        "tahun": h.tahun,
+        "jumlah_galat": h.jumlah_galat,
+        "jumlah_peringatan": h.jumlah_peringatan,
+        "ikm": {"nilai": h.ikm.nilai, "mutu": h.ikm.mutu, "kinerja": h.ikm.kinerja,
+                "responden": h.ikm.responden},
+        "akip": {"nilai": h.akip.nilai, "predikat": h.akip.predikat},
+        "indikator": {
+            i.kode: {"target": i.target, "realisasi": i.realisasi, "capaian": i.capaian,
+                     "kategori": i.kategori, "status": i.status}
+            for i in h.indikator
+        },
+        "galat": [t.ke_json() for t in h.temuan if t.tingkat == GALAT],
+        "pesan": None,
+    }
+
+
+def ringkasan_gagal(pesan: str) -> dict[str, Any]:
+    return {"status": GAGAL, "kecamatan": None, "kabupaten": None, "tahun": None,
+            "jumlah_galat": 0, "jumlah_peringatan": 0, "ikm": None, "akip": None,
+            "indikator": {}, "galat": [], "pesan": pesan}
+
+
+def proses(tugas: dict[str, Any]) -> dict[str, Any]:
+    """Compute one workbook.  `tugas`: masukan, keluaran, berkas (relative),
+    sha256, masukan_ukuran, masukan_mtime_ns, sementara (staging folder),
+    jurnal (journal path)."""
+    from ..app import hitung_berkas
+    from ..io.atomic import check_not_locked
+    from ..io.package import FileError
+
+    t0 = time.perf_counter()
+    src = Path(tugas["masukan"])
+    akhir = Path(tugas["keluaran"])
+    ident = uuid.uuid4().hex
+    staged = Path(tugas["sementara"]) / f"{ident}{src.suffix.lower()}"
+    hasil: dict[str, Any] = {"berkas": tugas["berkas"], "id": ident, "pid": os.getpid()}
+    if _ppid is not None and os.getppid() != _ppid:  # pragma: no cover - orphaned
+        hasil.update(ringkasan=ringkasan_gagal("Batch dihentikan."), detik=0.0, rss_mb=_rss_puncak_mb())
+        return hasil
+    penanda = Path(tugas["sementara"]) / f"{os.getpid()}.sedang"
+    penanda.write_text(tugas["berkas"], encoding="utf-8")
+    try:
+        check_not_locked(akhir)
+        akhir.parent.mkdir(parents=True, exist_ok=True)
+        lap = hitung_berkas(src, staged, backup=False)
+        ring = ringkas(lap.hasil)
+        st = os.stat(staged)
+        entri = {
+            "id": ident,
+            "berkas": tugas["berkas"],
+            "sementara": staged.name,
+            "sha256": tugas["sha256"],
+            "masukan_ukuran": tugas["masukan_ukuran"],
+            "masukan_mtime_ns": tugas["masukan_mtime_ns"],
+            "keluaran_ukuran": st.st_size,
+            "keluaran_mtime_ns": st.st_mtime_ns,
+            "waktu": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "ringkasan": {**ring, "detik": round(time.perf_counter() - t0, 3)},
+        }
+        from .status import tambah_jurnal
+
+        tambah_jurnal(Path(tugas["jurnal"]), entri)
+        try:
+            os.replace(staged, akhir)
+        except OSError:
+            staged.unlink(missing_ok=True)  # the journal line then names nothing: not finished
+            raise
+        hasil["entri"] = entri
+        ring = entri["ringkasan"]
+    except FileError as e:
+        ring = ringkasan_gagal(e.pesan)
+    except OSError as e:
+        from ..io.atomic import _os_reason
+
+        ring = ringkasan_gagal(f"Hasil '{tugas['berkas']}' tidak dapat disimpan: {_os_reason(e)}.")
+    except MemoryError:
+        ring = ringkasan_gagal("Buku kerja terlalu besar untuk memori yang tersedia.")
+    except Exception as e:  # an engine bug must not stop the batch; no data in the message
+        ring = ringkasan_gagal(f"Kesalahan internal xl-iku ({type(e).__name__}); laporkan berkas ini ke pengelola.")
+    finally:
+        if "entri" not in hasil:
+            staged.unlink(missing_ok=True)
+        penanda.unlink(missing_ok=True)
+    hasil["ringkasan"] = {**ring, "detik": ring.get("detik", round(time.perf_counter() - t0, 3))}
+    hasil["rss_mb"] = _rss_puncak_mb()
+    return hasil

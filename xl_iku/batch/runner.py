@@ -1,0 +1,346 @@
+"""Run a batch: find the workbooks, skip the finished ones, compute the rest
+in worker processes, record everything in the OUTDIR state, find conflicts,
+write the recap.
+
+The parent process never opens a workbook: it hashes inputs, hands tasks to
+a `ProcessPoolExecutor` (spawn context: the same on Linux, macOS and
+Windows) and folds the workers' journal into the state.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ..io.package import FileError
+from . import pekerja
+from .cari import Berkas, kumpulkan
+from .pekerja import GAGAL, OK, STATUS_GALAT, ringkasan_gagal
+from .status import Kunci, Status, sha256_berkas
+
+EXIT_OK, EXIT_GALAT, EXIT_BERKAS = 0, 1, 2
+
+PESAN_PEKERJA_MATI = (
+    "Proses pekerja berhenti mendadak saat menghitung berkas ini "
+    "(kemungkinan kehabisan memori); berkas dilewati."
+)
+
+
+def jumlah_inti() -> int:
+    """Cores this process may use (CPU affinity, e.g. a Slurm or container cpuset)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+@dataclass
+class HasilBerkas:
+    """The outcome of one workbook of the batch."""
+
+    berkas: str  # relative path (the state key), or the argument for a missing input
+    masukan: str
+    keluaran: str | None
+    dilewati: bool
+    ringkasan: dict[str, Any]
+
+    @property
+    def status(self) -> str:
+        return self.ringkasan["status"]
+
+    def ke_json(self) -> dict[str, Any]:
+        """One line of `--json-lines`."""
+        r = self.ringkasan
+        return {
+            "berkas": self.berkas,
+            "masukan": self.masukan,
+            "keluaran": self.keluaran,
+            "status": r["status"],
+            "dilewati": self.dilewati,
+            "kecamatan": r["kecamatan"],
+            "kabupaten": r["kabupaten"],
+            "tahun": r["tahun"],
+            "jumlah_galat": r["jumlah_galat"],
+            "jumlah_peringatan": r["jumlah_peringatan"],
+            "detik": r.get("detik"),
+            "ikm": r["ikm"],
+            "akip": r["akip"],
+            "indikator": r["indikator"],
+            "galat": r["galat"],
+            "pesan": r["pesan"],
+        }
+
+
+@dataclass
+class HasilBatch:
+    berkas: list[HasilBerkas]
+    # Groups of relative paths that report the same kecamatan and year.
+    konflik: list[list[str]] = field(default_factory=list)
+    # Files without kecamatan name or year: they cannot go into the recap.
+    tanpa_identitas: list[str] = field(default_factory=list)
+    detik: float = 0.0
+    jobs: int = 1
+    # Peak RSS (MB) of each worker process, by pid.
+    rss_pekerja: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def jumlah_dihitung(self) -> int:
+        return sum(1 for b in self.berkas if not b.dilewati and b.status != GAGAL)
+
+    @property
+    def jumlah_dilewati(self) -> int:
+        return sum(1 for b in self.berkas if b.dilewati)
+
+    def hitung_status(self) -> dict[str, int]:
+        n = {OK: 0, STATUS_GALAT: 0, GAGAL: 0}
+        for b in self.berkas:
+            n[b.status] += 1
+        return n
+
+    @property
+    def kode_keluar(self) -> int:
+        n = self.hitung_status()
+        if n[GAGAL]:
+            return EXIT_BERKAS
+        if n[STATUS_GALAT] or self.konflik or self.tanpa_identitas:
+            return EXIT_GALAT
+        return EXIT_OK
+
+
+class Pantau:
+    """Progress callbacks (the CLI shows a bar or plain lines)."""
+
+    def mulai(self, total: int, akan_dihitung: int, jobs: int) -> None: ...
+
+    def satu(self, hasil: HasilBerkas) -> None: ...
+
+
+# ------------------------------------------------------------------ helpers
+_PREFIKS = re.compile(r"^(kecamatan|kec\.|kabupaten|kab\.|kota)\s+", re.IGNORECASE)
+
+
+def _norm(s: str | None) -> str:
+    s = " ".join((s or "").split()).casefold()
+    return _PREFIKS.sub("", s)
+
+
+def kunci_kecamatan(r: dict[str, Any]) -> tuple[str, str, int] | None:
+    """(kabupaten, kecamatan, tahun), normalised; None when name or year is missing."""
+    if not r.get("kecamatan") or not str(r["kecamatan"]).strip() or r.get("tahun") is None:
+        return None
+    return (_norm(r.get("kabupaten")), _norm(r["kecamatan"]), int(r["tahun"]))
+
+
+def cari_konflik(hasil: Iterable[HasilBerkas]) -> tuple[list[list[str]], list[str]]:
+    grup: dict[tuple, list[str]] = {}
+    tanpa: list[str] = []
+    for h in hasil:
+        if h.status == GAGAL:
+            continue
+        k = kunci_kecamatan(h.ringkasan)
+        if k is None:
+            tanpa.append(h.berkas)
+        else:
+            grup.setdefault(k, []).append(h.berkas)
+    return [sorted(v) for v in grup.values() if len(v) > 1], tanpa
+
+
+def _sidik(b: Berkas) -> tuple[Berkas, dict[str, Any] | str]:
+    try:
+        st = os.stat(b.masukan)
+        return b, {"sha256": sha256_berkas(b.masukan), "masukan_ukuran": st.st_size,
+                   "masukan_mtime_ns": st.st_mtime_ns}
+    except OSError:
+        return b, f"Berkas '{b.relatif}' tidak dapat dibaca: izin ditolak atau berkas hilang."
+
+
+def _pool(n: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=pekerja.mulai_pekerja)
+
+
+# ------------------------------------------------------------------ running
+class _Pelaksana:
+    def __init__(self, status: Status, jobs: int, terima: Callable[[dict[str, Any]], None],
+                 fungsi: Callable[[dict[str, Any]], dict[str, Any]]):
+        self.status, self.jobs, self.terima, self.fungsi = status, jobs, terima, fungsi
+
+    def _penanda(self) -> set[str]:
+        """Tasks that were running when a pool broke (their markers remain)."""
+        hasil = set()
+        for p in self.status.sementara.glob("*.sedang"):
+            try:
+                hasil.add(p.read_text(encoding="utf-8"))
+            except OSError:
+                pass
+            p.unlink(missing_ok=True)
+        return hasil
+
+    def _satu_putaran(self, tugas: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+        """Run `tugas` in a pool of `n`; returns the tasks left undone by a broken pool."""
+        ex = _pool(n)
+        try:
+            futs = {ex.submit(self.fungsi, t): t for t in tugas}
+            diterima: set = set()
+            belum = set(futs)
+            while belum:
+                selesai, belum = wait(belum, return_when=FIRST_COMPLETED)
+                for f in selesai:
+                    try:
+                        res = f.result()
+                    except BrokenProcessPool:
+                        ex.shutdown(wait=True)
+                        sisa = []
+                        for g, t in futs.items():
+                            if g in diterima:
+                                continue
+                            if _beres(g):
+                                self.terima(g.result())
+                            else:
+                                sisa.append(t)
+                        return sisa
+                    except Exception as e:  # e.g. a result that cannot cross the process boundary
+                        diterima.add(f)
+                        self.terima({"berkas": futs[f]["berkas"], "ringkasan": ringkasan_gagal(
+                            f"Kesalahan internal xl-iku ({type(e).__name__}); laporkan berkas ini ke pengelola.")})
+                        continue
+                    diterima.add(f)
+                    self.terima(res)
+            return []
+        except BaseException:
+            # Ctrl-C: drop what has not started, let running workbooks finish
+            # (seconds at most) so their results are journaled.
+            ex.shutdown(wait=True, cancel_futures=True)
+            raise
+        finally:
+            ex.shutdown(wait=True, cancel_futures=True)
+
+    def jalankan(self, tugas: list[dict[str, Any]]) -> None:
+        sisa = tugas
+        while sisa:
+            self._penanda()
+            sisa = self._satu_putaran(sisa, max(1, min(self.jobs, len(sisa))))
+            if not sisa:
+                break
+            curiga = self._penanda()
+            tersangka = [t for t in sisa if t["berkas"] in curiga]
+            sisa = [t for t in sisa if t["berkas"] not in curiga]
+            # Each suspect alone: the one that breaks its own pool is the culprit.
+            for t in tersangka:
+                self._penanda()
+                if self._satu_putaran([t], 1):
+                    self._penanda()
+                    self.terima({"berkas": t["berkas"], "ringkasan": ringkasan_gagal(PESAN_PEKERJA_MATI)})
+            if not tersangka and sisa:  # pragma: no cover - could not tell: isolate all
+                for t in sisa:
+                    if self._satu_putaran([t], 1):
+                        self.terima({"berkas": t["berkas"], "ringkasan": ringkasan_gagal(PESAN_PEKERJA_MATI)})
+                sisa = []
+
+
+def _beres(f) -> bool:
+    if not f.done():
+        return False
+    try:
+        f.result()
+    except BaseException:
+        return False
+    return True
+
+
+def jalankan(
+    masukan: list[str | Path],
+    keluar: str | Path,
+    *,
+    jobs: int | None = None,
+    ulang: bool = False,
+    rekap: str | Path | None = None,
+    kecualikan: tuple[Path, ...] = (),
+    pantau: Pantau | None = None,
+    _fungsi: Callable[[dict[str, Any]], dict[str, Any]] = pekerja.proses,
+) -> HasilBatch:
+    """Run the batch; raises FileError only when OUTDIR itself is unusable."""
+    t0 = time.perf_counter()
+    pantau = pantau or Pantau()
+    jobs = max(1, jobs or jumlah_inti())
+    keluar = Path(keluar)
+    try:
+        keluar.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise FileError(f"Folder keluaran '{keluar}' tidak dapat dibuat.") from None
+    if not keluar.is_dir():
+        raise FileError(f"'{keluar}' bukan folder; sebutkan folder keluaran.")
+    keluar = keluar.resolve()
+    kecuali = tuple(kecualikan) + ((Path(rekap),) if rekap else ())
+    kunci = Kunci(keluar)
+    try:
+        status = Status.muat(keluar)
+        daftar, hilang = kumpulkan(masukan, keluar, kecualikan=kecuali)
+        hasil: dict[str, HasilBerkas] = {}
+
+        def catat(h: HasilBerkas) -> None:
+            hasil[h.berkas] = h
+            pantau.satu(h)
+
+        tugas: list[dict[str, Any]] = []
+        lewati: list[HasilBerkas] = []
+        gagal_awal: list[HasilBerkas] = [
+            HasilBerkas(t.argumen, t.argumen, None, False, ringkasan_gagal(t.pesan)) for t in hilang
+        ]
+        per_rel = {b.relatif: b for b in daftar}
+        with ThreadPoolExecutor(max_workers=min(8, 2 * jobs)) as tp:
+            sidik = list(tp.map(_sidik, daftar))
+        for b, s in sidik:
+            if isinstance(s, str):
+                gagal_awal.append(HasilBerkas(b.relatif, str(b.masukan), None, False, ringkasan_gagal(s)))
+                continue
+            if b.keluaran == b.masukan:
+                gagal_awal.append(HasilBerkas(b.relatif, str(b.masukan), None, False, ringkasan_gagal(
+                    f"Keluaran '{b.relatif}' akan menimpa masukannya; pilih folder keluaran lain.")))
+                continue
+            e = None if ulang else status.masih_berlaku(b.relatif, b.masukan, s["sha256"])
+            if e is not None:
+                lewati.append(HasilBerkas(b.relatif, str(b.masukan), str(b.keluaran), True,
+                                          dict(e["ringkasan"])))
+                continue
+            tugas.append({"masukan": str(b.masukan), "keluaran": str(b.keluaran), "berkas": b.relatif,
+                          "sementara": str(status.sementara), "jurnal": str(status.jurnal), **s})
+        jobs_efektif = max(1, min(jobs, len(tugas))) if tugas else 0
+        pantau.mulai(len(gagal_awal) + len(lewati) + len(tugas), len(tugas), jobs_efektif)
+        for h in gagal_awal + lewati:
+            catat(h)
+        rss: dict[int, float] = {}
+
+        def terima(res: dict[str, Any]) -> None:
+            if "entri" in res:
+                status.catat(res["entri"])
+            if "pid" in res:
+                rss[res["pid"]] = max(rss.get(res["pid"], 0.0), res.get("rss_mb", 0.0))
+            b = per_rel[res["berkas"]]
+            ok = res["ringkasan"]["status"] != GAGAL
+            catat(HasilBerkas(b.relatif, str(b.masukan), str(b.keluaran) if ok else None, False,
+                              res["ringkasan"]))
+
+        try:
+            if tugas:
+                _Pelaksana(status, jobs, terima, _fungsi).jalankan(tugas)
+        finally:
+            status.selesai()
+        daftar_hasil = [hasil[k] for k in sorted(hasil, key=lambda k: (k not in per_rel, k))]
+        konflik, tanpa = cari_konflik(daftar_hasil)
+        hb = HasilBatch(daftar_hasil, konflik, tanpa, 0.0, jobs_efektif, rss)
+        if rekap:
+            from .rekap import tulis_rekap
+
+            tulis_rekap(Path(rekap), hb)
+        hb.detik = time.perf_counter() - t0
+        return hb
+    finally:
+        kunci.lepas()
