@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from . import kontrak as K
 
@@ -24,10 +24,13 @@ class Baris(BaseModel):
 
     lembar: str
     baris: int
-    sel: dict[str, str]  # header → "H12"
+    # header → 1-based column; shared by every row of a table, so not copied.
+    kolom: SkipValidation[dict[str, int]]
 
     def alamat(self, header: str) -> str:
-        return self.sel[header]
+        from .io.raw import address
+
+        return address(self.baris, self.kolom[header])
 
 
 class BarisSKM(Baris):
@@ -113,5 +116,3 @@ class Pengaturan(BaseModel):
     nip_camat: str | None = None
     pangkat_camat: str | None = None
 
-
-JENIS_AKIP = {k: K.TABEL["tblAKIP"].kolom[i + 1].header for i, k in enumerate(("IK-03", "IK-04", "IK-05", "IK-06"))}

@@ -46,12 +46,26 @@ def _angka_teks(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else str(v).replace(".", ",")
 
 
+_CEPAT = {1: 1, 2: 2, 3: 3, 4: 4}
+
+
 def bersihkan(v, kolom: Kolom):
     """Return (value, message, tingkat). message None means clean."""
+    # Fast paths for the common clean cells (tens of thousands per workbook).
+    j = kolom.jenis
+    t = type(v)
+    if v is None:
+        return None, None, None
+    if (t is int or t is float) and j is Jenis.LIKERT and v in _CEPAT:
+        return _CEPAT[v], None, None
+    if t is str and j is Jenis.TEKS:
+        v = v.strip()
+        return (v or None), None, None
+    if t is date and j is Jenis.TANGGAL:
+        return v, None, None
     nama = f"Kolom '{kolom.header}'"
     if kosong(v):
         return None, None, None
-    j = kolom.jenis
     if j is Jenis.TEKS:
         if isinstance(v, bool):
             return ("Ya" if v else "Tidak"), None, None

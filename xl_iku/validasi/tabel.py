@@ -18,7 +18,8 @@ from ..referensi import Referensi
 from ..rules import akip as R_akip
 from ..rules import idm as R_idm
 from ..rules.angka import ke_decimal
-from .sel import SALAH, Pemeriksa, kosong
+from ..hasil import GALAT
+from .sel import SALAH, Pemeriksa, bersihkan, kosong
 
 
 def kode_utama(tabel: str) -> str | None:
@@ -77,10 +78,11 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, tahun: int | None) -> TabelBers
         for kol in spec.kolom:
             if kol.header not in row.cols:
                 continue
-            alamat = row.cell(kol.header)
-            v = p.nilai(row.values.get(kol.header), kol, raw.sheet, alamat, **kw)
+            v, masalah, tingkat = bersihkan(row.values.get(kol.header), kol)
+            if masalah:
+                (p.galat if tingkat == GALAT else p.peringatan)(raw.sheet, row.cell(kol.header), masalah, **kw)
             if v is None and kol.wajib:
-                p.galat(raw.sheet, alamat, f"Kolom '{kol.header}' wajib diisi.", **kw)
+                p.galat(raw.sheet, row.cell(kol.header), f"Kolom '{kol.header}' wajib diisi.", **kw)
                 v = SALAH
             salah |= v is SALAH
             nilai[kol.header] = v
@@ -103,12 +105,8 @@ def _ok(b: Bersih, *headers: str) -> bool:
     return not b.salah and all(b.nilai.get(h) is not SALAH for h in headers)
 
 
-def _base(b: Bersih) -> dict:
-    return {"lembar": b.raw.values and "" or "", "baris": b.raw.row, "sel": b.sel()}
-
-
 def _base_of(t: TabelBersih, b: Bersih) -> dict:
-    return {"lembar": t.lembar, "baris": b.raw.row, "sel": b.sel()}
+    return {"lembar": t.lembar, "baris": b.raw.row, "kolom": b.raw.cols}
 
 
 # --- per-table builders -------------------------------------------------------
