@@ -284,6 +284,34 @@ def lembar_skm(h: Hasil) -> SheetPlan:
     if not ikm.per_layanan:
         row += 1
         s.merge(row, 1, 6, "Belum ada data.", "sel_teks")
+    row += 2
+    s.merge(row, 1, 8, "D. Profil Responden", "bagian")
+    for judul in ("Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan"):
+        row += 1
+        s.put(row, 2, judul, "header")
+        s.put(row, 3, "Jumlah", "header")
+        s.put(row, 4, "Persen", "header")
+        isi = ikm.profil.get(judul, [])
+        total = sum(n for _, n in isi) or 1
+        for label, n in isi:
+            row += 1
+            s.put(row, 2, label, "sel_teks")
+            s.put(row, 3, n, "sel_bulat")
+            s.put(row, 4, n / total * 100, "sel_angka")
+        if not isi:
+            row += 1
+            s.merge(row, 2, 4, "Belum ada data.", "sel_teks")
+    row += 2
+    s.merge(row, 1, 8, f"E. Saran dan Masukan Responden ({len(ikm.saran)})", "bagian")
+    for i, teks in enumerate(ikm.saran):
+        row += 1
+        s.put(row, 1, i + 1, "sel_tengah")
+        s.merge(row, 2, 8, teks, "sel_teks")
+        if len(teks) > 90:
+            s.heights[row] = _tinggi([(teks, sum(LEBAR[K.LEMBAR_SKM][1:]))])
+    if not ikm.saran:
+        row += 1
+        s.merge(row, 1, 8, "Belum ada saran.", "sel_teks")
     return s
 
 
