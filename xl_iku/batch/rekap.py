@@ -58,10 +58,24 @@ def _tercapai(capaian: float | None) -> bool:
 
 
 def persen_tercapai(r: dict[str, Any]) -> tuple[int, int, float | None]:
-    """(indicators reaching target, indicators with a capaian, share in %)."""
-    dinilai = [v for v in r["indikator"].values() if v.get("capaian") is not None]
-    capai = sum(1 for v in dinilai if _tercapai(v["capaian"]))
+    """(indicators reaching target, indicators assessed, share in %).
+
+    Assessed: every indicator with a capaian, plus those blocked by a galat
+    (they count as not reaching target, so a galat never improves a rank);
+    `tanpa_data` indicators (nothing to measure that year) are left out.
+    """
+    dinilai = [v for v in r["indikator"].values()
+               if v.get("capaian") is not None or v.get("status") == "galat"]
+    capai = sum(1 for v in dinilai if _tercapai(v.get("capaian")))
     return capai, len(dinilai), (capai / len(dinilai) * 100 if dinilai else None)
+
+
+def nilai_ikm(r: dict[str, Any]) -> tuple[float | None, str | None]:
+    """IKM and mutu for the ranking: IK-01's realisasi, empty when IK-01 is blocked."""
+    ik = r["indikator"].get("IK-01") or {}
+    if ik.get("status") != "ok" or not isinstance(ik.get("realisasi"), (int, float)):
+        return None, None
+    return ik["realisasi"], (r.get("ikm") or {}).get("mutu")
 
 
 def _peringkat(nilai: list[float | None]) -> list[int | None]:
@@ -148,11 +162,11 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
     ws.write(1, 0, f"{len(baris)} kecamatan. Dibuat oleh xl-iku {__version__} pada {dibuat}. "
                    "Angka tanpa pembulatan, ditampilkan dua desimal; warna capaian menurut "
                    "Permendagri 86/2017.", g.sub)
-    ws.write(2, 0, "Kategori capaian:", g.sub)
+    ws.merge_range(2, 0, 2, 1, "Kategori capaian:", g.sub)
     for i, (bawah, atas, label) in enumerate(_skala()):
         teks = f"{label} (≥ {bawah:g})" if atas is None else (
             f"{label} ({bawah:g}–<{atas:g})" if bawah > -1e6 else f"{label} (< {atas:g})")
-        ws.merge_range(2, 1 + 2 * i, 2, 2 + 2 * i, teks, g.legenda[i])
+        ws.merge_range(2, 2 + 2 * i, 2, 3 + 2 * i, teks, g.legenda[i])
     h1, h2, r0 = 4, 5, 6
     for c, teks in enumerate(_KOLOM_TETAP):
         ws.merge_range(h1, c, h2, c, teks, g.kepala)
@@ -170,7 +184,7 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
         s = b.ringkasan
         ws.write_number(r, 0, n + 1, g.bulat)
         ws.write_string(r, 1, str(s["kecamatan"]), g.teks)
-        _tulis_nilai(ws, r, 2, s.get("kabupaten"), g)
+        ws.write_string(r, 2, str(s.get("kabupaten") or ""), g.teks)
         ws.write_number(r, 3, int(s["tahun"]), g.bulat)
         ws.write_number(r, 4, s["jumlah_galat"], g.bulat)
         ws.write_number(r, 5, s["jumlah_peringatan"], g.bulat)
@@ -217,7 +231,9 @@ def _lembar_peringkat(wb, g: _Gaya, baris: list["HasilBerkas"]) -> None:
     ws = wb.add_worksheet(LEMBAR_PERINGKAT)
     ws.write(0, 0, "Peringkat Kecamatan", g.judul)
     ws.write(1, 0, "Peringkat dihitung per tahun; nilai sama mendapat peringkat sama. "
-                   "Indikator mencapai target: capaian ≥ 100 % (untuk IK-02: predikat target tercapai).", g.sub)
+                   "Indikator mencapai target: capaian ≥ 100 % (untuk IK-02: predikat target tercapai); "
+                   "indikator yang terhalang galat dihitung belum mencapai target; IKM kosong bila IK-01 "
+                   "terhalang galat.", g.sub)
     tahun = sorted({b.ringkasan["tahun"] for b in baris})
     # --- by IKM
     kepala_a = ("Peringkat", "Kecamatan", "Kabupaten", "Tahun", "IKM", "Mutu")
@@ -228,17 +244,17 @@ def _lembar_peringkat(wb, g: _Gaya, baris: list["HasilBerkas"]) -> None:
     blok_ikm: list[tuple[int, int, int]] = []  # (tahun, first row, last row) with an IKM
     for th in tahun:
         grup = [b for b in baris if b.ringkasan["tahun"] == th]
-        ikm = lambda b: (b.ringkasan.get("ikm") or {}).get("nilai")  # noqa: E731
+        ikm = lambda b: nilai_ikm(b.ringkasan)[0]  # noqa: E731
         grup.sort(key=lambda b: (ikm(b) is None, -(ikm(b) or 0), str(b.ringkasan["kecamatan"]).casefold()))
         nilai = [ikm(b) for b in grup]
         awal = r
         for b, pk, v in zip(grup, _peringkat(nilai), nilai):
             _tulis_peringkat(ws, r, 0, pk, g)
             ws.write_string(r, 1, str(b.ringkasan["kecamatan"]), g.teks)
-            _tulis_nilai(ws, r, 2, b.ringkasan.get("kabupaten"), g)
+            ws.write_string(r, 2, str(b.ringkasan.get("kabupaten") or ""), g.teks)
             ws.write_number(r, 3, int(th), g.bulat)
             _tulis_nilai(ws, r, 4, v, g)
-            _tulis_nilai(ws, r, 5, (b.ringkasan.get("ikm") or {}).get("mutu"), g)
+            _tulis_nilai(ws, r, 5, nilai_ikm(b.ringkasan)[1], g)
             r += 1
         n_nilai = sum(1 for v in nilai if v is not None)
         if n_nilai:
@@ -249,14 +265,14 @@ def _lembar_peringkat(wb, g: _Gaya, baris: list["HasilBerkas"]) -> None:
     ws.merge_range(3, c0, 3, c0 + len(kepala_b) - 1, "Menurut indikator yang mencapai target", g.kepala)
     for c, t in enumerate(kepala_b):
         ws.write(4, c0 + c, t, g.kepala2)
-    r = 5
+    r_ikm, r = r, 5
     for th in tahun:
         grup = [(b, *persen_tercapai(b.ringkasan)) for b in baris if b.ringkasan["tahun"] == th]
         grup.sort(key=lambda x: (x[3] is None, -(x[3] or 0), str(x[0].ringkasan["kecamatan"]).casefold()))
         for (b, capai, dinilai, pct), pk in zip(grup, _peringkat([x[3] for x in grup])):
             _tulis_peringkat(ws, r, c0, pk, g)
             ws.write_string(r, c0 + 1, str(b.ringkasan["kecamatan"]), g.teks)
-            _tulis_nilai(ws, r, c0 + 2, b.ringkasan.get("kabupaten"), g)
+            ws.write_string(r, c0 + 2, str(b.ringkasan.get("kabupaten") or ""), g.teks)
             ws.write_number(r, c0 + 3, int(th), g.bulat)
             ws.write_number(r, c0 + 4, capai, g.bulat)
             ws.write_number(r, c0 + 5, dinilai, g.bulat)
@@ -270,8 +286,9 @@ def _lembar_peringkat(wb, g: _Gaya, baris: list["HasilBerkas"]) -> None:
     ws.set_column(c0 + 3, c0 + 6, 12)
     ws.freeze_panes(5, 0)
     # --- chart(s): IKM per kecamatan, one per year
-    kol_grafik = c0 + len(kepala_b) + 1
-    baris_grafik = 3
+    # Below the tables, so the sheet prints one page wide.
+    kol_grafik = 0
+    baris_grafik = max(r_ikm, r) + 2
     lembar = LEMBAR_PERINGKAT
     for th, a, z in blok_ikm:
         n = z - a + 1
@@ -351,6 +368,7 @@ def _lembar_masalah(wb, g: _Gaya, hb: "HasilBatch", di_rekap: set[str]) -> None:
                 ws.write_number(r + n, c, int(v), g.bulat)
             elif c == 7:
                 ws.write_string(r + n, c, str(v), g.teks_bungkus)
+                ws.set_row(r + n, 13.5 * max(1, -(-len(str(v)) // 75)))
             elif v is None or v == "":
                 ws.write_blank(r + n, c, None, g.teks)
             else:
