@@ -42,6 +42,8 @@ from typing import BinaryIO, Iterable
 
 from lxml import etree
 
+_DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+
 from .. import kontrak as K
 from ..io.atomic import write_atomic
 from ..io.package import FileError, Package
@@ -228,7 +230,7 @@ def _local(el) -> str:
 
 
 def _xml_bytes(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _DEKLARASI + etree.tostring(root, encoding="UTF-8")
 
 
 def _workbook_cetak(root, cetak: set[str]) -> bytes:

@@ -1,0 +1,1 @@
+"""Importing survey responses (Google Forms and similar) into the workbook."""

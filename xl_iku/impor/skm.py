@@ -1,0 +1,478 @@
+"""`xl-iku impor-skm`: append survey responses to tblSKM, faithfully.
+
+The workbook is patched like `io.file_writer` does for output sheets: only
+two parts change — the SKM sheet (new `<row>`s directly below the last filled
+row of tblSKM, `<dimension>`) and the tblSKM table part (`ref` and its
+`autoFilter ref` extended).  Every other part is copied through unchanged;
+sharedStrings.xml is never touched because text is written as inline strings
+(`t="inlineStr"`), which Excel and LibreOffice read as text, never as a
+formula — so a Saran such as `=HYPERLINK("http://x","klik")` stays the
+literal text the respondent typed.  Numbers (No, Usia, U1–U9) are numbers;
+Tanggal is the response's timestamp as an Excel serial (date and time) with
+the date style the column already uses.  The file is replaced atomically and
+the previous version kept as `<name>.bak.xlsx`.
+
+Duplicates: a response is already in the workbook when a tblSKM row has the
+same timestamp (to the second) and the same nine answers U1–U9.  Imported rows
+keep their time of day in the Tanggal cell (the cell shows only the date), so
+importing the same export twice, or an export that overlaps an earlier one,
+adds each response once, while two respondents with the same answers on the
+same day stay two rows.  Rows typed by hand carry no time of day and are
+therefore never taken for an imported response.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable
+
+from lxml import etree
+
+_DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+
+from .. import kontrak as K
+from ..io import file_reader
+from ..io.atomic import check_not_locked, write_atomic
+from ..io.package import FileError, Package
+from ..io.raw import address, col_letter, parse_address, parse_ref
+from ..referensi import UNSUR_LABEL
+from . import formulir as F
+from . import pemetaan as M
+
+TABEL = "tblSKM"
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+MAX_TEKS = 32767  # Excel's limit for one cell
+
+
+@dataclass
+class Masalah:
+    nomor: int  # CSV line / sheet row in the form
+    pesan: str
+
+
+@dataclass
+class BarisBaru:
+    nomor: int
+    waktu: datetime
+    nilai: dict[str, Any]  # tblSKM header → value
+
+
+@dataclass
+class LaporanImpor:
+    formulir: str
+    buku: Path
+    satuan_baris: str
+    tanggapan: int = 0
+    baru: list[BarisBaru] = field(default_factory=list)
+    duplikat: list[int] = field(default_factory=list)
+    ditolak: list[Masalah] = field(default_factory=list)
+    peringatan: list[Masalah] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+    peta: dict[str, list[str]] = field(default_factory=dict)  # target → form headers
+    diabaikan: list[str] = field(default_factory=list)
+    baris_lembar: tuple[int, int] | None = None  # first/last SKM sheet row written
+    ditulis: bool = False
+
+    @property
+    def kode_keluar(self) -> int:
+        return 1 if self.ditolak else 0
+
+
+# ---------------------------------------------------------------- reading the form
+
+
+def _teks(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, datetime):
+        v = v.strftime("%d/%m/%Y")
+    s = _CTRL.sub("", str(v)).strip()
+    return s[:MAX_TEKS] if s else None
+
+
+def _kunci(detik: int | None, jawaban: Iterable[Any]) -> tuple:
+    norm = []
+    for v in jawaban:
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer():
+            norm.append(int(v))
+        elif v is None or (isinstance(v, str) and not v.strip()):
+            norm.append(None)
+        else:
+            try:
+                norm.append(M.skor(v))
+            except M.TakDikenal:
+                norm.append(str(v).strip())
+    return (detik, tuple(norm))
+
+
+def _jenis_layanan_dikenal(raw) -> dict[str, str]:
+    t = raw.tables.get("tblJenisLayanan")
+    out: dict[str, str] = {}
+    if t is None:
+        return out
+    for r in t.rows:
+        v = r.values.get("Jenis Layanan")
+        if isinstance(v, str) and v.strip():
+            out.setdefault(" ".join(v.split()).casefold(), " ".join(v.split()))
+    return out
+
+
+def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor) -> None:
+    """Map every response; fill lap.baru / duplikat / ditolak / peringatan."""
+    kolom_nilai = [[b.nilai[i] if i < len(b.nilai) else None for b in form.baris] for i in range(len(form.header))]
+    peta = M.petakan_kolom(form.header, kolom_nilai, p, form.nama)
+    lap.peta = {t: [form.header[i] for i in idx] for t, idx in peta.kolom.items()}
+    lap.diabaikan = peta.diabaikan
+    lap.catatan.extend(peta.catatan)
+    i_tgl = peta.kolom["Tanggal"][0]
+    urutan, ragu = ("dmy", False) if p.format_tanggal else M.urutan_tanggal(kolom_nilai[i_tgl])
+    if ragu:
+        lap.catatan.append(
+            "Stempel waktu berbentuk dd/mm/yyyy atau mm/dd/yyyy tidak dapat dibedakan dari isinya; dibaca sebagai "
+            "hari/bulan/tahun (format Indonesia). Bila formulir memakai format Amerika, pakai --format-tanggal \"%m/%d/%Y %H:%M:%S\"."
+        )
+
+    tbl = raw.tables[TABEL]
+    ada: set[tuple] = set()
+    for r in tbl.rows:
+        if any(not _kosong(v) for v in r.values.values()):
+            ada.add(_kunci(M.detik(r.values.get("Tanggal")), (r.values.get(u) for u in K.UNSUR)))
+    dikenal = _jenis_layanan_dikenal(raw)
+    tak_dikenal: dict[str, int] = {}
+    lap.tanggapan = len(form.baris)
+
+    def ambil(target: str, b: F.BarisFormulir):
+        idx = peta.kolom.get(target)
+        if not idx:
+            return None
+        return b.nilai[idx[0]]
+
+    for b in form.baris:
+        salah: list[str] = []
+        v_tgl = b.nilai[i_tgl]
+        try:
+            ts = M.waktu(v_tgl, urutan, p.format_tanggal)
+        except ValueError:
+            ts = None
+            contoh = _teks(v_tgl)
+            salah.append("stempel waktu kosong" if contoh is None else
+                         f"stempel waktu '{contoh[:40]}' bukan tanggal/waktu yang dikenali")
+        jawaban: dict[str, int | None] = {}
+        for u in K.UNSUR:
+            v = ambil(u, b)
+            try:
+                jawaban[u] = M.skor(v, p.kamus_unsur(u))
+            except M.TakDikenal as e:
+                jawaban[u] = None
+                salah.append(f"jawaban '{str(e)[:40]}' untuk {u} ({UNSUR_LABEL[u]}) tidak dikenal")
+        if not salah and all(v is None for v in jawaban.values()):
+            salah.append("semua jawaban U1–U9 kosong")
+        if salah:
+            lap.ditolak.append(Masalah(b.nomor, "; ".join(salah) + "."))
+            continue
+        nilai: dict[str, Any] = {"Tanggal": ts, **jawaban}
+        try:
+            nilai["Jenis Kelamin"] = M.jenis_kelamin(ambil("Jenis Kelamin", b), p.kelamin)
+        except M.TakDikenal as e:
+            nilai["Jenis Kelamin"] = None
+            lap.peringatan.append(Masalah(b.nomor, f"Jenis Kelamin '{str(e)[:30]}' tidak dikenal (L/P); dikosongkan."))
+        try:
+            nilai["Usia"] = M.usia(ambil("Usia", b), p.usia)
+        except M.TakDikenal as e:
+            nilai["Usia"] = None
+            lap.peringatan.append(Masalah(b.nomor, f"Usia '{str(e)[:30]}' bukan bilangan tahun; dikosongkan."))
+        jl = _teks(ambil("Jenis Layanan", b))
+        if jl is not None:
+            jl = p.jenis_layanan.get(M.norm(jl), jl)
+            kunci = " ".join(jl.split()).casefold()
+            if kunci in dikenal:
+                jl = dikenal[kunci]
+            elif dikenal:
+                tak_dikenal[jl] = tak_dikenal.get(jl, 0) + 1
+        nilai["Jenis Layanan"] = jl
+        nilai["Pendidikan"] = _teks(ambil("Pendidikan", b))
+        nilai["Pekerjaan"] = _teks(ambil("Pekerjaan", b))
+        saran = [s for s in (_teks(b.nilai[i]) for i in peta.kolom.get("Saran", [])) if s]
+        nilai["Saran"] = "; ".join(saran)[:MAX_TEKS] if saran else None
+        kunci_baris = _kunci(M.detik(ts), (jawaban[u] for u in K.UNSUR))
+        if kunci_baris in ada:
+            lap.duplikat.append(b.nomor)
+            continue
+        ada.add(kunci_baris)
+        lap.baru.append(BarisBaru(b.nomor, ts, nilai))
+    for jl, n in sorted(tak_dikenal.items()):
+        lap.catatan.append(
+            f"Jenis Layanan '{jl[:60]}' ({n} tanggapan) tidak ada di tabel Jenis Layanan (lembar Referensi); "
+            "samakan namanya atau petakan dengan --pemetaan agar IKM per jenis layanan tepat."
+        )
+
+
+def _kosong(v) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+# ---------------------------------------------------------------- writing the workbook
+
+
+def _q(ns: str, tag: str) -> str:
+    return f"{{{ns}}}{tag}" if ns else tag
+
+
+def _ns(root) -> str:
+    return root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+class _Lembar:
+    """The SKM sheet XML with rows addressable by number."""
+
+    def __init__(self, root):
+        self.root = root
+        self.ns = ns = _ns(root)
+        sd = root.find(_q(ns, "sheetData"))
+        if sd is None:
+            raise FileError("Lembar SKM tidak berisi data sel yang dikenali.")
+        self.sd = sd
+        self.rows: dict[int, Any] = {}
+        r_prev = 0
+        for row in sd.findall(_q(ns, "row")):
+            r = int(row.get("r") or r_prev + 1)
+            row.set("r", str(r))
+            r_prev = r
+            c_prev = 0
+            for c in row.findall(_q(ns, "c")):
+                ref = c.get("r")
+                if ref:
+                    c_prev = parse_address(ref)[1]
+                else:
+                    c_prev += 1
+                    c.set("r", address(r, c_prev))
+            self.rows[r] = row
+
+    def cell(self, r: int, col: int):
+        row = self.rows.get(r)
+        if row is None:
+            return None
+        ref = address(r, col)
+        for c in row.findall(_q(self.ns, "c")):
+            if c.get("r") == ref:
+                return c
+        return None
+
+    def row(self, r: int):
+        row = self.rows.get(r)
+        if row is not None:
+            return row
+        row = etree.Element(_q(self.ns, "row"))
+        row.set("r", str(r))
+        after = [x for x in self.rows if x > r]
+        if after:
+            self.rows[min(after)].addprevious(row)
+        else:
+            self.sd.append(row)
+        self.rows[r] = row
+        return row
+
+    def set(self, r: int, col: int, value: Any, s: str | None) -> None:
+        row = self.row(r)
+        ns = self.ns
+        old = self.cell(r, col)
+        c = etree.Element(_q(ns, "c"))
+        c.set("r", address(r, col))
+        if s:
+            c.set("s", s)
+        if value is None:
+            pass
+        elif isinstance(value, datetime):
+            etree.SubElement(c, _q(ns, "v")).text = _num(M.serial(value))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            etree.SubElement(c, _q(ns, "v")).text = _num(value)
+        else:
+            c.set("t", "inlineStr")
+            t = etree.SubElement(etree.SubElement(c, _q(ns, "is")), _q(ns, "t"))
+            t.set(_XML_SPACE, "preserve")
+            t.text = str(value)
+        if old is not None:
+            old.addprevious(c)
+            row.remove(old)
+            return
+        for other in row.findall(_q(ns, "c")):
+            if parse_address(other.get("r"))[1] > col:
+                other.addprevious(c)
+                return
+        ext = row.find(_q(ns, "extLst"))
+        if ext is not None:
+            ext.addprevious(c)
+        else:
+            row.append(c)
+
+    def gaya_kolom(self) -> dict[int, str]:
+        """Column → default style index from <cols>."""
+        out: dict[int, str] = {}
+        cols = self.root.find(_q(self.ns, "cols"))
+        if cols is None:
+            return out
+        for c in cols.findall(_q(self.ns, "col")):
+            s = c.get("style")
+            if s is None:
+                continue
+            try:
+                lo, hi = int(c.get("min")), int(c.get("max"))
+            except (TypeError, ValueError):
+                continue
+            for i in range(lo, min(hi, lo + 16384) + 1):
+                out.setdefault(i, s)
+        return out
+
+    def perluas_dimensi(self, last_row: int, last_col: int) -> None:
+        dim = self.root.find(_q(self.ns, "dimension"))
+        if dim is None or not dim.get("ref"):
+            return
+        try:
+            r1, c1, r2, c2 = parse_ref(dim.get("ref"))
+        except ValueError:
+            return
+        dim.set("ref", f"{address(min(r1, 1), min(c1, 1))}:{address(max(r2, last_row), max(c2, last_col))}")
+
+    def bytes(self) -> bytes:
+        return _DEKLARASI + etree.tostring(self.root, encoding="UTF-8")
+
+
+_DATE_IDS = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | set(range(50, 59))
+
+
+def _gaya_tanggal(pkg: Package, s: str | None) -> bool | None:
+    """Is style `s` a date format?  None when it cannot be told."""
+    if s is None:
+        return False
+    part = next((r.target for r in pkg.relationships(pkg.workbook_part) if r.type.endswith("/styles")), None)
+    if part is None or not pkg.has_part(part):
+        return None
+    root = pkg.xml(part)
+    ns = _ns(root)
+    xfs = root.find(_q(ns, "cellXfs"))
+    try:
+        xf = xfs.findall(_q(ns, "xf"))[int(s)]
+        fid = int(xf.get("numFmtId", "0"))
+    except (AttributeError, IndexError, ValueError):
+        return None
+    if fid in _DATE_IDS:
+        return True
+    fmts = root.find(_q(ns, "numFmts"))
+    for f in (fmts.findall(_q(ns, "numFmt")) if fmts is not None else []):
+        if f.get("numFmtId") == str(fid):
+            code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", f.get("formatCode", "")).lower()
+            return bool(re.search(r"[dy]", code))
+    return False
+
+
+def _patch_tabel(xml: str, ref_baru: str) -> str:
+    """Set the <table ref> and its <autoFilter ref> (only those two attributes)."""
+    m = re.search(r"<(\w+:)?table\s[^>]*>", xml)
+    if not m:
+        raise FileError("Bagian tabel tblSKM tidak dikenali.")
+    tag = re.sub(r'(\sref=")[^"]*(")', rf"\g<1>{ref_baru}\g<2>", m.group(0), count=1)
+    xml = xml[: m.start()] + tag + xml[m.end():]
+    return re.sub(r'(<(?:\w+:)?autoFilter\s[^>]*?\bref=")[^"]*(")', rf"\g<1>{ref_baru}\g<2>", xml, count=1)
+
+
+def tulis(pkg: Package, raw, lap: LaporanImpor, out) -> None:
+    """Write the patched package with lap.baru appended to tblSKM into `out`."""
+    info = pkg.tables[TABEL]
+    tbl = raw.tables[TABEL]
+    r1, c1, r2, c2 = parse_ref(info.ref)
+    if re.search(r'totalsRowCount="[1-9]', pkg.read(info.part).decode("utf-8", "replace")):
+        raise FileError("Tabel tblSKM memiliki baris total; hapus baris total itu dulu agar jawaban dapat ditambahkan di bawahnya.")
+    lembar = _Lembar(pkg.xml(pkg.sheet(info.sheet).part))
+    terisi = [r.row for r in tbl.rows if any(not _kosong(v) for v in r.values.values())]
+    terakhir = max(terisi) if terisi else tbl.header_row
+    mulai = terakhir + 1
+    cols = tbl.columns  # header → sheet column
+    # Style per column: the last filled row, else the first data row, else <cols>.
+    gaya_col = lembar.gaya_kolom()
+    gaya: dict[str, str | None] = {}
+    for h, col in cols.items():
+        s = None
+        for r in ([terakhir] if terisi else []) + [tbl.header_row + 1]:
+            c = lembar.cell(r, col)
+            if c is not None and c.get("s"):
+                s = c.get("s")
+                break
+        gaya[h] = s or gaya_col.get(col)
+    if _gaya_tanggal(pkg, gaya.get("Tanggal")) is False:
+        lap.catatan.append("Kolom Tanggal di tblSKM tidak berformat tanggal; tanggal tampil sebagai angka — "
+                           "atur format selnya menjadi dd/mm/yyyy.")
+    no_lama = [int(r.values["No"]) for r in tbl.rows if isinstance(r.values.get("No"), (int, float))
+               and not isinstance(r.values.get("No"), bool) and float(r.values["No"]).is_integer()]
+    no = max(no_lama) if no_lama else len(terisi)
+    for i, b in enumerate(lap.baru):
+        r = mulai + i
+        no += 1
+        nilai = {"No": no, **b.nilai}
+        for h, col in cols.items():
+            lembar.set(r, col, nilai.get(h), gaya[h])
+    akhir = mulai + len(lap.baru) - 1
+    last_row = max(r2, akhir)
+    lembar.perluas_dimensi(last_row, c2)
+    ref_baru = f"{address(r1, c1)}:{address(last_row, c2)}"
+    sheet_part = pkg.sheet(info.sheet).part
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zout:
+        for zi_old in pkg._zf.infolist():
+            data = pkg.read(zi_old.filename)
+            if zi_old.filename == sheet_part:
+                data = lembar.bytes()
+            elif zi_old.filename == info.part:
+                data = _patch_tabel(data.decode("utf-8"), ref_baru).encode("utf-8")
+            zi = zipfile.ZipInfo(zi_old.filename, date_time=zi_old.date_time)
+            zi.compress_type = zi_old.compress_type if zi_old.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
+                else zipfile.ZIP_DEFLATED
+            zi.external_attr = zi_old.external_attr
+            zout.writestr(zi, data)
+    lap.baris_lembar = (mulai, akhir)
+
+
+# ---------------------------------------------------------------- the command
+
+
+def impor_skm(form_path: str | Path, buku: str | Path, *, pemetaan: str | Path | None = None,
+              format_tanggal: str | None = None, periksa: bool = False) -> LaporanImpor:
+    form_path, buku = Path(form_path), Path(buku)
+    if buku.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise FileError(f"Buku kerja '{buku.name}' harus berupa .xlsx (templat xl-iku).")
+    try:
+        if form_path.resolve() == buku.resolve():
+            raise FileError("Berkas formulir dan buku kerja tujuan tidak boleh berkas yang sama.")
+    except OSError:
+        pass
+    p = M.muat_pemetaan(pemetaan)
+    if format_tanggal:
+        p.format_tanggal = format_tanggal
+    form = F.baca(form_path)
+    if not periksa:
+        check_not_locked(buku)
+    raw = file_reader.baca(buku)  # the same safety and structure checks as `hitung`
+    if TABEL not in raw.tables:
+        raise FileError(f"Tabel '{TABEL}' tidak ditemukan di berkas '{buku.name}'.")
+    lap = LaporanImpor(form.nama, buku, form.satuan_baris)
+    siapkan(form, p, raw, lap)
+    if periksa or not lap.baru:
+        return lap
+    buf = io.BytesIO()
+    with Package.open(buku) as pkg:
+        if TABEL not in pkg.tables:
+            raise FileError(f"Tabel '{TABEL}' tidak ditemukan di berkas '{buku.name}'.")
+        tulis(pkg, raw, lap, buf)
+    write_atomic(buku, lambda f: f.write(buf.getbuffer()), backup=True)
+    lap.ditulis = True
+    return lap
