@@ -148,9 +148,9 @@ def usia(v: Any, tambahan: dict[str, int] | None = None) -> int | None:
 
 # ---------------------------------------------------------------- timestamps
 
-_TZ = re.compile(r"\s*(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?\s*$|\s*(?:GMT|UTC|WIB|WITA|WIT|Z)\s*$", re.I)
-_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?\s*([AaPp][Mm])?)?$")
-_XYZ = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?\s*([AaPp][Mm])?)?$")
+_TZ = re.compile(r"(?:\s*(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|(?<=\d)[+-]\d{2}:\d{2}|\s*(?:GMT|UTC|WIB|WITA|WIT)|(?<=\d)Z)\s*$", re.I)
+_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})([.,]\d+)?)?\s*([AaPp][Mm])?)?$")
+_XYZ = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})([.,]\d+)?)?\s*([AaPp][Mm])?)?$")
 _EPOCH = datetime(1899, 12, 30)
 
 
@@ -216,8 +216,10 @@ def waktu(v: Any, urutan: str = "dmy", fmt: str | None = None) -> datetime:
                     raise ValueError
                 a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
                 d, mo = (a, b) if urutan == "dmy" else (b, a)
-            h, mi, s = _jam(m.group(4), m.group(5), m.group(6), m.group(7))
+            h, mi, s = _jam(m.group(4), m.group(5), m.group(6), m.group(8))
             hasil = datetime(y, mo, d, h, mi, s)
+            if m.group(7):
+                hasil += timedelta(seconds=float("0." + m.group(7)[1:]))
     else:
         raise ValueError
     if not 2000 <= hasil.year <= 2100:
