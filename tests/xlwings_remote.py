@@ -591,6 +591,10 @@ class ApplyResult:
     alerts: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
+    # Actions Excel refuses because their sheet is protected (locked cells,
+    # or a formatting change the protection does not allow); the client stops
+    # with an error at the first one. See _protection_block.
+    blocked: list[str] = field(default_factory=list)
 
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -1059,6 +1063,50 @@ class _Applier:
     def setNoteText(self, action):
         self.addNote(action)
 
+    def copyFromRange(self, action):
+        """Office.js ``range.copyFrom(source, copyType, skipBlanks, transpose)``.
+
+        The source is tiled over the destination (a one-cell source fills the
+        whole destination, as a paste does). copy_type: "all" (default),
+        "formats", "values", "formulas".
+        """
+        sheet_index, source_address, copy_type, skip_blanks, transpose = action["args"]
+        if transpose:
+            raise NotImplementedError("copyFromRange with transpose")
+        copy_type = (copy_type or "all").lower()
+        src_ws = self.wb.worksheets[sheet_index]
+        ref = source_address.split("!")[-1].replace("$", "")
+        min_col, min_row, max_col, max_row = range_boundaries(ref if ":" in ref else f"{ref}:{ref}")
+        height, width = max_row - min_row + 1, max_col - min_col + 1
+        ws = self.sheet(action)
+        for i, row in enumerate(self.cells(action)):
+            for j, cell in enumerate(row):
+                src = src_ws.cell(row=min_row + i % height, column=min_col + j % width)
+                if skip_blanks and src.value in (None, ""):
+                    continue
+                if copy_type in ("all", "formats"):
+                    cell._style = copy.copy(src._style)
+                if copy_type in ("all", "values", "formulas") and not isinstance(cell, MergedCell):
+                    cell.value = src.value
+
+    def copyRange(self, action):
+        """``source.copy(destination)``: VBA ``Range.Copy Destination:=...`` /
+        Office.js ``destination.copyFrom(source)`` -- values and formats, the
+        source tiled over the destination."""
+        sheet_index, destination = action["args"]
+        ref = destination.split("!")[-1].replace("$", "")
+        min_col, min_row, max_col, max_row = range_boundaries(ref if ":" in ref else f"{ref}:{ref}")
+        src_cells = list(self.cells(action))
+        height, width = len(src_cells), len(src_cells[0])
+        ws = self.wb.worksheets[sheet_index]
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                src = src_cells[(r - min_row) % height][(c - min_col) % width]
+                cell = ws.cell(row=r, column=c)
+                cell._style = copy.copy(src._style)
+                if not isinstance(cell, MergedCell):
+                    cell.value = src.value
+
     def alert(self, action):
         prompt, title, buttons, mode, callback = action["args"]
         self.result.alerts.append(
@@ -1083,6 +1131,62 @@ def _quote_sheet(title: str) -> str:
     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", title):
         return title
     return "'" + title.replace("'", "''") + "'"
+
+
+# Sheet protection: what Excel (desktop and Office.js alike) refuses on a
+# protected sheet. openpyxl's SheetProtection flags are True when the
+# operation is *locked* (XlsxWriter's format_cells=True writes formatCells="0").
+_VALUE_FUNCS = {"setValues", "setFormula", "setFormulaArray", "rangeClearContents", "rangeClear",
+                "addHyperlink", "sheetClear", "sheetClearContents"}
+_FORMAT_FUNCS = {"setRangeColor", "setRangeColors", "setNumberFormat", "setFontProperty",
+                 "setWrapText", "setHorizontalAlignment", "setVerticalAlignment",
+                 "setBorderProperty", "rangeClearFormats", "sheetClearFormats", "copyFromRange"}
+_ROW_FUNCS = {"setRowHeight", "setRowHidden"}
+_COLUMN_FUNCS = {"setColumnWidth", "setColumnHidden"}
+_MERGE_FUNCS = {"rangeMerge", "rangeUnmerge"}
+
+
+def _protection_block(wb, action) -> str | None:
+    """Why Excel would refuse ``action`` on a protected sheet, or None."""
+    func = action["func"]
+    if func == "copyRange":
+        # The action's range is the source; the destination is in args.
+        sheet_index, destination = action["args"]
+        ref = destination.split("!")[-1].replace("$", "")
+        min_col, min_row, max_col, max_row = range_boundaries(ref if ":" in ref else f"{ref}:{ref}")
+        action = {"func": "setValues", "sheet_position": sheet_index, "start_row": min_row - 1,
+                  "start_column": min_col - 1, "row_count": max_row - min_row + 1,
+                  "column_count": max_col - min_col + 1}
+        return _protection_block(wb, action) or _protection_block(wb, {**action, "func": "setNumberFormat"})
+    position = action.get("sheet_position")
+    if position is None or position >= len(wb.worksheets):
+        return None
+    ws = wb.worksheets[position]
+    prot = ws.protection
+    if not prot.sheet:
+        return None
+    where = ws.title
+    if action.get("start_row") is not None:
+        r0, c0 = action["start_row"] + 1, action["start_column"] + 1
+        r1, c1 = r0 + action["row_count"] - 1, c0 + action["column_count"] - 1
+        where += f"!{get_column_letter(c0)}{r0}:{get_column_letter(c1)}{r1}"
+    if func in _VALUE_FUNCS:
+        if action.get("start_row") is None:
+            return f"{func} {where}: the sheet is protected"
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if ws.cell(row=r, column=c).protection.locked is not False:
+                    return f"{func} {where}: locked cell {get_column_letter(c)}{r} on a protected sheet"
+        return None
+    if func in _FORMAT_FUNCS and prot.formatCells is not False:
+        return f"{func} {where}: 'format cells' is not allowed on this protected sheet"
+    if (func in _ROW_FUNCS or (func == "setAutofit" and action["args"][0] == "rows")) and prot.formatRows is not False:
+        return f"{func} {where}: 'format rows' is not allowed on this protected sheet"
+    if func in _COLUMN_FUNCS and prot.formatColumns is not False:
+        return f"{func} {where}: 'format columns' is not allowed on this protected sheet"
+    if func in _MERGE_FUNCS:
+        return f"{func} {where}: merging is not allowed on a protected sheet"
+    return None
 
 
 def apply_actions(
@@ -1121,6 +1225,9 @@ def apply_actions(
     for action in actions_of(actions):
         func = action["func"]
         result.counts[func] += 1
+        blocked = _protection_block(wb, action)
+        if blocked:
+            result.blocked.append(blocked)
         if func in _NO_OP or func in ignored:
             continue
         handler = getattr(applier, func, None)

@@ -1,0 +1,267 @@
+"""xlwings adapter, reading side: an open workbook → RawWorkbook.
+
+The same contract as the file adapter (`io.file_reader`): tables are found by
+name, columns by header text, rows typed directly below a table belong to it,
+and a missing required table or defined name stops the run with one
+Indonesian sentence.  Only the values differ in how they travel:
+
+* every sheet that is read is read in ONE call (its used range as a 2-D
+  block); tables and names only contribute their addresses.  The number of
+  calls therefore depends on the number of sheets and tables, never on the
+  number of rows (each call to a live Excel costs milliseconds);
+* values are normalised to what calamine gives the file adapter, so both
+  adapters hand the engine identical input: "" → None, numbers → float
+  (the remote engine gives int for whole numbers, desktop Excel gives float,
+  calamine gives float), a midnight datetime → date;
+* in date columns (Jenis.TANGGAL, and the TanggalPenandatanganan setting) a
+  number is an Excel serial date (1900 date system) and becomes a date: Excel
+  clients older than ExcelApi 1.12, and cells whose format Excel files under
+  "Custom" (the template's dd/mm/yyyy), send dates as serial numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from .. import kontrak as K
+from ..io.raw import RawName, RawRow, RawTable, RawWorkbook, parse_ref
+from ..validasi.referensi import TABEL_REFERENSI
+
+# Serial numbers Excel can display as a date (1900-01-01 … 9999-12-31).
+_SERIAL_MIN, _SERIAL_MAX = 1, 2958465
+_EPOCH = datetime(1899, 12, 30)
+
+
+class MasalahBuku(Exception):
+    """The open workbook cannot be used (a required table or name is missing).
+
+    `pesan` is one Indonesian sentence for the user; nothing is written.
+    """
+
+    def __init__(self, pesan: str):
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+def dari_serial(v: float) -> date | datetime:
+    """Excel serial (1900 system) → date, or datetime when it has a time part."""
+    whole = int(v)
+    if whole < 61:  # Excel's fictitious 29 Feb 1900: serials 1..60 are one day off
+        whole += 1
+    d = _EPOCH + timedelta(days=whole)
+    frac = v - int(v)
+    if frac:
+        secs = round(frac * 86400)
+        return d + timedelta(seconds=secs)
+    return d.date()
+
+
+def normal(v: Any) -> Any:
+    """A value as calamine would give it for the same cell."""
+    if v is None or isinstance(v, bool):
+        return v
+    if isinstance(v, str):
+        return None if v == "" else v
+    if isinstance(v, int):
+        return float(v)
+    if isinstance(v, datetime):
+        return v.date() if v.time() == datetime.min.time() else v
+    return v
+
+
+def tanggal(v: Any) -> Any:
+    """A normalised value read from a date column."""
+    if isinstance(v, float) and _SERIAL_MIN <= v <= _SERIAL_MAX:
+        return dari_serial(v)
+    return v
+
+
+def _norm_header(h) -> str:
+    if isinstance(h, float) and h.is_integer():
+        h = int(h)
+    return " ".join(str(h).split()).casefold()
+
+
+@dataclass
+class Grid:
+    """One sheet's used range, addressed 1-based like Excel."""
+
+    r0: int = 1  # sheet row of data[0]
+    c0: int = 1
+    data: list[list[Any]] = field(default_factory=list)
+
+    def get(self, row: int, col: int) -> Any:
+        r, c = row - self.r0, col - self.c0
+        if r < 0 or c < 0 or r >= len(self.data):
+            return None
+        line = self.data[r]
+        return line[c] if c < len(line) else None
+
+    @property
+    def last_row(self) -> int:
+        return self.r0 + len(self.data) - 1
+
+    @property
+    def last_col(self) -> int:
+        return self.c0 + max((len(r) for r in self.data), default=0) - 1
+
+
+def baca_grid(sheet) -> Grid:
+    """The sheet's used range in one call, values normalised."""
+    used = sheet.used_range
+    r0, c0 = used.row, used.column
+    data = used.options(ndim=2).value or []
+    return Grid(r0, c0, [[normal(v) for v in row] for row in data])
+
+
+@dataclass
+class InfoTabel:
+    name: str
+    sheet: str
+    ref: str  # "A4:Q309"
+    columns: tuple[str, ...]  # header texts Excel keeps for the table (may be empty)
+
+
+@dataclass
+class Bacaan:
+    """Everything read from the book: the RawWorkbook and what the writer needs."""
+
+    raw: RawWorkbook
+    grids: dict[str, Grid]
+    sheets: tuple[str, ...]
+
+
+def _tabel_info(sheet) -> list[InfoTabel]:
+    out = []
+    for t in sheet.tables:
+        rng = t.range
+        ref = rng.address.replace("$", "")
+        try:
+            cols = tuple(c.name for c in t.columns)
+        except Exception:  # minimal client payloads carry no column names
+            cols = ()
+        out.append(InfoTabel(t.name, sheet.name, ref, cols))
+    return out
+
+
+def _nama_info(book) -> dict[str, tuple[str, str]]:
+    """Book-scoped defined names that refer to one range: name → (sheet, 'B5')."""
+    out: dict[str, tuple[str, str]] = {}
+    for n in book.names:
+        nama = n.name
+        if "!" in nama:  # sheet-scoped names are keyed 'Sheet!Name'
+            continue
+        try:
+            rng = n.refers_to_range
+            out[nama] = (rng.sheet.name, rng.address.replace("$", "").split(":")[0])
+        except Exception:  # a constant or a formula, not a range
+            continue
+    return out
+
+
+def baca(book, lembar_tambahan: tuple[str, ...] = ()) -> Bacaan:
+    """Read the KONTRAK names and tables (and the Referensi tables present).
+
+    `lembar_tambahan`: further sheets whose used range the writer needs
+    (Validasi, Gaya) — read in the same way, one call each.
+    """
+    sheets = {s.name: s for s in book.sheets}
+    tables: dict[str, InfoTabel] = {}
+    wanted = {n: t.headers for n, t in K.TABEL.items()} | TABEL_REFERENSI
+    for s in sheets.values():
+        for info in _tabel_info(s):
+            if info.name in wanted:
+                tables[info.name] = info
+    names = _nama_info(book)
+    _cek_struktur(tuple(sheets), names, tables)
+
+    grids: dict[str, Grid] = {}
+
+    def grid(nama: str) -> Grid:
+        if nama not in grids:
+            grids[nama] = baca_grid(sheets[nama])
+        return grids[nama]
+
+    raw = RawWorkbook(sheets=tuple(sheets), source=_nama_buku(book))
+    for spec in K.PENGATURAN:
+        if spec.nama not in names:
+            continue
+        lembar, alamat = names[spec.nama]
+        from ..io.raw import parse_address
+
+        r, c = parse_address(alamat)
+        v = grid(lembar).get(r, c)
+        if spec.jenis is K.Jenis.TANGGAL:
+            v = tanggal(v)
+        raw.names[spec.nama] = RawName(spec.nama, lembar, alamat, v)
+    for name, headers in wanted.items():
+        info = tables.get(name)
+        if info is None:
+            continue
+        spec = K.TABEL.get(name)
+        kolom_tanggal = {k.header for k in spec.kolom if k.jenis is K.Jenis.TANGGAL} if spec else set()
+        raw.tables[name] = _baca_tabel(name, info, headers, grid(info.sheet), kolom_tanggal)
+    for nama in lembar_tambahan:
+        if nama in sheets:
+            grid(nama)
+    return Bacaan(raw, grids, tuple(sheets))
+
+
+def _nama_buku(book) -> str:
+    try:
+        return str(book.name)
+    except Exception:
+        return ""
+
+
+def _cek_struktur(sheets, names, tables) -> None:
+    hilang = [n for n in K.TABEL_WAJIB if n not in tables]
+    if hilang:
+        t = K.TABEL[hilang[0]]
+        lembar = "" if t.lembar in sheets else f" (lembar '{t.lembar}' juga tidak ada)"
+        lain = f" dan {len(hilang) - 1} tabel lain" if len(hilang) > 1 else ""
+        raise MasalahBuku(
+            f"Tabel '{hilang[0]}'{lain} tidak ditemukan di buku kerja ini{lembar}; "
+            "jangan menghapus atau mengganti nama tabel templat."
+        )
+    for spec in K.PENGATURAN:
+        if spec.wajib and spec.nama not in names:
+            raise MasalahBuku(
+                f"Nama sel '{spec.nama}' (lembar Pengaturan) tidak ditemukan di buku kerja ini; "
+                "gunakan templat xl-iku terbaru."
+            )
+
+
+def _baca_tabel(name: str, info: InfoTabel, headers: tuple[str, ...], g: Grid,
+                kolom_tanggal: set[str]) -> RawTable:
+    r1, c1, r2, c2 = parse_ref(info.ref)
+    header_row = r1
+    found: dict[str, int] = {}
+    for col in range(c1, c2 + 1):
+        v = g.get(header_row, col)
+        if v is None and col - c1 < len(info.columns):
+            v = info.columns[col - c1]
+        if v is not None:
+            found.setdefault(_norm_header(v), col)
+    cols: dict[str, int] = {}
+    for h in headers:
+        col = found.get(_norm_header(h))
+        if col is None:
+            raise MasalahBuku(
+                f"Kolom '{h}' tidak ditemukan di tabel '{name}' (lembar '{info.sheet}'); "
+                "jangan mengganti nama judul kolom templat."
+            )
+        cols[h] = col
+    last = r2
+    # Rows typed just below the table belong to it, as Excel would extend it.
+    while last < g.last_row and any(g.get(last + 1, c) is not None for c in cols.values()):
+        last += 1
+    rows = []
+    for r in range(header_row + 1, last + 1):
+        values = {h: g.get(r, c) for h, c in cols.items()}
+        for h in kolom_tanggal:
+            values[h] = tanggal(values[h])
+        rows.append(RawRow(r, values, cols))
+    return RawTable(name, info.sheet, header_row, cols, rows)

@@ -1,0 +1,44 @@
+"""The Hitung button for xlwings Lite and xlwings Server.
+
+The template carries a text box named "Hitung" over Beranda!B9, hyperlinked
+to that cell (`template.build.NAMA_TOMBOL`, `SEL_TOMBOL`).  That is xlwings'
+convention for sheet buttons: `@script(button="[ShapeName]Sheet!Cell")` —
+clicking the shape selects the cell under it, and the add-in runs the script.
+
+xlwings Lite: paste into the add-in's editor (main.py)::
+
+    from xl_iku.excel.script import hitung_iku  # noqa: F401
+
+xlwings Server: import this module among the server's custom scripts
+(`custom_scripts_meta(xl_iku.excel.script)`).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import xlwings as xw
+
+if sys.platform == "emscripten":  # xlwings Lite (Pyodide in the task pane)
+    from xlwings import script
+else:
+    try:  # xlwings Server (and tests): the Office.js script registry
+        from xlwings.server import script
+    except Exception:  # pragma: no cover - xlwings without the server extras
+        from xlwings import script
+
+from .. import kontrak as K
+
+# Same as template.build.NAMA_TOMBOL / SEL_TOMBOL (a test checks it); not
+# imported from there so that xlwings Lite needn't load XlsxWriter.
+NAMA_TOMBOL = "Hitung"
+SEL_TOMBOL = "B9"
+TOMBOL = f"[{NAMA_TOMBOL}]{K.LEMBAR_BERANDA}!{SEL_TOMBOL}"  # "[Hitung]Beranda!B9"
+
+
+@script(name="Hitung IKU", button=TOMBOL, show_taskpane=False)
+def hitung_iku(book: xw.Book):
+    """Validasi, hitung, dan isi lembar keluaran buku kerja ini."""
+    from . import hitung
+
+    hitung(book)  # catches every error itself: message box + status line
