@@ -417,6 +417,13 @@ def data_contoh(
     tabel["tblRekapManual"] = []
     tabel["tblTarget"] = _target()
     tabel["tblRiwayat"] = _riwayat(rng, tahun, akip, desa)
+    # Quarterly targets only for the IKM: the office expects a slow start.
+    ikm_target = next(r for r in tabel["tblTarget"] if r["Kode"] == "IK-01").get(str(tahun))
+    tabel["tblTargetTriwulan"] = (
+        [{"Kode": "IK-01", "Tahun": tahun, "Triwulan I": ikm_target - 2, "Triwulan II": ikm_target - 1,
+          "Triwulan III": ikm_target - 0.5, "Triwulan IV": ikm_target}]
+        if isinstance(ikm_target, (int, float)) else []
+    )
     tabel["tblJenisLayanan"] = [
         {"Jenis Layanan": nama, "Standar Waktu (Hari Kerja)": hari}
         for nama, hari in R.JENIS_LAYANAN_AWAL
@@ -439,6 +446,7 @@ def data_contoh(
         # companions, about twice the register.
         "PopulasiPenerimaLayanan": max(1, 2 * len(layanan)),
         "BatasWaktuPengaduan": 14,
+        "Periode": "Tahunan",
     }
     assert tuple(pengaturan) == tuple(p.nama for p in K.PENGATURAN)
     assert tuple(tabel) == tuple(K.TABEL)

@@ -33,6 +33,7 @@ from .rules import ikm as R_ikm
 from .rules.angka import ke_decimal
 from .rules.hari_kerja import Kalender
 from .rules.persen import persen
+from .periode import TAHUNAN, Periode
 from .validasi import tabel as V
 from .validasi.referensi import baca_referensi
 from .validasi.sel import SALAH, Pemeriksa, bersihkan, kosong
@@ -77,7 +78,7 @@ def baca_pengaturan(raw: RawWorkbook, p: Pemeriksa) -> tuple[M.Pengaturan, dict[
         metode_bobot=nilai["MetodeBobotIKM"], populasi=nilai["PopulasiPenerimaLayanan"] or None,
         batas_pengaduan=nilai["BatasWaktuPengaduan"], tempat=nilai["TempatPenandatanganan"],
         tanggal_ttd=nilai["TanggalPenandatanganan"], nama_camat=nilai["NamaCamat"],
-        nip_camat=nilai["NIPCamat"], pangkat_camat=nilai["PangkatCamat"],
+        nip_camat=nilai["NIPCamat"], pangkat_camat=nilai["PangkatCamat"], periode=nilai.get("Periode"),
     )
     return peng, sel
 
@@ -98,14 +99,15 @@ def hitung(raw: RawWorkbook) -> Hasil:
     peng, _ = baca_pengaturan(raw, p)
     ref = baca_referensi(raw, p)
     tahun = peng.tahun
+    periode = Periode(tahun, peng.periode or TAHUNAN) if tahun is not None else None
     hasil_ind = {i.kode: HasilIndikator(i.kode, i.nama, i.satuan) for i in katalog.INDIKATOR}
     ikm = HasilIKM(bobot=peng.metode_bobot or "1/9", populasi=peng.populasi)
     akip_h = HasilAKIP()
 
     if tahun is not None:
-        bersih = {n: V.bersihkan_tabel(raw.tables[n], p, tahun) for n in K.TABEL if n in raw.tables}
-        _hitung_semua(raw, bersih, peng, ref, p, hasil_ind, ikm, akip_h)
-    _target_dan_capaian(raw, p, tahun, ref, hasil_ind, akip_h)
+        bersih = {n: V.bersihkan_tabel(raw.tables[n], p, periode) for n in K.TABEL if n in raw.tables}
+        _hitung_semua(raw, bersih, peng, periode, ref, p, hasil_ind, ikm, akip_h)
+    _target_dan_capaian(raw, p, periode, ref, hasil_ind, akip_h)
     _blokir(p, hasil_ind)
 
     riwayat = _riwayat(raw, tahun, hasil_ind)
@@ -113,7 +115,7 @@ def hitung(raw: RawWorkbook) -> Hasil:
         kecamatan=peng.nama_kecamatan, kabupaten=peng.nama_kabupaten, tahun=tahun,
         indikator=list(hasil_ind.values()), ikm=ikm, akip=akip_h, temuan=p.temuan,
         penandatangan=Penandatangan(peng.tempat, peng.tanggal_ttd, peng.nama_camat, peng.pangkat_camat, peng.nip_camat),
-        riwayat=riwayat,
+        riwayat=riwayat, periode=periode,
     )
 
 
@@ -133,7 +135,8 @@ def _tanpa_data(h: HasilIndikator, ket: str) -> None:
     h.status, h.realisasi, h.keterangan = STATUS_TANPA_DATA, None, ket
 
 
-def _hitung_semua(raw, bersih, peng, ref: Referensi, p, H, ikm: HasilIKM, akip_h: HasilAKIP) -> None:
+def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm: HasilIKM,
+                  akip_h: HasilAKIP) -> None:
     tahun = peng.tahun
     jenis = {}
     for b in bersih["tblJenisLayanan"].baris:
@@ -186,14 +189,18 @@ def _hitung_semua(raw, bersih, peng, ref: Referensi, p, H, ikm: HasilIKM, akip_h
         _set_persen(H["IK-10"], sum(d.status == mandiri for d in desa), len(desa), "Tidak ada desa tercatat.")
         H["IK-10"].keterangan = ", ".join(f"{s}: {n}" for s, n in Counter(d.status for d in desa).items())
 
+    def selesai(r):
+        # Settled after the period ends: as of the period it was still open.
+        return r.selesai if r.selesai is not None and r.selesai <= periode.akhir else None
+
     V.duplikat(raw.tables["tblLayanan"], "No Register", p, "IKP-01")
     lay = V.register(bersih["tblLayanan"], p, "IKP-01", jenis=jenis)
     punya["IKP-01"] = bool(bersih["tblLayanan"].baris)
     if punya["IKP-01"]:
         tepat = sum(
-            1 for r in lay if r.selesai is not None and kal.hari_kerja(r.masuk, r.selesai) <= jenis[r.jenis_layanan.casefold()]
+            1 for r in lay if selesai(r) is not None and kal.hari_kerja(r.masuk, r.selesai) <= jenis[r.jenis_layanan.casefold()]
         )
-        terbuka = sum(1 for r in lay if r.selesai is None)
+        terbuka = sum(1 for r in lay if selesai(r) is None)
         _set_persen(H["IKP-01"], tepat, len(lay), "Tidak ada permohonan layanan tercatat.")
         if H["IKP-01"].status == STATUS_OK:
             H["IKP-01"].keterangan = f"{tepat} dari {len(lay)} permohonan selesai tepat waktu; {terbuka} belum selesai."
@@ -205,7 +212,7 @@ def _hitung_semua(raw, bersih, peng, ref: Referensi, p, H, ikm: HasilIKM, akip_h
         if batas is None:
             H["IKP-02"].status = STATUS_GALAT
         else:
-            tepat = sum(1 for r in pgd if r.selesai is not None and kal.hari_kerja(r.masuk, r.selesai) <= batas)
+            tepat = sum(1 for r in pgd if selesai(r) is not None and kal.hari_kerja(r.masuk, r.selesai) <= batas)
             _set_persen(H["IKP-02"], tepat, len(pgd), "Tidak ada pengaduan tercatat.")
             if H["IKP-02"].status == STATUS_OK:
                 H["IKP-02"].keterangan = f"Batas penyelesaian {batas} hari kerja."
@@ -243,7 +250,7 @@ def _hitung_semua(raw, bersih, peng, ref: Referensi, p, H, ikm: HasilIKM, akip_h
             H[kode].keterangan = (H[kode].keterangan + " " if H[kode].status != STATUS_OK else "") + "Dari Rekap Manual."
         elif not punya.get(kode):
             tbl = katalog.INDIKATOR_BY_KODE[kode].tabel[0]
-            _tanpa_data(H[kode], f"Belum ada data: tabel {tbl} kosong untuk tahun {tahun} dan tidak ada Rekap Manual.")
+            _tanpa_data(H[kode], f"Belum ada data: tabel {tbl} kosong untuk {periode.uraian} dan tidak ada Rekap Manual.")
 
 
 def _hitung_ikm(skm: list[M.BarisSKM], peng, ref: Referensi, p: Pemeriksa, ikm: HasilIKM, H) -> None:
@@ -274,7 +281,7 @@ def _hitung_ikm(skm: list[M.BarisSKM], peng, ref: Referensi, p: Pemeriksa, ikm: 
     for kode in ("IKU-01", "IK-01"):
         h = H[kode]
         if not skm:
-            _tanpa_data(h, f"Belum ada responden SKM tahun {peng.tahun}.")
+            _tanpa_data(h, f"Belum ada responden SKM {Periode(peng.tahun, peng.periode or TAHUNAN).uraian}.")
             continue
         kosong_u = [u for u, v in nrr.items() if v is None]
         if kosong_u:
@@ -355,11 +362,12 @@ def _hitung_akip(row: M.BarisAKIP | None, tahun, ref: Referensi, p: Pemeriksa, H
 # --- targets, capaian, blocking ---------------------------------------------------
 
 
-def _baca_target(raw: RawWorkbook, p: Pemeriksa, tahun) -> dict[str, object]:
+def _baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dict[str, object]:
     t = raw.tables.get("tblTarget")
     out: dict[str, object] = {}
-    if t is None or tahun is None:
+    if t is None or periode is None:
         return out
+    tahun = periode.tahun
     kolom = str(tahun)
     seen: dict[str, str] = {}
     for row in t.rows:
@@ -383,6 +391,14 @@ def _baca_target(raw: RawWorkbook, p: Pemeriksa, tahun) -> dict[str, object]:
             out[kode] = None
             continue
         out[kode] = _nilai_target(v, kode, t.sheet, row.cell(kolom), p)
+    tw = raw.tables.get("tblTargetTriwulan")
+    if periode.triwulan and tw is not None:
+        for row in tw.rows:
+            kode = str(row.values.get("Kode") or "").strip().upper()
+            th = row.values.get("Tahun")
+            v = row.values.get(periode.nama)
+            if kode in katalog.INDIKATOR_BY_KODE and th == tahun and not kosong(v) and out.get(kode) is not SALAH:
+                out[kode] = _nilai_target(v, kode, tw.sheet, row.cell(periode.nama), p)
     return out
 
 
@@ -405,8 +421,9 @@ def _nilai_target(v, kode, lembar, sel, p: Pemeriksa):
     return SALAH
 
 
-def _target_dan_capaian(raw, p, tahun, ref: Referensi, H, akip_h: HasilAKIP) -> None:
-    target = _baca_target(raw, p, tahun)
+def _target_dan_capaian(raw, p, periode: Periode | None, ref: Referensi, H, akip_h: HasilAKIP) -> None:
+    target = _baca_target(raw, p, periode)
+    tahun = periode.tahun if periode else None
     for kode, h in H.items():
         t = target.get(kode)
         if t is SALAH:

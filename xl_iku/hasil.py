@@ -152,6 +152,7 @@ class Hasil:
     penandatangan: Penandatangan = field(default_factory=Penandatangan)
     # Target and realisasi per year for the IKU sheet: kode → {tahun: (target, realisasi)}.
     riwayat: dict[str, dict[int, tuple[Any, Any]]] = field(default_factory=dict)
+    periode: Any = None  # periode.Periode; None when TahunLaporan is unusable
 
     @property
     def jumlah_galat(self) -> int:

@@ -256,6 +256,19 @@ TABEL: dict[str, Tabel] = {
             keterangan="Realisasi tahun-tahun lain (untuk lembar IKU 2021–2026).",
         ),
         Tabel(
+            "tblTargetTriwulan",
+            "Target",
+            (
+                Kolom("Kode", wajib=True, lebar=9),
+                Kolom("Tahun", Jenis.BULAT, wajib=True, lebar=8),
+                Kolom("Triwulan I", Jenis.TEKS, lebar=10),
+                Kolom("Triwulan II", Jenis.TEKS, lebar=10),
+                Kolom("Triwulan III", Jenis.TEKS, lebar=10),
+                Kolom("Triwulan IV", Jenis.TEKS, lebar=10),
+            ),
+            keterangan="Target per triwulan (kumulatif sejak Januari), bila berbeda dari target tahunan.",
+        ),
+        Tabel(
             "tblJenisLayanan",
             "Referensi",
             (
@@ -275,7 +288,8 @@ TABEL: dict[str, Tabel] = {
 }
 
 # Tables a workbook must have for `hitung` to run at all (KONTRAK §4 exit 2).
-TABEL_WAJIB: tuple[str, ...] = tuple(TABEL)
+# tblTargetTriwulan came later (issue 6): workbooks without it still run.
+TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n != "tblTargetTriwulan")
 
 DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)
 
@@ -303,6 +317,9 @@ PENGATURAN: tuple[Pengaturan, ...] = (
     Pengaturan("MetodeBobotIKM", "Bobot per unsur IKM", Jenis.PILIHAN, True, METODE_BOBOT, bawaan="1/9"),
     Pengaturan("PopulasiPenerimaLayanan", "Populasi penerima layanan (untuk sampel minimum)", Jenis.BULAT),
     Pengaturan("BatasWaktuPengaduan", "Batas waktu penyelesaian pengaduan (hari kerja)", Jenis.BULAT, True, bawaan=14),
+    # Not in KONTRAK §2's list (issue 6): optional, a workbook without it is yearly.
+    Pengaturan("Periode", "Periode laporan", Jenis.PILIHAN, False,
+               ("Tahunan", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"), bawaan="Tahunan"),
 )
 PENGATURAN_BY_NAMA = {p.nama: p for p in PENGATURAN}
 

@@ -97,6 +97,10 @@ def _tinggi(teks_per_kolom: list[tuple[str, float]], minimum: float = 15.0) -> f
     return max(minimum, 12.0 * lines + 3)
 
 
+def _judul_periode(h: Hasil) -> str:
+    return h.periode.judul if h.periode is not None else f"TAHUN {h.tahun or '…'}"
+
+
 def _kecamatan(h: Hasil) -> str:
     return (h.kecamatan or "…").upper()
 
@@ -144,7 +148,7 @@ def _lembar_indikator(nama: str, judul: str, kelompok: str, h: Hasil) -> SheetPl
     s = SheetPlan(nama)
     lebar = LEBAR[nama]
     s.merge(1, 1, 10, f"{judul} KECAMATAN {_kecamatan(h)}", "judul")
-    s.merge(2, 1, 10, f"TAHUN {h.tahun or '…'}", "subjudul")
+    s.merge(2, 1, 10, _judul_periode(h), "subjudul")
     s.merge(3, 1, 10, f"Kabupaten {h.kabupaten or '…'}", "subjudul")
     for i, head in enumerate(K.HEADER_KELUARAN):
         s.put(5, i + 1, head, "header")
@@ -161,7 +165,7 @@ def lembar_iku(h: Hasil) -> SheetPlan:
     s = _lembar_indikator(K.LEMBAR_IKU, "INDIKATOR KINERJA UTAMA (IKU)", katalog.KELOMPOK_IKU, h)
     s.cells = [c for c in s.cells if c.row != 2]
     s.merges = [m for m in s.merges if not m.startswith("A2:")]
-    s.merge(2, 1, 10, f"TAHUN 2021–2026 (capaian tahun {h.tahun or '…'})", "subjudul")
+    s.merge(2, 1, 10, f"TAHUN 2021–2026 (capaian {_judul_periode(h)})", "subjudul")
     row = 7
     s.merge(row, 1, 10, katalog.DASAR_HUKUM, "miring")
     row += 2
@@ -221,7 +225,7 @@ def lembar_skm(h: Hasil) -> SheetPlan:
     s = SheetPlan(K.LEMBAR_SKM)
     ikm: HasilIKM = h.ikm
     s.merge(1, 1, 8, "HASIL SURVEI KEPUASAN MASYARAKAT (PermenPANRB 14/2017)", "judul")
-    s.merge(2, 1, 8, f"KECAMATAN {_kecamatan(h)} — TAHUN {h.tahun or '…'}", "subjudul")
+    s.merge(2, 1, 8, f"KECAMATAN {_kecamatan(h)} — {_judul_periode(h)}", "subjudul")
     row = 4
     s.merge(row, 1, 8, "A. Nilai per Unsur Pelayanan", "bagian")
     row += 1

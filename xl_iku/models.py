@@ -115,4 +115,5 @@ class Pengaturan(BaseModel):
     nama_camat: str | None = None
     nip_camat: str | None = None
     pangkat_camat: str | None = None
+    periode: str | None = None
 

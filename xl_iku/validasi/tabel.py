@@ -19,6 +19,7 @@ from ..rules import akip as R_akip
 from ..rules import idm as R_idm
 from ..rules.angka import ke_decimal
 from ..hasil import GALAT
+from ..periode import Periode
 from .sel import SALAH, Pemeriksa, bersihkan, kosong
 
 
@@ -53,7 +54,7 @@ def _baris_kosong(row: RawRow) -> bool:
     return all(kosong(v) for h, v in row.values.items() if h != "No")
 
 
-def bersihkan_tabel(raw: RawTable, p: Pemeriksa, tahun: int | None) -> TabelBersih:
+def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> TabelBersih:
     spec = K.TABEL[raw.name]
     out = TabelBersih(raw.name, raw.sheet)
     kode = kode_utama(raw.name)
@@ -70,7 +71,7 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, tahun: int | None) -> TabelBers
                 continue
             if tgl is SALAH:
                 continue
-            if tahun is not None and tgl.year != tahun:
+            if periode is not None and not periode.memuat(tgl):
                 out.di_luar_tahun += 1
                 continue
         nilai: dict[str, object] = {}
@@ -94,7 +95,7 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, tahun: int | None) -> TabelBers
         p.peringatan(
             raw.sheet,
             address(raw.header_row, kol),
-            f"{out.di_luar_tahun} baris {raw.name} bertanggal di luar tahun {tahun} dan tidak dihitung.",
+            f"{out.di_luar_tahun} baris {raw.name} bertanggal di luar {periode.uraian} dan tidak dihitung.",
             tabel=None,
             kode=kode,
         )

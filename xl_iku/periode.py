@@ -1,0 +1,52 @@
+"""Reporting period: the year, or a quarter counted cumulatively from January.
+
+Triwulan II covers 1 January – 30 June; Triwulan IV equals the whole year.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+TAHUNAN = "Tahunan"
+TRIWULAN = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
+PILIHAN = (TAHUNAN, *TRIWULAN)
+_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember")
+
+
+@dataclass(frozen=True)
+class Periode:
+    tahun: int
+    nama: str = TAHUNAN
+
+    @property
+    def bulan_akhir(self) -> int:
+        return 12 if self.nama == TAHUNAN else 3 * (TRIWULAN.index(self.nama) + 1)
+
+    @property
+    def akhir(self) -> date:
+        m = self.bulan_akhir
+        return date(self.tahun, m, calendar.monthrange(self.tahun, m)[1])
+
+    @property
+    def triwulan(self) -> bool:
+        return self.nama != TAHUNAN
+
+    def memuat(self, d: date) -> bool:
+        return d.year == self.tahun and d <= self.akhir
+
+    @property
+    def judul(self) -> str:
+        """'TAHUN 2024' or 'TAHUN 2024 — TRIWULAN II (JANUARI–JUNI)'."""
+        if not self.triwulan:
+            return f"TAHUN {self.tahun}"
+        return f"TAHUN {self.tahun} — {self.nama.upper()} (JANUARI–{_BULAN[self.bulan_akhir - 1].upper()})"
+
+    @property
+    def uraian(self) -> str:
+        """For messages: 'tahun 2024' or 'Triwulan II 2024 (Januari–Juni)'."""
+        if not self.triwulan:
+            return f"tahun {self.tahun}"
+        return f"{self.nama} {self.tahun} (Januari–{_BULAN[self.bulan_akhir - 1]})"
