@@ -17,7 +17,6 @@ import stat
 import struct
 import subprocess
 import sys
-import zipfile
 import zlib
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -26,7 +25,7 @@ import pytest
 from lxml import etree
 
 from xl_iku import kontrak as K
-from xl_iku.io.package import FileError, Package
+from xl_iku.io.package import Package
 from xl_iku.laporan import pdf as P
 
 ROOT = Path(__file__).resolve().parents[1]

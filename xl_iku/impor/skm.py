@@ -33,16 +33,16 @@ from typing import Any, Iterable
 
 from lxml import etree
 
-_DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-
 from .. import kontrak as K
 from ..io import file_reader
 from ..io.atomic import check_not_locked, write_atomic
 from ..io.package import FileError, Package
-from ..io.raw import address, col_letter, parse_address, parse_ref
+from ..io.raw import address, parse_address, parse_ref
 from ..referensi import UNSUR_LABEL
 from . import formulir as F
 from . import pemetaan as M
+
+_DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
 TABEL = "tblSKM"
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -208,11 +208,29 @@ def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor) -> None:
             continue
         ada.add(kunci_baris)
         lap.baru.append(BarisBaru(b.nomor, ts, nilai))
+    tahun = _tahun_laporan(raw)
+    if tahun is not None:
+        lain = sum(1 for b in lap.baru if b.waktu.year != tahun)
+        if lain:
+            lap.catatan.append(
+                f"{lain} tanggapan baru bertanggal di luar TahunLaporan ({tahun}); tetap ditambahkan, tetapi "
+                "xl-iku hitung hanya memakai tanggapan tahun laporan."
+            )
     for jl, n in sorted(tak_dikenal.items()):
         lap.catatan.append(
             f"Jenis Layanan '{jl[:60]}' ({n} tanggapan) tidak ada di tabel Jenis Layanan (lembar Referensi); "
             "samakan namanya atau petakan dengan --pemetaan agar IKM per jenis layanan tepat."
         )
+
+
+def _tahun_laporan(raw) -> int | None:
+    n = raw.names.get("TahunLaporan")
+    v = n.value if n is not None else None
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer():
+        return int(v)
+    if isinstance(v, str) and v.strip().isdigit():
+        return int(v.strip())
+    return None
 
 
 def _kosong(v) -> bool:
@@ -276,11 +294,10 @@ class _Lembar:
             return row
         row = etree.Element(_q(self.ns, "row"))
         row.set("r", str(r))
-        after = [x for x in self.rows if x > r]
-        if after:
-            self.rows[min(after)].addprevious(row)
+        if self.rows and r < max(self.rows):
+            self.rows[min(x for x in self.rows if x > r)].addprevious(row)
         else:
-            self.sd.append(row)
+            self.sd.append(row)  # the usual case: below everything
         self.rows[r] = row
         return row
 

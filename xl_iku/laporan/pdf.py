@@ -26,7 +26,6 @@ LibreOffice missing, failing or exceeding the time limit raises `AlatError`
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
@@ -42,11 +41,11 @@ from typing import BinaryIO, Iterable
 
 from lxml import etree
 
-_DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-
 from .. import kontrak as K
 from ..io.atomic import write_atomic
 from ..io.package import FileError, Package
+
+_DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
 LEMBAR_BAWAAN = (K.LEMBAR_IKU, K.LEMBAR_IK, K.LEMBAR_IKP, K.LEMBAR_SKM)
 BATAS_WAKTU = 180  # seconds for one LibreOffice conversion
