@@ -377,3 +377,69 @@ def test_masukan_tidak_ada_dan_folder_kosong(tmp_path):
     assert baris["status"] == "gagal" and "tidak ditemukan" in baris["pesan"]
     proc = _cli(str(tmp_path / "kosong"), "-o", str(tmp_path / "keluar"), "--rekap", str(tmp_path / "r.xls"))
     assert proc.returncode == 2 and ".xlsx" in proc.stderr
+
+
+def test_jurnal_dari_batch_yang_terbunuh_dipulihkan(folder, tmp_path):
+    """The crash windows a kill may hit, replayed by hand: an output journaled
+    but not yet moved out of staging is published, not recomputed; a torn
+    journal line and an unjournaled staged file are ignored."""
+    from xl_iku.batch.status import NAMA_SEMENTARA, Status
+
+    masuk = tmp_path / "masuk"
+    masuk.mkdir()
+    shutil.copy(folder / "Bengkalis" / "mandau.xlsx", masuk / "mandau.xlsx")
+    shutil.copy(folder / "Bengkalis" / "pinggir.xlsx", masuk / "pinggir.xlsx")
+    out = tmp_path / "keluar"
+    jalankan([masuk], out, jobs=1)
+    st = _state(out)
+    # Pretend the batch died right after journaling mandau, before its rename,
+    # and while pinggir was being staged (never journaled).
+    e = dict(st["mandau.xlsx"], berkas="mandau.xlsx", id="sebelum-mati", sementara="abc.xlsx")
+    sementara = out / NAMA_SEMENTARA
+    os.replace(out / "mandau.xlsx", sementara / "abc.xlsx")
+    os.replace(out / "pinggir.xlsx", sementara / "def.xlsx")
+    (out / NAMA_STATUS).write_text(json.dumps({"versi": 1, "berkas": {}}), encoding="utf-8")
+    with open(out / NAMA_JURNAL, "w", encoding="utf-8") as f:
+        f.write(json.dumps(e) + "\n" + '{"id": "terpotong", "berkas": "ping')
+    s = Status.muat(out)
+    assert sorted(s.berkas) == ["mandau.xlsx"] and s.berkas["mandau.xlsx"]["id"] == "sebelum-mati"
+    assert (out / "mandau.xlsx").exists() and not (out / "pinggir.xlsx").exists()
+    assert list(sementara.iterdir()) == [] and not (out / NAMA_JURNAL).exists()
+    # Loading twice folds nothing twice.
+    assert Status.muat(out).berkas["mandau.xlsx"]["dihitung"] == 1
+    hb = jalankan([masuk], out, jobs=1)
+    assert [h.berkas for h in hb.berkas if h.dilewati] == ["mandau.xlsx"]
+    _buka(out / "mandau.xlsx")
+    _buka(out / "pinggir.xlsx")
+
+
+def test_folder_keluaran_dikunci(folder, tmp_path):
+    from xl_iku.batch.status import Kunci
+    from xl_iku.io.package import FileError
+
+    out = tmp_path / "keluar"
+    out.mkdir()
+    k = Kunci(out)
+    try:
+        with pytest.raises(FileError, match="sedang dipakai oleh batch lain"):
+            jalankan([folder / "Bengkalis" / "mandau.xlsx"], out, jobs=1)
+    finally:
+        k.lepas()
+
+
+def test_status_bagian_dipakai_oleh_batch_gabungan(folder, tmp_path):
+    """Shards computed into OUTDIR/<shard> by separate runs (one per machine)
+    are reused by a final run over the whole input folder: nothing is
+    recomputed, the recap covers every shard."""
+    masuk = tmp_path / "masuk"
+    for bagian, nama in (("a", "mandau"), ("a", "pinggir"), ("b", "siak_kecil")):
+        (masuk / bagian).mkdir(parents=True, exist_ok=True)
+        shutil.copy(folder / "Bengkalis" / f"{nama}.xlsx", masuk / bagian / f"{nama}.xlsx")
+    out = tmp_path / "keluar"
+    for bagian in ("a", "b"):
+        assert jalankan([masuk / bagian], out / bagian, jobs=1).jumlah_dihitung >= 1
+    hb = jalankan([masuk], out, jobs=1, rekap=tmp_path / "rekap.xlsx")
+    assert hb.jumlah_dihitung == 0 and hb.jumlah_dilewati == 3 and hb.kode_keluar == 0
+    wb = openpyxl.load_workbook(tmp_path / "rekap.xlsx", read_only=True)
+    kec = sorted(r[1] for r in wb["Rekap"].iter_rows(min_row=7, values_only=True) if r[1])
+    assert kec == ["Mandau", "Pinggir", "Siak Kecil"]

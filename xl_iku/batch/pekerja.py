@@ -9,7 +9,6 @@ never quote names or NIP.
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import sys
 import time
@@ -19,6 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from ..hasil import GALAT, Hasil
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - Windows
+    resource = None  # type: ignore[assignment]
 
 OK, STATUS_GALAT, GAGAL = "ok", "galat", "gagal"
 
@@ -42,9 +46,25 @@ def mulai_pekerja() -> None:
             pass
         if os.getppid() != _ppid:  # pragma: no cover - parent died before prctl
             os._exit(1)
+    # Import the engine now, while the parent is still hashing the inputs.
+    from .. import app  # noqa: F401
+
+
+def _cpu() -> float:
+    if resource is None:  # pragma: no cover - Windows
+        return time.process_time()
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
 
 
 def _rss_puncak_mb() -> float:
+    if resource is None:  # pragma: no cover - Windows
+        try:
+            import psutil
+
+            return psutil.Process().memory_info().peak_wset / (1024 * 1024)
+        except Exception:
+            return float("nan")
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / (1024 * 1024) if sys.platform == "darwin" else r / 1024
 
@@ -86,6 +106,7 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
     from ..io.package import FileError
 
     t0 = time.perf_counter()
+    cpu0 = _cpu()
     src = Path(tugas["masukan"])
     akhir = Path(tugas["keluaran"])
     ident = uuid.uuid4().hex
@@ -140,4 +161,5 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
         penanda.unlink(missing_ok=True)
     hasil["ringkasan"] = {**ring, "detik": ring.get("detik", round(time.perf_counter() - t0, 3))}
     hasil["rss_mb"] = _rss_puncak_mb()
+    hasil["cpu_detik"] = _cpu() - cpu0
     return hasil

@@ -89,6 +89,8 @@ class HasilBatch:
     jobs: int = 1
     # Peak RSS (MB) of each worker process, by pid.
     rss_pekerja: dict[int, float] = field(default_factory=dict)
+    # CPU seconds the workers spent on the computed files.
+    cpu_pekerja: float = 0.0
 
     @property
     def jumlah_dihitung(self) -> int:
@@ -317,12 +319,14 @@ def jalankan(
         for h in gagal_awal + lewati:
             catat(h)
         rss: dict[int, float] = {}
+        cpu = [0.0]
 
         def terima(res: dict[str, Any]) -> None:
             if "entri" in res:
                 status.catat(res["entri"])
             if "pid" in res:
                 rss[res["pid"]] = max(rss.get(res["pid"], 0.0), res.get("rss_mb", 0.0))
+                cpu[0] += res.get("cpu_detik", 0.0)
             b = per_rel[res["berkas"]]
             ok = res["ringkasan"]["status"] != GAGAL
             catat(HasilBerkas(b.relatif, str(b.masukan), str(b.keluaran) if ok else None, False,
@@ -335,7 +339,7 @@ def jalankan(
             status.selesai()
         daftar_hasil = [hasil[k] for k in sorted(hasil, key=lambda k: (k not in per_rel, k))]
         konflik, tanpa = cari_konflik(daftar_hasil)
-        hb = HasilBatch(daftar_hasil, konflik, tanpa, 0.0, jobs_efektif, rss)
+        hb = HasilBatch(daftar_hasil, konflik, tanpa, 0.0, jobs_efektif, rss, cpu[0])
         if rekap:
             from .rekap import tulis_rekap
 

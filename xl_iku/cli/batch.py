@@ -59,7 +59,7 @@ class _PantauCli(Pantau):
             ket = r.get("pesan") or ""
         else:
             ket = f"{r.get('kecamatan') or '?'} {r.get('tahun') or '?'} ({_detik(r.get('detik'))} detik)"
-        self.con.print(f"[{self.n}/{self.total}] {_LABEL[h.status]} {h.berkas}: {ket}")
+        self.con.print(f"[{self.n}/{self.total}] {_LABEL[h.status]} {h.berkas}: {ket}", soft_wrap=True)
 
     def tutup(self) -> None:
         if self.progress is not None:
