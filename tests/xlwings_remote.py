@@ -800,11 +800,22 @@ class _Applier:
                     cell.value = None
 
     def rangeClearFormats(self, action):
+        self._unmerge_within(action)
         for row in self.cells(action):
             for cell in row:
                 cell.style = "Normal"
 
+    def _unmerge_within(self, action):
+        """Excel's Clear/ClearFormats also unmerge (merging is a format)."""
+        ws = self.sheet(action)
+        if action.get("start_row") is None:
+            for merged in list(ws.merged_cells.ranges):
+                ws.unmerge_cells(str(merged))
+            return
+        self.rangeUnmerge(action)
+
     def rangeClear(self, action):
+        self._unmerge_within(action)
         for row in self.cells(action):
             for cell in row:
                 if not isinstance(cell, MergedCell):
@@ -820,12 +831,14 @@ class _Applier:
                     cell.value = None
 
     def sheetClearFormats(self, action):
+        self._unmerge_within(action)
         ws = self.sheet(action)
         for row in ws.iter_rows():
             for cell in row:
                 cell.style = "Normal"
 
     def sheetClear(self, action):
+        self._unmerge_within(action)
         ws = self.sheet(action)
         for row in ws.iter_rows():
             for cell in row:

@@ -33,9 +33,12 @@ boolean or a formula.
 
 Clients that implement only the original action set (the VBA
 `RunRemotePython` client, Office Scripts, Google Apps Script) get the
-`dasar` profile: no merging, no format copying (number formats are set per
-rectangle instead), and marks are cleared by painting white instead of
-`setRangeColor(None)`, which those clients reject.
+`dasar` profile: `rangeClear` (Excel's Clear also unmerges) and `copyRange`
+(values and formats; the values are overwritten right after) instead of
+unmerge/copyFromRange, no merging, no row heights, and marks as one
+`setRangeColor` per rectangle of equal colour, cleared by painting white
+instead of `setRangeColor(None)`, which those clients reject.  Desktop Excel
+uses the `lengkap` calls except that styles are copied with `Range.copy`.
 """
 
 from __future__ import annotations
@@ -314,9 +317,9 @@ class Penulis:
         area = self.rng(name, 1, 1, R, C)
         if self.prof.lengkap:
             area.unmerge()
-            area.clear()
-        else:
-            area.clear_contents()
+        # Values, formats and hyperlinks; Excel's Clear also unmerges, which
+        # is all the original clients can do about old merges.
+        area.clear()
         self._gaya(plan)
         self.rng(name, 1, 1, nr, nc).options(chunksize=10**9).value = g
         if self.prof.lengkap:
