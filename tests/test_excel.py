@@ -252,6 +252,18 @@ def test_old_clients_get_only_the_original_actions(remote):
     assert not any(a["func"] == "setRangeColor" and a["args"][0] is None for a in run.actions)
 
 
+def test_desktop_branch_writes_the_same(monkeypatch, cli, tmp_path):
+    """The desktop (COM/AppleScript) branch of the writer, driven through the
+    remote engine: the same xlwings calls a live Excel would get, except the
+    COM-only parts (sheet protection, screen updating), which fail softly here."""
+    monkeypatch.setattr(W, "profil", lambda book: W.Profil(remote=False, lengkap=True))
+    out = tmp_path / "desktop.xlsx"
+    run = xr.run_remote(SAMPEL, _hitung, out, dates="builtin")
+    assert run.result.alerts == [] and run.result.warnings == []
+    assert "copyRange" in run.counts and "copyFromRange" not in run.counts
+    assert beda(cli(SAMPEL), out) == []
+
+
 def test_output_styles_come_from_the_palette(remote):
     _, out = remote(SAMPEL, dates="builtin")
     wb = openpyxl.load_workbook(out)
