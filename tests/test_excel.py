@@ -400,10 +400,6 @@ def test_missing_name_stops_with_a_message():
     assert "Nama sel 'TahunLaporan'" in book.json()["actions"][-1]["args"][0]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "template protects the output sheets and forbids 'format cells' on the input sheets; the remote "
-    "engine has no action to lift protection, so xlwings Lite/Server would fail there (desktop Excel "
-    "unprotects itself). Fix in template/build.py, then remove this marker."))
 def test_template_lets_xlwings_lite_write(remote):
     run, _ = remote(SAMPEL, dates="builtin")
     assert run.result.blocked == []

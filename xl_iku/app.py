@@ -55,6 +55,7 @@ def hitung_berkas(src: str | Path, out: str | Path | None = None, *, waktu: date
     check_not_locked(target)
     raw = file_reader.baca(src)
     hasil = engine.hitung(raw)
+    del raw  # the cell grids are the largest objects; free them before writing
     plans = layout.susun(hasil, waktu or datetime.now())
     buf = io.BytesIO()
     with Package.open(src) as pkg:

@@ -11,6 +11,11 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SkipValidation
+from pydantic.dataclasses import dataclass
+
+# Rows are pydantic dataclasses with __slots__: validated like models, but
+# ~10× smaller than BaseModel instances (10,000-row registers are common).
+_ROW = {"frozen": True, "slots": True, "config": ConfigDict(extra="forbid")}
 
 from . import kontrak as K
 
@@ -19,9 +24,8 @@ NonNeg = Annotated[float, Field(ge=0)]
 Hitung = Annotated[int, Field(ge=0)]
 
 
-class Baris(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+@dataclass(**_ROW)
+class Baris:
     lembar: str
     baris: int
     # header → 1-based column; shared by every row of a table, so not copied.
@@ -33,35 +37,40 @@ class Baris(BaseModel):
         return address(self.baris, self.kolom[header])
 
 
+@dataclass(**_ROW)
 class BarisSKM(Baris):
     tanggal: date
+    jawaban: Annotated[tuple[Likert | None, ...], Field(min_length=9, max_length=9)]
     jenis_layanan: str | None = None
     jenis_kelamin: Literal["L", "P"] | None = None
     usia: int | None = None
     pendidikan: str | None = None
     pekerjaan: str | None = None
-    jawaban: tuple[Likert | None, ...] = Field(min_length=9, max_length=9)
     saran: str | None = None
 
 
+@dataclass(**_ROW)
 class BarisAKIP(Baris):
     tahun: int
     komponen: dict[str, NonNeg]  # kode IK-03..IK-06 → nilai
     predikat_lhe: str | None = None
 
 
+@dataclass(**_ROW)
 class BarisSOP(Baris):
     nama_layanan: str
     jumlah: Hitung
     sesuai: Hitung
 
 
+@dataclass(**_ROW)
 class BarisKamtibmas(Baris):
     tanggal: date
     jenis: str
     status: str
 
 
+@dataclass(**_ROW)
 class BarisSarpras(Baris):
     kebutuhan: Hitung
     tersedia: Hitung
@@ -69,12 +78,14 @@ class BarisSarpras(Baris):
     dipelihara: Hitung
 
 
+@dataclass(**_ROW)
 class BarisDesa(Baris):
     nama: str
-    nilai_idm: float | None = None
     status: str  # given, or derived from nilai_idm
+    nilai_idm: float | None = None
 
 
+@dataclass(**_ROW)
 class BarisRegister(Baris):
     """tblLayanan and tblPengaduan: a dated request and when it was settled."""
 
@@ -83,18 +94,21 @@ class BarisRegister(Baris):
     jenis_layanan: str | None = None
 
 
+@dataclass(**_ROW)
 class BarisYaTidak(Baris):
     """tblASN (Kompeten), tblBencana (Ditindaklanjuti), tblUsulan (Diverifikasi)."""
 
     ya: bool
 
 
+@dataclass(**_ROW)
 class BarisKegiatan(Baris):
     kelompok: str
     target: NonNeg
     realisasi: NonNeg
 
 
+@dataclass(**_ROW)
 class BarisRekap(Baris):
     kode: str
     pembilang: NonNeg

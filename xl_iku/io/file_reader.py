@@ -16,7 +16,7 @@ import python_calamine as pc
 from .. import kontrak as K
 from ..validasi.referensi import TABEL_REFERENSI
 from .package import FileError, Package
-from .raw import RawName, RawRow, RawTable, RawWorkbook, parse_address, parse_ref
+from .raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
 
 
 def _norm(h) -> str:
@@ -46,6 +46,10 @@ class _Grid:
             return None
         v = line[c]
         return None if v == "" else v
+
+    def line(self, row: int) -> list:
+        r = row - 1 - self.r0
+        return self.data[r] if 0 <= r < len(self.data) else []
 
     @property
     def last_row(self) -> int:
@@ -131,8 +135,6 @@ def _read_table(path: Path, name: str, info, headers: tuple[str, ...], g: _Grid)
     # Rows typed just below the table belong to it, as Excel would extend it.
     while last < g.last_row and any(not _empty(g.get(last + 1, c)) for c in cols.values()):
         last += 1
-    rows = []
-    for r in range(header_row + 1, last + 1):
-        values = {h: g.get(r, c) for h, c in cols.items()}
-        rows.append(RawRow(r, values, cols))
+    idx = {h: c - 1 - g.c0 for h, c in cols.items()}
+    rows = [RawRow(r, RowValues(g.line(r), idx), cols) for r in range(header_row + 1, last + 1)]
     return RawTable(name, info.sheet, header_row, cols, rows)

@@ -9,6 +9,7 @@ datetime.date / datetime.datetime (only for cells Excel itself stores as dates).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,10 +54,42 @@ def address(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
 
 
-@dataclass
+class RowValues(Mapping):
+    """header → value over one row list, without a dict per row.
+
+    Tables of 10,000 rows are common; a view over the reader's own row list
+    (with one header → index map shared by every row) keeps memory flat.
+    Empty strings read as None, as a blank cell.
+    """
+
+    __slots__ = ("_line", "_idx")
+
+    def __init__(self, line, idx: dict[str, int]):
+        self._line = line
+        self._idx = idx
+
+    def __getitem__(self, header: str):
+        i = self._idx[header]
+        line = self._line
+        if i < 0 or i >= len(line):
+            return None
+        v = line[i]
+        return None if v == "" else v
+
+    def __iter__(self):
+        return iter(self._idx)
+
+    def __len__(self) -> int:
+        return len(self._idx)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+@dataclass(slots=True)
 class RawRow:
     row: int  # 1-based sheet row
-    values: dict[str, Any]  # header → value
+    values: Mapping[str, Any]  # header → value (a dict or a RowValues view)
     cols: dict[str, int]  # header → 1-based sheet column
 
     def cell(self, header: str) -> str:

@@ -50,7 +50,9 @@ class _Formats:
 
 def _num_format(kol: K.Kolom) -> dict:
     return {
-        K.Jenis.TANGGAL: {"num_format": "dd/mm/yyyy"},
+        # Built-in format 14 (short date in the user's locale): Excel 365 sends
+        # such cells to xlwings as dates, where a custom format may come as serials.
+        K.Jenis.TANGGAL: {"num_format": 14},
         K.Jenis.ANGKA: {"num_format": "0.00##"},
         K.Jenis.BULAT: {"num_format": "0"},
         K.Jenis.LIKERT: {"num_format": "0", "align": "center"},
@@ -128,8 +130,10 @@ def _sheet_title(ws, F, judul: str, ket: str) -> None:
 
 def _protect(ws) -> None:
     # No password: staff may unprotect to adjust; protection guards against slips.
+    # "format_cells" stays allowed: the Hitung button colours offending cells,
+    # and xlwings Lite/Server have no way to lift protection.
     ws.protect("", {"insert_rows": True, "delete_rows": True, "sort": True, "autofilter": True,
-                    "format_columns": True, "format_rows": True})
+                    "format_columns": True, "format_rows": True, "format_cells": True})
 
 
 def _write_plan(ws, F, plan: layout.SheetPlan, lebar: tuple[float, ...]) -> None:
@@ -324,7 +328,8 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
         ws = wb.add_worksheet(name)
         _write_plan(ws, F, plan, layout.LEBAR[name])
         _print_setup(ws, landscape=name not in (K.LEMBAR_SKM,), header_row=layout.BARIS_HEADER.get(name))
-        ws.protect("", {"format_columns": True, "format_rows": True})
+        # Output sheets stay unprotected: xlwings Lite/Server must rewrite them
+        # and cannot lift protection; every run rewrites them anyway.
         ws.set_tab_color("#1F7A3A")
     _referensi(wb, wb.add_worksheet(K.LEMBAR_REFERENSI), F, tabel)
     _gaya(wb, wb.add_worksheet(gaya.LEMBAR_GAYA), F)

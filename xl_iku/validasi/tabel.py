@@ -13,7 +13,7 @@ from decimal import Decimal
 from .. import katalog
 from .. import kontrak as K
 from .. import models as M
-from ..io.raw import RawRow, RawTable
+from ..io.raw import RawRow, RawTable, RowValues
 from ..referensi import Referensi
 from ..rules import akip as R_akip
 from ..rules import idm as R_idm
@@ -29,12 +29,12 @@ def kode_utama(tabel: str) -> str | None:
     return kode[0] if kode else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Bersih:
     """One non-blank row with cleaned values (SALAH for rejected cells)."""
 
     raw: RawRow
-    nilai: dict[str, object]
+    nilai: "RowValues"  # header → cleaned value, over a list (no dict per row)
     salah: bool = False
 
     def sel(self) -> dict[str, str]:
@@ -60,6 +60,8 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
     kode = kode_utama(raw.name)
     kw = {"tabel": raw.name, "kode": kode}
     kolom_tgl = spec.kolom_tanggal
+    kolom_ada = [k for k in spec.kolom if k.header in raw.columns]
+    idx = {k.header: i for i, k in enumerate(kolom_ada)}
     for row in raw.rows:
         if _baris_kosong(row):
             continue
@@ -74,11 +76,9 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
             if periode is not None and not periode.memuat(tgl):
                 out.di_luar_tahun += 1
                 continue
-        nilai: dict[str, object] = {}
+        nilai: list[object] = [None] * len(kolom_ada)
         salah = False
-        for kol in spec.kolom:
-            if kol.header not in row.cols:
-                continue
+        for i, kol in enumerate(kolom_ada):
             v, masalah, tingkat = bersihkan(row.values.get(kol.header), kol)
             if masalah:
                 (p.galat if tingkat == GALAT else p.peringatan)(raw.sheet, row.cell(kol.header), masalah, **kw)
@@ -86,8 +86,8 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
                 p.galat(raw.sheet, row.cell(kol.header), f"Kolom '{kol.header}' wajib diisi.", **kw)
                 v = SALAH
             salah |= v is SALAH
-            nilai[kol.header] = v
-        out.baris.append(Bersih(row, nilai, salah))
+            nilai[i] = v
+        out.baris.append(Bersih(row, RowValues(nilai, idx), salah))
     if out.di_luar_tahun:
         kol = raw.columns.get(kolom_tgl or "", 1)
         from ..io.raw import address
