@@ -156,3 +156,19 @@ def test_output_sheets(hasil):
     s = wb["Hasil SKM"]
     values = [c.value for row in s.iter_rows() for c in row]
     assert "U1. Persyaratan" in values
+
+
+def test_iku_sheet_trend(hasil):
+    import openpyxl
+
+    _, _, d = hasil
+    ws = openpyxl.load_workbook(d / "out.xlsx")["IKU"]
+    assert [ws.cell(10, c).value for c in range(6, 11)] == ["Tahun", "Target", "Realisasi", "Capaian (%)", "Kategori"]
+    rows = {ws.cell(r, 6).value: [ws.cell(r, c).value for c in range(7, 11)] for r in range(11, 17)}
+    assert list(rows) == [2021, 2022, 2023, 2024, 2025, 2026]
+    # 2023 from tblRiwayat: 84.5 against target 82 → 103.05 % → Sangat Tinggi
+    tgt, real, cap, kat = rows[2023]
+    assert (tgt, real, kat) == (82, 84.5, "Sangat Tinggi") and cap == pytest.approx(84.5 / 82 * 100)
+    # 2024 is this run: 91.4751 against 85
+    assert rows[2024][1] == pytest.approx(955 / 29 / 9 * 25)
+    assert rows[2021][1] is None and rows[2021][0] == 80

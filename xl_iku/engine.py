@@ -110,7 +110,7 @@ def hitung(raw: RawWorkbook) -> Hasil:
     _target_dan_capaian(raw, p, periode, ref, hasil_ind, akip_h)
     _blokir(p, hasil_ind)
 
-    riwayat = _riwayat(raw, tahun, hasil_ind)
+    riwayat = _riwayat(raw, tahun, hasil_ind, ref)
     return Hasil(
         kecamatan=peng.nama_kecamatan, kabupaten=peng.nama_kabupaten, tahun=tahun,
         indikator=list(hasil_ind.values()), ikm=ikm, akip=akip_h, temuan=p.temuan,
@@ -466,8 +466,12 @@ def _blokir(p: Pemeriksa, H) -> None:
         h.keterangan = f"Tidak dihitung: ada galat di lembar {', '.join(sorted(lembar))} (lihat lembar Validasi)."
 
 
-def _riwayat(raw: RawWorkbook, tahun, H) -> dict[str, dict[int, tuple]]:
-    """Target and realisasi 2021–2026 per code, for the IKU sheet."""
+def _riwayat(raw: RawWorkbook, tahun, H, ref: Referensi) -> dict[str, dict[int, tuple]]:
+    """(target, realisasi, capaian, kategori) for 2021–2026 per code, for the IKU sheet.
+
+    The reporting year's realisasi and capaian are this run's; other years come
+    from tblRiwayat and tblTarget.
+    """
     out: dict[str, dict[int, list]] = defaultdict(lambda: {t: [None, None] for t in K.TAHUN_IKU})
     t = raw.tables.get("tblTarget")
     if t is not None:
@@ -487,7 +491,28 @@ def _riwayat(raw: RawWorkbook, tahun, H) -> dict[str, dict[int, tuple]]:
                 v = row.values.get("Realisasi")
                 if not kosong(v):
                     out[kode][int(th)][1] = v
-    for kode, h in H.items():
-        if tahun in K.TAHUN_IKU:
-            out[kode][tahun][1] = h.realisasi
-    return {k: {th: tuple(v) for th, v in d.items()} for k, d in out.items()}
+    hasil: dict[str, dict[int, tuple]] = {}
+    for kode, d in out.items():
+        hasil[kode] = {}
+        for th, (tgt, real) in d.items():
+            if th == tahun and kode in H:
+                h = H[kode]
+                hasil[kode][th] = (h.target, h.realisasi, h.capaian, h.kategori)
+                continue
+            tgt_f, real_f = _angka(tgt), _angka(real)
+            cap = R_cap.capaian(real_f, tgt_f) if tgt_f is not None and real_f is not None else None
+            hasil[kode][th] = (tgt_f if tgt_f is not None else tgt, real_f if real_f is not None else real, cap,
+                               R_cap.kategori(cap, ref.kategori) if cap is not None else None)
+    return hasil
+
+
+def _angka(v):
+    """A number typed as a number or as text ('84,5'); None otherwise."""
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, (int, float)):
+        return float(v)
+    try:
+        return float(ke_decimal(str(v).strip()))
+    except (ValueError, ArithmeticError):
+        return None

@@ -150,8 +150,8 @@ class Hasil:
     akip: HasilAKIP
     temuan: list[Temuan]
     penandatangan: Penandatangan = field(default_factory=Penandatangan)
-    # Target and realisasi per year for the IKU sheet: kode → {tahun: (target, realisasi)}.
-    riwayat: dict[str, dict[int, tuple[Any, Any]]] = field(default_factory=dict)
+    # Per year for the IKU sheet: kode → {tahun: (target, realisasi, capaian, kategori)}.
+    riwayat: dict[str, dict[int, tuple[Any, Any, Any, Any]]] = field(default_factory=dict)
     periode: Any = None  # periode.Periode; None when TahunLaporan is unusable
 
     @property

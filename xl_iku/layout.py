@@ -171,42 +171,21 @@ def lembar_iku(h: Hasil) -> SheetPlan:
     row += 2
     s.merge(row, 1, 10, "Target dan Realisasi IKU 2021–2026", "bagian")
     row += 1
-    s.merge(row, 1, 2, "Uraian", "header")
-    for i, th in enumerate(K.TAHUN_IKU):
-        s.put(row, 3 + i, th, "header")
+    # Years down, measures across, under the numeric columns F–J.
+    for i, head in enumerate(("Tahun", "Target", "Realisasi", "Capaian (%)", "Kategori")):
+        s.put(row, 6 + i, head, "header")
+    s.heights[row] = 27
     riwayat = h.riwayat.get("IKU-01", {})
-    from .rules import capaian as R_cap
-
-    baris = {"Target": [], "Realisasi": [], "Capaian (%)": [], "Kategori": []}
     for th in K.TAHUN_IKU:
-        tgt, real = riwayat.get(th, (None, None))
-        tgt_f = _angka(tgt)
-        real_f = _angka(real)
-        cap = R_cap.capaian(real_f, tgt_f) if (tgt_f is not None and real_f is not None) else None
-        baris["Target"].append(tgt_f if tgt_f is not None else tgt)
-        baris["Realisasi"].append(real_f if real_f is not None else real)
-        baris["Capaian (%)"].append(cap)
-        baris["Kategori"].append(R_cap.kategori(cap) if cap is not None else None)
-    for label, vals in baris.items():
         row += 1
-        s.merge(row, 1, 2, label, "sel_tebal")
-        for i, v in enumerate(vals):
-            s.put(row, 3 + i, v, "sel_angka" if isinstance(v, (int, float)) else "sel_tengah")
+        tgt, real, cap, kat = riwayat.get(th, (None, None, None, None))
+        s.put(row, 6, th, "sel_tengah")
+        s.put(row, 7, tgt, "sel_angka" if isinstance(tgt, (int, float)) else "sel_tengah")
+        s.put(row, 8, real, "sel_angka" if isinstance(real, (int, float)) else "sel_tengah")
+        s.put(row, 9, cap, "sel_angka")
+        s.put(row, 10, kat, "sel_tengah")
     _ttd(s, h, row + 2, 7, 10)
     return s
-
-
-def _angka(v):
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, (int, float)):
-        return float(v)
-    if isinstance(v, str):
-        try:
-            return float(v.strip().replace(".", "").replace(",", ".")) if "," in v else float(v)
-        except ValueError:
-            return None
-    return None
 
 
 def lembar_ik(h: Hasil) -> SheetPlan:
