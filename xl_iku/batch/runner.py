@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import re
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +27,7 @@ from .status import Kunci, Status, sha256_berkas
 
 EXIT_OK, EXIT_GALAT, EXIT_BERKAS = 0, 1, 2
 
+PESAN_PEKERJA_TIDAK_JALAN = "Proses pekerja xl-iku tidak dapat berjalan; periksa pemasangan xl-iku di server ini."
 PESAN_PEKERJA_MATI = (
     "Proses pekerja berhenti mendadak saat menghitung berkas ini "
     "(kemungkinan kehabisan memori); berkas dilewati."
@@ -191,30 +192,28 @@ class _Pelaksana:
         try:
             futs = {ex.submit(self.fungsi, t): t for t in tugas}
             diterima: set = set()
-            belum = set(futs)
-            while belum:
-                selesai, belum = wait(belum, return_when=FIRST_COMPLETED)
-                for f in selesai:
-                    try:
-                        res = f.result()
-                    except BrokenProcessPool:
-                        ex.shutdown(wait=True)
-                        sisa = []
-                        for g, t in futs.items():
-                            if g in diterima:
-                                continue
-                            if _beres(g):
-                                self.terima(g.result())
-                            else:
-                                sisa.append(t)
-                        return sisa
-                    except Exception as e:  # e.g. a result that cannot cross the process boundary
-                        diterima.add(f)
-                        self.terima({"berkas": futs[f]["berkas"], "ringkasan": ringkasan_gagal(
-                            f"Kesalahan internal xl-iku ({type(e).__name__}); laporkan berkas ini ke pengelola.")})
-                        continue
+            # as_completed, not wait() in a loop: O(n) over thousands of futures.
+            for f in as_completed(futs):
+                try:
+                    res = f.result()
+                except BrokenProcessPool:
+                    ex.shutdown(wait=True)
+                    sisa = []
+                    for g, t in futs.items():
+                        if g in diterima:
+                            continue
+                        if _beres(g):
+                            self.terima(g.result())
+                        else:
+                            sisa.append(t)
+                    return sisa
+                except Exception as e:  # e.g. a result that cannot cross the process boundary
                     diterima.add(f)
-                    self.terima(res)
+                    self.terima({"berkas": futs[f]["berkas"], "ringkasan": ringkasan_gagal(
+                        f"Kesalahan internal xl-iku ({type(e).__name__}); laporkan berkas ini ke pengelola.")})
+                    continue
+                diterima.add(f)
+                self.terima(res)
             return []
         except BaseException:
             # Ctrl-C: drop what has not started, let running workbooks finish
@@ -225,25 +224,27 @@ class _Pelaksana:
             ex.shutdown(wait=True, cancel_futures=True)
 
     def jalankan(self, tugas: list[dict[str, Any]]) -> None:
+        """Run every task; a worker that dies costs only the workbook it was on."""
         sisa = tugas
+        tanpa_tersangka = 0
         while sisa:
             self._penanda()
             sisa = self._satu_putaran(sisa, max(1, min(self.jobs, len(sisa))))
             if not sisa:
                 break
+            # The pool broke.  The markers name the workbooks in progress at that moment.
             curiga = self._penanda()
             tersangka = [t for t in sisa if t["berkas"] in curiga]
             sisa = [t for t in sisa if t["berkas"] not in curiga]
             # Each suspect alone: the one that breaks its own pool is the culprit.
             for t in tersangka:
-                self._penanda()
                 if self._satu_putaran([t], 1):
                     self._penanda()
                     self.terima({"berkas": t["berkas"], "ringkasan": ringkasan_gagal(PESAN_PEKERJA_MATI)})
-            if not tersangka and sisa:  # pragma: no cover - could not tell: isolate all
+            tanpa_tersangka = 0 if tersangka else tanpa_tersangka + 1
+            if tanpa_tersangka >= 2:  # pragma: no cover - workers die before taking any work
                 for t in sisa:
-                    if self._satu_putaran([t], 1):
-                        self.terima({"berkas": t["berkas"], "ringkasan": ringkasan_gagal(PESAN_PEKERJA_MATI)})
+                    self.terima({"berkas": t["berkas"], "ringkasan": ringkasan_gagal(PESAN_PEKERJA_TIDAK_JALAN)})
                 sisa = []
 
 
