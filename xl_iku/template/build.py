@@ -17,6 +17,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .. import gaya, katalog, layout
+from . import grafik
 from .. import kontrak as K
 from .. import referensi as D
 from ..validasi.referensi import TABEL_REFERENSI
@@ -331,6 +332,7 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
         # Output sheets stay unprotected: xlwings Lite/Server must rewrite them
         # and cannot lift protection; every run rewrites them anyway.
         ws.set_tab_color("#1F7A3A")
+    grafik.tambah(wb, F)
     _referensi(wb, wb.add_worksheet(K.LEMBAR_REFERENSI), F, tabel)
     _gaya(wb, wb.add_worksheet(gaya.LEMBAR_GAYA), F)
     beranda.activate()
