@@ -143,3 +143,47 @@ def test_zero_denominator_is_tanpa_data(tmp_path):
     ind = {i["kode"]: i for i in json.loads(r.stdout)["indikator"]}
     assert ind["IKP-11"]["status"] == "tanpa_data" and ind["IKP-11"]["realisasi"] is None
     assert ind["IKP-11"]["keterangan"]
+
+
+@pytest.mark.parametrize("typed,metode", [(0.111, "0,111"), (0.11, "0,11"), (1 / 9, "1/9"), (date(2024, 1, 9), "1/9")])
+def test_metode_bobot_as_excel_stores_it(tmp_path, typed, metode):
+    p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    p["MetodeBobotIKM"] = typed
+    r = run(isi(tmp_path / "m.xlsx", p, t), "--json", "-")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["ikm"]["bobot"] == metode
+
+
+def test_signature_date_as_text(tmp_path):
+    p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    p["TanggalPenandatanganan"] = "28 Juni 2024"
+    out = tmp_path / "o.xlsx"
+    r = run(isi(tmp_path / "s.xlsx", p, t), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    texts = [c.value for row in openpyxl.load_workbook(out)["IKU"].iter_rows() for c in row]
+    assert "Sebangar, 28 Juni 2024" in texts
+
+
+def test_target_rows_appended_below_the_starter_rows(tmp_path, bersih):
+    """A filler that appends its target rows below the template's empty starter rows."""
+    import openpyxl as ox
+    from openpyxl.utils import range_boundaries
+
+    from tests.isi import TEMPLATE
+
+    p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    targets = t.pop("tblTarget")
+    src = isi(tmp_path / "a.xlsx", p, t)
+    wb = ox.load_workbook(src)
+    ws = wb["Target"]
+    tbl = ws.tables["tblTarget"]
+    c1, r1, c2, r2 = range_boundaries(tbl.ref)
+    heads = {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
+    for i, row in enumerate(targets):
+        for h, v in row.items():
+            ws.cell(r2 + 1 + i, heads[h]).value = v
+    wb.save(src)
+    r = run(src, "--json", "-")
+    assert r.returncode == 0, r.stderr
+    ind = {i["kode"]: i for i in json.loads(r.stdout)["indikator"]}
+    assert ind == bersih

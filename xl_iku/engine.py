@@ -60,7 +60,14 @@ def baca_pengaturan(raw: RawWorkbook, p: Pemeriksa) -> tuple[M.Pengaturan, dict[
         sel[spec.nama] = nm.address
         kol = K.Kolom(spec.label, spec.jenis, spec.pilihan)
         blokir = _blokir_pengaturan(spec.nama)
-        v, pesan, tingkat = bersihkan(nm.value, kol)
+        nilai_sel = _praolah(spec.nama, nm.value, nm, p)
+        if spec.nama == "TanggalPenandatanganan" and isinstance(nilai_sel, str) and _tanggal_panjang(nilai_sel) is None:
+            # Only the signature block reads it: keep the text as typed, never block a number.
+            nilai[spec.nama] = nilai_sel.strip() or None
+            if nilai[spec.nama]:
+                p.peringatan(nm.sheet, nm.address, "Tanggal Penandatanganan bukan tanggal Excel; teksnya dicetak apa adanya.")
+            continue
+        v, pesan, tingkat = bersihkan(nilai_sel, kol)
         if pesan:
             pesan = pesan.replace(f"Kolom '{spec.label}'", f"{spec.label} ({spec.nama})")
             (p.galat if tingkat == GALAT else p.peringatan)(nm.sheet, nm.address, pesan, blokir=blokir)
@@ -81,6 +88,45 @@ def baca_pengaturan(raw: RawWorkbook, p: Pemeriksa) -> tuple[M.Pengaturan, dict[
         nip_camat=nilai["NIPCamat"], pangkat_camat=nilai["PangkatCamat"], periode=nilai.get("Periode"),
     )
     return peng, sel
+
+
+_BULAN_ID = {b.casefold(): i + 1 for i, b in enumerate(
+    ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+     "Desember"))}
+
+
+def _tanggal_panjang(teks: str):
+    """'28 Juni 2024' → date; None if it is not such a date."""
+    from datetime import date
+
+    parts = teks.replace(",", " ").split()
+    if len(parts) == 3 and parts[0].isdigit() and parts[2].isdigit() and parts[1].casefold() in _BULAN_ID:
+        try:
+            return date(int(parts[2]), _BULAN_ID[parts[1].casefold()], int(parts[0]))
+        except ValueError:
+            return None
+    return None
+
+
+def _praolah(nama: str, v, nm, p: Pemeriksa):
+    """What Excel does to a few settings as they are typed, undone."""
+    from datetime import date, datetime
+
+    if nama == "MetodeBobotIKM":
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            # An Indonesian Excel turns a typed 0,111 into the number 0.111.
+            for teks, angka in (("1/9", 1 / 9), ("0,111", 0.111), ("0,11", 0.11)):
+                if abs(v - angka) < 1e-9:
+                    return teks
+        if isinstance(v, (date, datetime)) and {(v.day, v.month)} & {(1, 9), (9, 1)}:
+            p.peringatan(nm.sheet, nm.address, "Excel mengubah 1/9 menjadi tanggal; dibaca sebagai bobot 1/9. "
+                         "Ketik '1/9 (dengan tanda petik) agar tetap teks.")
+            return "1/9"
+    if nama == "TanggalPenandatanganan" and isinstance(v, str):
+        d = _tanggal_panjang(v)
+        if d is not None:
+            return d
+    return v
 
 
 def _blokir_pengaturan(nama: str) -> tuple[str, ...]:
@@ -370,6 +416,7 @@ def _baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dic
     tahun = periode.tahun
     kolom = str(tahun)
     seen: dict[str, str] = {}
+    seen_isi: dict[str, bool] = {}
     for row in t.rows:
         kode = row.values.get("Kode")
         if kosong(kode):
@@ -378,12 +425,16 @@ def _baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dic
         if kode not in katalog.INDIKATOR_BY_KODE:
             p.peringatan(t.sheet, row.cell("Kode"), f"Kode '{kode}' tidak dikenal; baris target ini diabaikan.")
             continue
-        if kode in seen:
+        ada_isi = any(not kosong(row.values.get(str(th))) for th in K.TAHUN_IKU if str(th) in row.cols)
+        if not ada_isi and kode in seen:
+            continue  # an empty starter row beside a filled one is no conflict
+        if kode in seen and seen_isi.get(kode):
             p.galat(t.sheet, row.cell("Kode"), f"Target {kode} ditulis dua kali (juga di {seen[kode]}).",
                     kode=kode, blokir=(kode,))
             out[kode] = SALAH
             continue
         seen[kode] = row.cell("Kode")
+        seen_isi[kode] = ada_isi
         if kolom not in row.cols:
             continue
         v = row.values.get(kolom)

@@ -134,7 +134,7 @@ class Penandatangan:
     """Signature block: shown on printed sheets, never in JSON or logs."""
 
     tempat: str | None = None
-    tanggal: date | None = None
+    tanggal: date | str | None = None
     nama: str | None = None
     pangkat: str | None = None
     nip: str | None = None

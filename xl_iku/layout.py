@@ -73,7 +73,9 @@ class SheetPlan:
         return g
 
 
-def tanggal_id(d: date | None) -> str:
+def tanggal_id(d: date | str | None) -> str:
+    if isinstance(d, str):
+        return d
     return format_date(d, "d MMMM y", locale="id") if d else ""
 
 

@@ -125,7 +125,7 @@ class Pengaturan(BaseModel):
     populasi: int | None = Field(default=None, ge=1)
     batas_pengaduan: int | None = Field(default=None, ge=0)
     tempat: str | None = None
-    tanggal_ttd: date | None = None
+    tanggal_ttd: date | str | None = None  # text when typed as text (printed as is)
     nama_camat: str | None = None
     nip_camat: str | None = None
     pangkat_camat: str | None = None

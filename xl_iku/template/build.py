@@ -223,7 +223,9 @@ def _pengaturan(wb, ws, F, nilai: dict) -> None:
     for i, spec in enumerate(K.PENGATURAN):
         r = HEADER_ROW + 1 + i
         kol = K.Kolom(spec.label, spec.jenis, spec.pilihan)
-        fmt = F(locked=False, border=1, bg_color="#FFF2CC", **_num_format(kol))
+        # Text format where Excel would otherwise turn "1/9" into a date.
+        extra = {"num_format": "@"} if spec.nama in ("MetodeBobotIKM", "NIPCamat") else _num_format(kol)
+        fmt = F(locked=False, border=1, bg_color="#FFF2CC", **extra)
         ws.write(r, 0, spec.label, F(border=1))
         v = nilai.get(spec.nama, spec.bawaan)
         _write_value(ws, r, 1, v, fmt)
