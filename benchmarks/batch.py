@@ -71,7 +71,7 @@ def ukur(folder: Path, keluar: Path, jobs: int) -> dict:
         shutil.rmtree(keluar)
     beban = os.getloadavg()[0]
     t0 = time.perf_counter()
-    hb = jalankan([folder], keluar, jobs=jobs)
+    hb = jalankan([folder], keluar, jobs=jobs, rekap=keluar / "Rekap.xlsx")
     dinding = time.perf_counter() - t0
     n = hb.hitung_status()
     detik = [h.ringkasan.get("detik") or 0.0 for h in hb.berkas if h.status != "gagal"]
@@ -91,8 +91,13 @@ def ukur(folder: Path, keluar: Path, jobs: int) -> dict:
     }
 
 
+def _d(x: float, n: int = 2) -> str:
+    """Indonesian number: 1.234,56."""
+    return f"{x:,.{n}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def _mb(x: float) -> str:
-    return f"{x:,.0f} MB"
+    return f"{_d(x, 0)} MB"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,26 +137,30 @@ def main(argv: list[str] | None = None) -> int:
                       f"(beban mesin sebelum mulai {r['beban']:.2f})", flush=True)
         hasil = [min(semua[j], key=lambda r: r["dinding"]) for j in daftar_jobs]
         dasar = hasil[0]["laju"]
+        if len(daftar_jobs) > 1:
+            print("Speed-up per putaran (--jobs " + str(daftar_jobs[-1]) + " / --jobs " + str(daftar_jobs[0]) + "): "
+                  + ", ".join(_d(semua[daftar_jobs[0]][k]["dinding"] / semua[daftar_jobs[-1]][k]["dinding"])
+                              for k in range(a.ulangi)) + "; tabel memakai putaran tercepat tiap ukuran pool.")
         print()
         print(f"{'jobs':>4} {'berkas':>6} {'ok/galat/gagal':>14} {'detik':>7} {'berkas/s':>9} {'speed-up':>8} "
               f"{'median/berkas':>13} {'RSS puncak/pekerja':>19}")
         for r in hasil:
             print(f"{r['jobs']:>4} {r['berkas']:>6} {str(r['ok']) + '/' + str(r['galat']) + '/' + str(r['gagal']):>14} "
-                  f"{r['dinding']:>7.1f} {r['laju']:>9.2f} {r['laju'] / dasar:>7.2f}× "
-                  f"{r['per_berkas_median']:>12.3f}s {_mb(r['rss_maks']):>19}")
+                  f"{_d(r['dinding'], 1):>7} {_d(r['laju']):>9} {_d(r['laju'] / dasar):>7}× "
+                  f"{_d(r['per_berkas_median'], 3):>12}s {_mb(r['rss_maks']):>19}")
         induk = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"Waktu CPU pekerja per buku kerja (rata-rata, jobs 1): {hasil[0]['cpu_per_berkas']:.3f} s "
-              f"→ batas atas satu inti ≈ {1 / hasil[0]['cpu_per_berkas']:.1f} buku kerja/detik.")
+        print(f"Waktu CPU pekerja per buku kerja (rata-rata, jobs {hasil[0]['jobs']}): {_d(hasil[0]['cpu_per_berkas'], 3)} s "
+              f"→ batas atas satu inti ≈ {_d(1 / hasil[0]['cpu_per_berkas'], 1)} buku kerja/detik.")
         print(f"RSS puncak proses induk: {_mb(induk)}; RSS puncak tiap pekerja: "
-              + "; ".join(f"jobs {r['jobs']}: " + ", ".join(f"{x:.0f}" for x in r['rss_semua']) + " MB" for r in hasil))
+              + "; ".join(f"jobs {r['jobs']}: " + ", ".join(_d(x, 0) for x in r['rss_semua']) + " MB" for r in hasil))
         terbaik = hasil[-1]
         per_jam = terbaik["laju"] * 3600
-        print(f"Dengan --jobs {terbaik['jobs']}: {per_jam:,.0f} buku kerja per jam; "
-              f"{KECAMATAN_INDONESIA:,} kecamatan ≈ {KECAMATAN_INDONESIA / terbaik['laju'] / 60:.1f} menit.")
+        print(f"Dengan --jobs {terbaik['jobs']}: {_d(per_jam, 0)} buku kerja per jam; "
+              f"{_d(KECAMATAN_INDONESIA, 0)} kecamatan ≈ {_d(KECAMATAN_INDONESIA / terbaik['laju'] / 60, 1)} menit.")
         if len(hasil) > 1 and hasil[0]["jobs"] == 1 and 2 in daftar_jobs:
             r2 = next(r for r in hasil if r["jobs"] == 2)
             s = r2["laju"] / dasar
-            print(f"Target speed-up --jobs 2 ≥ 1,6×: {'TERCAPAI' if s >= 1.6 else 'TIDAK tercapai'} ({s:.2f}×); "
+            print(f"Target speed-up --jobs 2 ≥ 1,6×: {'TERCAPAI' if s >= 1.6 else 'TIDAK tercapai'} ({_d(s)}×); "
                   f"target RSS < 300 MB per pekerja: "
                   f"{'TERCAPAI' if max(r['rss_maks'] for r in hasil) < 300 else 'TIDAK tercapai'}.")
     finally:
