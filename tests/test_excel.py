@@ -237,7 +237,11 @@ def test_action_count_does_not_grow_with_rows(besar, remote):
     besar_run, _ = remote(besar, dates="builtin")
     a, b = kecil.counts, besar_run.counts
     print(f"\nactions: sample {sum(a.values())} {dict(a)}\n         10x    {sum(b.values())} {dict(b)}")
-    assert a == b
+    # Equal but for row heights, which follow the text of a few rows (long Saran,
+    # Rencana Tindak Lanjut), not the number of rows: a handful either way.
+    tinggi = "setRowHeight"
+    assert {k: v for k, v in a.items() if k != tinggi} == {k: v for k, v in b.items() if k != tinggi}
+    assert abs(a[tinggi] - b[tinggi]) <= 5
     # One setValues per output sheet, plus the memo and the status line.
     assert a["setValues"] == len(KELUARAN) + 2
     assert sum(a.values()) < 250

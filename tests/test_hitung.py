@@ -172,3 +172,24 @@ def test_iku_sheet_trend(hasil):
     # 2024 is this run: 91.4751 against 85
     assert rows[2024][1] == pytest.approx(955 / 29 / 9 * 25)
     assert rows[2021][1] is None and rows[2021][0] == 80
+
+
+def test_three_lowest_unsur_with_their_follow_up(tmp_path):
+    import copy
+
+    import openpyxl
+
+    t = copy.deepcopy(kasus.tabel())
+    t["tblRTL"] = [{"Unsur": "U2", "Program/Kegiatan": "Sosialisasi alur layanan", "Waktu": "Maret 2025",
+                    "Penanggung Jawab": "Kasi Pelayanan"}]
+    src = isi(tmp_path / "rtl.xlsx", kasus.pengaturan(), t)
+    out = tmp_path / "out.xlsx"
+    assert run(src, "-o", str(out)).returncode == 0
+    ws = openpyxl.load_workbook(out)["Hasil SKM"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    # Lowest NRR: U3 = 100/29, U2 = 101/29, then U1 = 105/29 (ties broken by unsur order: U1 < U6 < U8)
+    b = texts.index("B. Tiga Unsur dengan Nilai Terendah (prioritas perbaikan)")
+    lowest = [v for v in texts[b:] if v[:1] == "U" and v[2] == "." and ":" not in v]
+    assert lowest[:3] == ["U3. Waktu Penyelesaian", "U2. Sistem, Mekanisme, dan Prosedur", "U1. Persyaratan"]
+    assert "U2. Sistem, Mekanisme, dan Prosedur: Sosialisasi alur layanan" in texts
+    assert "Maret 2025" in texts

@@ -424,6 +424,12 @@ def data_contoh(
           "Triwulan III": ikm_target - 0.5, "Triwulan IV": ikm_target}]
         if isinstance(ikm_target, (int, float)) else []
     )
+    tabel["tblRTL"] = [
+        {"Unsur": "U3", "Program/Kegiatan": "Penerapan antrean daring dan pemantauan waktu layanan harian",
+         "Waktu": f"Triwulan I {tahun + 1}", "Penanggung Jawab": "Kepala Seksi Pelayanan"},
+        {"Unsur": "U9", "Program/Kegiatan": "Penambahan kursi tunggu dan perbaikan pendingin ruang PATEN",
+         "Waktu": f"Triwulan II {tahun + 1}", "Penanggung Jawab": "Sekretaris Camat"},
+    ]
     tabel["tblJenisLayanan"] = [
         {"Jenis Layanan": nama, "Standar Waktu (Hari Kerja)": hari}
         for nama, hari in R.JENIS_LAYANAN_AWAL

@@ -193,6 +193,11 @@ def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm
     # IKM
     skm = V.skm(bersih["tblSKM"], p, set(jenis))
     _hitung_ikm(skm, peng, ref, p, ikm, H)
+    if "tblRTL" in bersih:
+        for b in bersih["tblRTL"].baris:
+            if not b.salah:
+                ikm.rtl.setdefault(b.nilai["Unsur"], []).append(
+                    (b.nilai["Program/Kegiatan"], b.nilai.get("Waktu"), b.nilai.get("Penanggung Jawab")))
 
     # AKIP
     baris_akip = V.akip(bersih["tblAKIP"], p, tahun, ref)

@@ -106,6 +106,8 @@ class HasilIKM:
     # Extra detail for the SKM report (counts by profile; Saran texts).
     profil: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     saran: list[str] = field(default_factory=list)
+    # Rencana tindak lanjut typed by staff: unsur → [(program, waktu, penanggung jawab)].
+    rtl: dict[str, list[tuple[str, str | None, str | None]]] = field(default_factory=dict)
 
     def ke_json(self) -> dict[str, Any]:
         return {

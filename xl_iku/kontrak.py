@@ -269,6 +269,17 @@ TABEL: dict[str, Tabel] = {
             keterangan="Target per triwulan (kumulatif sejak Januari), bila berbeda dari target tahunan.",
         ),
         Tabel(
+            "tblRTL",
+            "Rencana Tindak Lanjut",
+            (
+                Kolom("Unsur", Jenis.PILIHAN, UNSUR, wajib=True, lebar=8),
+                Kolom("Program/Kegiatan", wajib=True, lebar=50),
+                Kolom("Waktu", lebar=18),
+                Kolom("Penanggung Jawab", lebar=26),
+            ),
+            keterangan="Rencana tindak lanjut hasil SKM untuk unsur bernilai terendah (dicetak di Hasil SKM).",
+        ),
+        Tabel(
             "tblJenisLayanan",
             "Referensi",
             (
@@ -288,8 +299,9 @@ TABEL: dict[str, Tabel] = {
 }
 
 # Tables a workbook must have for `hitung` to run at all (KONTRAK §4 exit 2).
-# tblTargetTriwulan came later (issue 6): workbooks without it still run.
-TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n != "tblTargetTriwulan")
+# Tables added after KONTRAK §2 (issue 6): workbooks without them still run.
+TABEL_TAMBAHAN = ("tblTargetTriwulan", "tblRTL")
+TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n not in TABEL_TAMBAHAN)
 
 DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)
 

@@ -253,6 +253,24 @@ def lembar_skm(h: Hasil) -> SheetPlan:
     if not ikm.terendah:
         row += 1
         s.merge(row, 1, 5, "Belum ada data.", "sel_teks")
+    row += 1
+    s.merge(row, 1, 8, "Rencana Tindak Lanjut (diisi di lembar Rencana Tindak Lanjut)", "miring")
+    row += 1
+    for i, head in enumerate(("No", "Unsur / Program dan Kegiatan", "Waktu", None, "Penanggung Jawab")):
+        if head is not None:
+            s.put(row, i + 1, head, "header")
+    s.merge(row, 3, 4, "Waktu", "header")
+    s.merge(row, 5, 8, "Penanggung Jawab", "header")
+    for i, u in enumerate(ikm.terendah):
+        rencana = ikm.rtl.get(u.kode) or [(None, None, None)]
+        for j, (prog, waktu, pj) in enumerate(rencana):
+            row += 1
+            s.put(row, 1, i + 1 if j == 0 else None, "sel_tengah")
+            teks = f"{u.kode}. {u.label}: {prog}" if prog else f"{u.kode}. {u.label}: …"
+            s.put(row, 2, teks, "sel_teks")
+            s.heights[row] = _tinggi([(teks, LEBAR[K.LEMBAR_SKM][1])])
+            s.merge(row, 3, 4, waktu, "sel_teks")
+            s.merge(row, 5, 8, pj, "sel_teks")
     row += 2
     s.merge(row, 1, 8, "C. IKM per Jenis Layanan", "bagian")
     row += 1
