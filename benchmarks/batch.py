@@ -87,6 +87,9 @@ def ukur(folder: Path, keluar: Path, jobs: int) -> dict:
         "per_berkas_median": statistics.median(detik) if detik else float("nan"),
         "per_berkas_maks": max(detik) if detik else float("nan"),
         "cpu_per_berkas": hb.cpu_pekerja / max(1, hb.jumlah_dihitung),
+        # Wall time the workers spent per workbook over their CPU time: ≈ 1 when
+        # nothing (a neighbour's process, the disk) held them up.
+        "tunggu": sum(detik) / hb.cpu_pekerja if hb.cpu_pekerja else float("nan"),
         "beban": beban,
     }
 
@@ -143,14 +146,16 @@ def main(argv: list[str] | None = None) -> int:
                               for k in range(a.ulangi)) + "; tabel memakai putaran tercepat tiap ukuran pool.")
         print()
         print(f"{'jobs':>4} {'berkas':>6} {'ok/galat/gagal':>14} {'detik':>7} {'berkas/s':>9} {'speed-up':>8} "
-              f"{'median/berkas':>13} {'RSS puncak/pekerja':>19}")
+              f"{'median/berkas':>13} {'dinding/CPU':>11} {'RSS puncak/pekerja':>19}")
         for r in hasil:
             print(f"{r['jobs']:>4} {r['berkas']:>6} {str(r['ok']) + '/' + str(r['galat']) + '/' + str(r['gagal']):>14} "
                   f"{_d(r['dinding'], 1):>7} {_d(r['laju']):>9} {_d(r['laju'] / dasar):>7}× "
-                  f"{_d(r['per_berkas_median'], 3):>12}s {_mb(r['rss_maks']):>19}")
+                  f"{_d(r['per_berkas_median'], 3):>12}s {_d(r['tunggu']):>11} {_mb(r['rss_maks']):>19}")
         induk = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"Waktu CPU pekerja per buku kerja (rata-rata, jobs {hasil[0]['jobs']}): {_d(hasil[0]['cpu_per_berkas'], 3)} s "
               f"→ batas atas satu inti ≈ {_d(1 / hasil[0]['cpu_per_berkas'], 1)} buku kerja/detik.")
+        print("dinding/CPU: waktu nyata pekerja per buku kerja dibagi waktu CPU-nya; jauh di atas 1 berarti "
+              "pekerja menunggu inti yang dipakai proses lain (mesin bersama) dan angka speed-up tidak mewakili.")
         print(f"RSS puncak proses induk: {_mb(induk)}; RSS puncak tiap pekerja: "
               + "; ".join(f"jobs {r['jobs']}: " + ", ".join(_d(x, 0) for x in r['rss_semua']) + " MB" for r in hasil))
         terbaik = hasil[-1]
