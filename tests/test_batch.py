@@ -362,9 +362,11 @@ def test_pekerja_mati_tidak_menghentikan_batch(folder, tmp_path):
     shutil.copy(masuk / "mandau.xlsx", masuk / "mogok.xlsx")
     hb = jalankan([masuk], tmp_path / "keluar", jobs=2, _fungsi=pekerja_mogok)
     per = {h.berkas: h for h in hb.berkas}
-    assert per["mogok.xlsx"].status == "gagal" and "pekerja" in per["mogok.xlsx"].ringkasan["pesan"]
+    assert per["mogok.xlsx"].status == "gagal" and "berhenti mendadak" in per["mogok.xlsx"].ringkasan["pesan"]
     assert all(per[r].status == "ok" for r in per if r != "mogok.xlsx")
     assert hb.kode_keluar == 2
+    # Nothing computed twice although the pool was restarted.
+    assert all(v["dihitung"] == 1 for v in _state(tmp_path / "keluar").values())
 
 
 def test_masukan_tidak_ada_dan_folder_kosong(tmp_path):

@@ -15,7 +15,7 @@ import time
 import uuid
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..hasil import GALAT, Hasil
 
@@ -97,6 +97,18 @@ def ringkasan_gagal(pesan: str) -> dict[str, Any]:
             "indikator": {}, "galat": [], "pesan": pesan}
 
 
+def dengan_penanda(fungsi: Callable[[dict[str, Any]], dict[str, Any]], tugas: dict[str, Any]) -> dict[str, Any]:
+    """Run `fungsi(tugas)` with a marker `<pid>.sedang` naming the workbook in
+    the staging folder: if the worker dies (out of memory, a crash in a
+    native library), the parent knows which workbook it was on."""
+    penanda = Path(tugas["sementara"]) / f"{os.getpid()}.sedang"
+    penanda.write_text(tugas["berkas"], encoding="utf-8")
+    try:
+        return fungsi(tugas)
+    finally:
+        penanda.unlink(missing_ok=True)
+
+
 def proses(tugas: dict[str, Any]) -> dict[str, Any]:
     """Compute one workbook.  `tugas`: masukan, keluaran, berkas (relative),
     sha256, masukan_ukuran, masukan_mtime_ns, sementara (staging folder),
@@ -115,8 +127,6 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
     if _ppid is not None and os.getppid() != _ppid:  # pragma: no cover - orphaned
         hasil.update(ringkasan=ringkasan_gagal("Batch dihentikan."), detik=0.0, rss_mb=_rss_puncak_mb())
         return hasil
-    penanda = Path(tugas["sementara"]) / f"{os.getpid()}.sedang"
-    penanda.write_text(tugas["berkas"], encoding="utf-8")
     try:
         check_not_locked(akhir)
         akhir.parent.mkdir(parents=True, exist_ok=True)
@@ -133,6 +143,7 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
             "keluaran_ukuran": st.st_size,
             "keluaran_mtime_ns": st.st_mtime_ns,
             "waktu": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "putaran": tugas.get("putaran"),
             "ringkasan": {**ring, "detik": round(time.perf_counter() - t0, 3)},
         }
         from .status import tambah_jurnal
@@ -158,7 +169,6 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
     finally:
         if "entri" not in hasil:
             staged.unlink(missing_ok=True)
-        penanda.unlink(missing_ok=True)
     hasil["ringkasan"] = {**ring, "detik": ring.get("detik", round(time.perf_counter() - t0, 3))}
     hasil["rss_mb"] = _rss_puncak_mb()
     hasil["cpu_detik"] = _cpu() - cpu0

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import re
 import time
+import uuid
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -190,7 +191,7 @@ class _Pelaksana:
         """Run `tugas` in a pool of `n`; returns the tasks left undone by a broken pool."""
         ex = _pool(n)
         try:
-            futs = {ex.submit(self.fungsi, t): t for t in tugas}
+            futs = {ex.submit(pekerja.dengan_penanda, self.fungsi, t): t for t in tugas}
             diterima: set = set()
             # as_completed, not wait() in a loop: O(n) over thousands of futures.
             for f in as_completed(futs):
@@ -232,7 +233,18 @@ class _Pelaksana:
             sisa = self._satu_putaran(sisa, max(1, min(self.jobs, len(sisa))))
             if not sisa:
                 break
-            # The pool broke.  The markers name the workbooks in progress at that moment.
+            # The pool broke.  Workbooks finished (journaled) but whose result
+            # did not reach us are taken from the journal, not computed again.
+            self.status.putar_jurnal()
+            tetap = []
+            for t in sisa:
+                e = self.status.berkas.get(t["berkas"]) or {}
+                if e.get("putaran") == t["putaran"]:
+                    self.terima({"berkas": t["berkas"], "ringkasan": e["ringkasan"]})
+                else:
+                    tetap.append(t)
+            sisa = tetap
+            # The markers name the workbooks in progress when it broke.
             curiga = self._penanda()
             tersangka = [t for t in sisa if t["berkas"] in curiga]
             sisa = [t for t in sisa if t["berkas"] not in curiga]
@@ -298,6 +310,7 @@ def jalankan(
             HasilBerkas(t.argumen, t.argumen, None, False, ringkasan_gagal(t.pesan)) for t in hilang
         ]
         per_rel = {b.relatif: b for b in daftar}
+        putaran = uuid.uuid4().hex
         with ThreadPoolExecutor(max_workers=min(8, 2 * jobs)) as tp:
             sidik = list(tp.map(_sidik, daftar))
         for b, s in sidik:
@@ -314,7 +327,8 @@ def jalankan(
                                           dict(e["ringkasan"])))
                 continue
             tugas.append({"masukan": str(b.masukan), "keluaran": str(b.keluaran), "berkas": b.relatif,
-                          "sementara": str(status.sementara), "jurnal": str(status.jurnal), **s})
+                          "sementara": str(status.sementara), "jurnal": str(status.jurnal),
+                          "putaran": putaran, **s})
         jobs_efektif = max(1, min(jobs, len(tugas))) if tugas else 0
         pantau.mulai(len(gagal_awal) + len(lewati) + len(tugas), len(tugas), jobs_efektif)
         for h in gagal_awal + lewati:

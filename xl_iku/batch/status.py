@@ -137,7 +137,7 @@ class Status:
         doc = _baca_json(st.path)
         if doc is not None:
             st.berkas = doc["berkas"]
-        st._putar_jurnal()
+        st.putar_jurnal()
         st.simpan()
         try:
             st.jurnal.unlink()
@@ -149,7 +149,8 @@ class Status:
         st._muat_bawahan()
         return st
 
-    def _putar_jurnal(self) -> None:
+    def putar_jurnal(self) -> None:
+        """Fold the journal's finished computations into the state (idempotent)."""
         try:
             data = self.jurnal.read_bytes()
         except FileNotFoundError:
@@ -190,6 +191,7 @@ class Status:
             "keluaran_mtime_ns": e["keluaran_mtime_ns"],
             "waktu": e["waktu"],
             "dihitung": int(lama.get("dihitung", 0)) + 1,
+            "putaran": e.get("putaran"),
             "ringkasan": e["ringkasan"],
         }
 
@@ -200,7 +202,7 @@ class Status:
 
     def selesai(self) -> None:
         """Fold the journal in (workers wrote it), save, remove the journal."""
-        self._putar_jurnal()
+        self.putar_jurnal()
         self.simpan()
         try:
             self.jurnal.unlink()
