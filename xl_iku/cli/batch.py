@@ -49,10 +49,13 @@ class _PantauCli(Pantau):
         if self.jsonl is not None:
             self.jsonl.write(json.dumps(h.ke_json(), ensure_ascii=False) + "\n")
             self.jsonl.flush()
+        r = h.ringkasan
         if self.progress is not None:
             self.progress.advance(self.tugas)
+            if h.status != "ok" and not h.dilewati:  # problems show up above the bar as they happen
+                ket = r.get("pesan") or f"{r.get('jumlah_galat')} galat"
+                self.progress.console.print(f"{_LABEL[h.status]} {h.berkas}: {ket}", soft_wrap=True)
             return
-        r = h.ringkasan
         if h.dilewati:
             ket = "dilewati (sudah mutakhir)"
         elif h.status == "gagal":
