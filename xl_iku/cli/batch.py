@@ -89,11 +89,11 @@ def tabel_batch(hb: HasilBatch) -> Table:
 def daftarkan(app: typer.Typer) -> None:
     @app.command("batch")
     def batch(
-        masukan: List[Path] = typer.Argument(..., help="Buku kerja (.xlsx/.xlsm) dan/atau folder (dicari sampai ke subfolder)."),
-        keluaran: Path = typer.Option(..., "-o", "--output", help="Folder hasil; masukan tidak pernah diubah."),
-        jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="Jumlah proses pekerja (bawaan: jumlah inti CPU)."),
-        rekap: Optional[Path] = typer.Option(None, "--rekap", help="Tulis buku kerja rekap kabupaten (.xlsx) ke berkas ini."),
-        json_lines: Optional[str] = typer.Option(None, "--json-lines", help="Satu objek JSON per berkas ke FILE, atau '-' untuk layar."),
+        masukan: List[Path] = typer.Argument(..., metavar="MASUKAN", help="Buku kerja (.xlsx/.xlsm) dan/atau folder (dicari sampai ke subfolder)."),
+        keluaran: Path = typer.Option(..., "-o", "--output", metavar="FOLDER", help="Folder hasil; masukan tidak pernah diubah."),
+        jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, metavar="N", help="Jumlah proses pekerja (bawaan: jumlah inti CPU)."),
+        rekap: Optional[Path] = typer.Option(None, "--rekap", metavar="REKAP.xlsx", help="Tulis buku kerja rekap kabupaten (.xlsx) ke berkas ini."),
+        json_lines: Optional[str] = typer.Option(None, "--json-lines", metavar="FILE|-", help="Satu objek JSON per berkas ke FILE, atau '-' untuk layar."),
         ulang: bool = typer.Option(False, "--ulang", help="Hitung ulang semua berkas, juga yang sudah mutakhir."),
     ) -> None:
         """Hitung semua buku kerja kecamatan sekaligus dan buat rekap kabupaten."""
