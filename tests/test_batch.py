@@ -445,3 +445,28 @@ def test_status_bagian_dipakai_oleh_batch_gabungan(folder, tmp_path):
     wb = openpyxl.load_workbook(tmp_path / "rekap.xlsx", read_only=True)
     kec = sorted(r[1] for r in wb["Rekap"].iter_rows(min_row=7, values_only=True) if r[1])
     assert kec == ["Mandau", "Pinggir", "Siak Kecil"]
+
+
+def test_dua_tahun_dan_tanpa_nama(tmp_path):
+    """The same kecamatan in two years is no conflict (ranked per year, one
+    chart per year); a workbook without NamaKecamatan stays out of the Rekap."""
+    masuk = tmp_path / "masuk"
+    masuk.mkdir()
+    for tahun in (2023, 2024):
+        peng, tabel = data_contoh(tahun=tahun, seed=tahun, skala=0.05)
+        peng["NamaKecamatan"] = "Mandau"
+        buat(masuk / f"mandau_{tahun}.xlsx", peng, tabel)
+    peng, tabel = data_contoh(tahun=2024, seed=1, skala=0.05)
+    peng["NamaKecamatan"] = None
+    buat(masuk / "tanpa_nama.xlsx", peng, tabel)
+    hb = jalankan([masuk], tmp_path / "keluar", jobs=2, rekap=tmp_path / "rekap.xlsx")
+    assert hb.konflik == [] and hb.tanpa_identitas == ["tanpa_nama.xlsx"] and hb.kode_keluar >= 1
+    wb = openpyxl.load_workbook(tmp_path / "rekap.xlsx")
+    rows = [(r[1], r[3]) for r in wb["Rekap"].iter_rows(min_row=7, values_only=True) if r[1]]
+    assert rows == [("Mandau", 2023), ("Mandau", 2024)]
+    ikm = [(r[0], r[3]) for r in wb["Peringkat"].iter_rows(min_row=6, max_col=6, values_only=True) if r[1]]
+    assert ikm == [(1, 2023), (1, 2024)]
+    assert any(r[4] == "Tanpa identitas" and r[1] == "tanpa_nama.xlsx"
+               for r in wb["Masalah"].iter_rows(min_row=5, values_only=True))
+    with zipfile.ZipFile(tmp_path / "rekap.xlsx") as z:
+        assert sum(n.startswith("xl/charts/chart") for n in z.namelist()) == 2
