@@ -329,7 +329,9 @@ def test_bunuh_di_tengah_lalu_lanjut(folder_besar, tmp_path):
     for p in out.glob("*.xlsx"):
         _buka(p)
     assert not (out / NAMA_JURNAL).exists()
-    assert list((out / ".xl-iku-batch.sementara").iterdir()) == []
+    assert not (out / ".xl-iku-batch.sementara").exists()
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".xl-iku-batch.json",
+                                                                                ".xl-iku-batch.kunci"]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGINT")
@@ -398,6 +400,7 @@ def test_jurnal_dari_batch_yang_terbunuh_dipulihkan(folder, tmp_path):
     # and while pinggir was being staged (never journaled).
     e = dict(st["mandau.xlsx"], berkas="mandau.xlsx", id="sebelum-mati", sementara="abc.xlsx")
     sementara = out / NAMA_SEMENTARA
+    sementara.mkdir(exist_ok=True)
     os.replace(out / "mandau.xlsx", sementara / "abc.xlsx")
     os.replace(out / "pinggir.xlsx", sementara / "def.xlsx")
     (out / NAMA_STATUS).write_text(json.dumps({"versi": 1, "berkas": {}}), encoding="utf-8")

@@ -201,12 +201,18 @@ class Status:
         write_atomic(self.path, lambda f: f.write(data), backup=False, check_lock=False)
 
     def selesai(self) -> None:
-        """Fold the journal in (workers wrote it), save, remove the journal."""
+        """Fold the journal in (workers wrote it), save, remove the journal
+        and the staging folder (left alone if a file is still in it: the
+        next run sorts it out)."""
         self.putar_jurnal()
         self.simpan()
         try:
             self.jurnal.unlink()
         except FileNotFoundError:
+            pass
+        try:
+            self.sementara.rmdir()
+        except OSError:
             pass
 
     def _muat_bawahan(self) -> None:
