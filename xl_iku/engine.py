@@ -193,6 +193,9 @@ def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm
     # IKM
     skm = V.skm(bersih["tblSKM"], p, set(jenis))
     _hitung_ikm(skm, peng, ref, p, ikm, H)
+    # The survey is usually the largest table: free its rows before the next.
+    del skm
+    bersih["tblSKM"].baris.clear()
     if "tblRTL" in bersih:
         for b in bersih["tblRTL"].baris:
             if not b.salah:
