@@ -26,7 +26,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .. import kontrak as K
-from ..io.raw import RawName, RawRow, RawTable, RawWorkbook, parse_ref
+from ..io.raw import RawName, RawRow, RawTable, RawWorkbook
+from ..io.tabel import StrukturError, letak_tabel, periksa_struktur
 from ..validasi.referensi import TABEL_REFERENSI
 
 # Serial numbers Excel can display as a date (1900-01-01 … 9999-12-31).
@@ -34,15 +35,9 @@ _SERIAL_MIN, _SERIAL_MAX = 1, 2958465
 _EPOCH = datetime(1899, 12, 30)
 
 
-class MasalahBuku(Exception):
-    """The open workbook cannot be used (a required table or name is missing).
-
-    `pesan` is one Indonesian sentence for the user; nothing is written.
-    """
-
-    def __init__(self, pesan: str):
-        super().__init__(pesan)
-        self.pesan = pesan
+# The open workbook cannot be used (a required table, column or name is
+# missing): `pesan` is one Indonesian sentence for the user; nothing is written.
+MasalahBuku = StrukturError
 
 
 def dari_serial(v: float) -> date | datetime:
@@ -76,12 +71,6 @@ def tanggal(v: Any) -> Any:
     if isinstance(v, float) and _SERIAL_MIN <= v <= _SERIAL_MAX:
         return dari_serial(v)
     return v
-
-
-def _norm_header(h) -> str:
-    if isinstance(h, float) and h.is_integer():
-        h = int(h)
-    return " ".join(str(h).split()).casefold()
 
 
 @dataclass
@@ -175,7 +164,7 @@ def baca(book, lembar_tambahan: tuple[str, ...] = ()) -> Bacaan:
             if info.name in wanted:
                 tables[info.name] = info
     names = _nama_info(book)
-    _cek_struktur(tuple(sheets), names, tables)
+    periksa_struktur(tuple(sheets), names, tables, "buku kerja ini")
 
     grids: dict[str, Grid] = {}
 
@@ -216,48 +205,10 @@ def _nama_buku(book) -> str:
         return ""
 
 
-def _cek_struktur(sheets, names, tables) -> None:
-    hilang = [n for n in K.TABEL_WAJIB if n not in tables]
-    if hilang:
-        t = K.TABEL[hilang[0]]
-        lembar = "" if t.lembar in sheets else f" (lembar '{t.lembar}' juga tidak ada)"
-        lain = f" dan {len(hilang) - 1} tabel lain" if len(hilang) > 1 else ""
-        raise MasalahBuku(
-            f"Tabel '{hilang[0]}'{lain} tidak ditemukan di buku kerja ini{lembar}; "
-            "jangan menghapus atau mengganti nama tabel templat."
-        )
-    for spec in K.PENGATURAN:
-        if spec.wajib and spec.nama not in names:
-            raise MasalahBuku(
-                f"Nama sel '{spec.nama}' (lembar Pengaturan) tidak ditemukan di buku kerja ini; "
-                "gunakan templat xl-iku terbaru."
-            )
-
-
 def _baca_tabel(name: str, info: InfoTabel, headers: tuple[str, ...], g: Grid,
                 kolom_tanggal: set[str]) -> RawTable:
-    r1, c1, r2, c2 = parse_ref(info.ref)
-    header_row = r1
-    found: dict[str, int] = {}
-    for col in range(c1, c2 + 1):
-        v = g.get(header_row, col)
-        if v is None and col - c1 < len(info.columns):
-            v = info.columns[col - c1]
-        if v is not None:
-            found.setdefault(_norm_header(v), col)
-    cols: dict[str, int] = {}
-    for h in headers:
-        col = found.get(_norm_header(h))
-        if col is None:
-            raise MasalahBuku(
-                f"Kolom '{h}' tidak ditemukan di tabel '{name}' (lembar '{info.sheet}'); "
-                "jangan mengganti nama judul kolom templat."
-            )
-        cols[h] = col
-    last = r2
-    # Rows typed just below the table belong to it, as Excel would extend it.
-    while last < g.last_row and any(g.get(last + 1, c) is not None for c in cols.values()):
-        last += 1
+    header_row, cols, last = letak_tabel(name, info.sheet, info.ref, info.columns, headers, g.get, g.last_row,
+                                         "buku kerja ini")
     rows = []
     for r in range(header_row + 1, last + 1):
         values = {h: g.get(r, c) for h, c in cols.items()}

@@ -16,17 +16,8 @@ import python_calamine as pc
 from .. import kontrak as K
 from ..validasi.referensi import TABEL_REFERENSI
 from .package import FileError, Package
+from .tabel import StrukturError, letak_tabel, periksa_struktur
 from .raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
-
-
-def _norm(h) -> str:
-    if isinstance(h, float) and h.is_integer():
-        h = int(h)
-    return " ".join(str(h).split()).casefold()
-
-
-def _empty(v) -> bool:
-    return v is None or v == ""
 
 
 class _Grid:
@@ -62,7 +53,10 @@ def baca(path: str | Path) -> RawWorkbook:
         sheets = [s.name for s in pkg.sheets]
         names = dict(pkg.defined_names)
         tables = dict(pkg.tables)
-        _check_structure(path, sheets, names, tables)
+        try:
+            periksa_struktur(sheets, names, tables, f"berkas '{path.name}'")
+        except StrukturError as e:
+            raise FileError(e.pesan) from None
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
     except Exception as e:  # calamine raises its own error types for broken parts
@@ -89,52 +83,17 @@ def baca(path: str | Path) -> RawWorkbook:
         info = tables.get(name)
         if info is None:
             continue
-        raw.tables[name] = _read_table(path, name, info, headers, grid(info.sheet))
+        try:
+            raw.tables[name] = _read_table(path, name, info, headers, grid(info.sheet))
+        except StrukturError as e:
+            raise FileError(e.pesan) from None
     book.close()
     return raw
 
 
-def _check_structure(path: Path, sheets, names, tables) -> None:
-    hilang = [n for n in K.TABEL_WAJIB if n not in tables]
-    if hilang:
-        t = K.TABEL[hilang[0]]
-        lembar = "" if t.lembar in sheets else f" (lembar '{t.lembar}' juga tidak ada)"
-        lain = f" dan {len(hilang) - 1} tabel lain" if len(hilang) > 1 else ""
-        raise FileError(
-            f"Tabel '{hilang[0]}'{lain} tidak ditemukan di berkas '{path.name}'{lembar}; "
-            "jangan menghapus atau mengganti nama tabel templat."
-        )
-    for spec in K.PENGATURAN:
-        if spec.wajib and spec.nama not in names:
-            raise FileError(
-                f"Nama sel '{spec.nama}' (lembar Pengaturan) tidak ditemukan di berkas '{path.name}'; "
-                "gunakan templat xl-iku terbaru."
-            )
-
-
 def _read_table(path: Path, name: str, info, headers: tuple[str, ...], g: _Grid) -> RawTable:
-    r1, c1, r2, c2 = parse_ref(info.ref)
-    header_row = r1
-    found: dict[str, int] = {}
-    for col in range(c1, c2 + 1):
-        v = g.get(header_row, col)
-        if _empty(v) and col - c1 < len(info.columns):
-            v = info.columns[col - c1]
-        if not _empty(v):
-            found.setdefault(_norm(v), col)
-    cols: dict[str, int] = {}
-    for h in headers:
-        col = found.get(_norm(h))
-        if col is None:
-            raise FileError(
-                f"Kolom '{h}' tidak ditemukan di tabel '{name}' (lembar '{info.sheet}') berkas '{path.name}'; "
-                "jangan mengganti nama judul kolom templat."
-            )
-        cols[h] = col
-    last = r2
-    # Rows typed just below the table belong to it, as Excel would extend it.
-    while last < g.last_row and any(not _empty(g.get(last + 1, c)) for c in cols.values()):
-        last += 1
+    header_row, cols, last = letak_tabel(name, info.sheet, info.ref, info.columns, headers, g.get, g.last_row,
+                                         f"berkas '{path.name}'")
     idx = {h: c - 1 - g.c0 for h, c in cols.items()}
     rows = [RawRow(r, RowValues(g.line(r), idx), cols) for r in range(header_row + 1, last + 1)]
     return RawTable(name, info.sheet, header_row, cols, rows)
