@@ -53,6 +53,11 @@ def baca(path: str | Path) -> RawWorkbook:
         sheets = [s.name for s in pkg.sheets]
         names = dict(pkg.defined_names)
         tables = dict(pkg.tables)
+        # calamine parses the sheets we read: refuse a DOCTYPE in them first.
+        needed = {t.sheet for t in tables.values()} | {n.sheet for n in names.values()}
+        for info in pkg.sheets:
+            if info.name in needed:
+                pkg.check_prolog(info.part)
         try:
             periksa_struktur(sheets, names, tables, f"berkas '{path.name}'")
         except StrukturError as e:

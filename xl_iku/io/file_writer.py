@@ -209,7 +209,7 @@ def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO) -> None:
         except KeyError:
             raise FileError(f"Lembar keluaran '{name}' tidak ditemukan di berkas '{pkg.path.name}'.") from None
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zout:
-        for info in pkg._zf.infolist():
+        for info in pkg.infolist():
             if info.filename in owned:
                 data = patch_sheet(pkg.read(info.filename).decode("utf-8"), owned[info.filename], palette).encode("utf-8")
             elif info.filename == pkg.workbook_part:

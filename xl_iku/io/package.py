@@ -613,6 +613,25 @@ class Package:
             raise FileError(f"Berkas '{nama}' memakai arsip ZIP bersandi, bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
         return buf.getvalue()
 
+    def infolist(self) -> list[zipfile.ZipInfo]:
+        """The zip members in archive order (for writers that copy them)."""
+        return self._zf.infolist()
+
+    def check_prolog(self, part: str) -> None:
+        """Refuse a part whose XML prolog declares a DOCTYPE (an XML bomb),
+        reading only its first 256 KB: for parts another parser (calamine)
+        will read, without inflating them twice."""
+        name = self._canon(part)
+        try:
+            with self._zf.open(self._infos[name]) as f:
+                head = f.read(256 * 1024)
+        except KeyError:
+            raise
+        except Exception:
+            raise FileError(f"Berkas '{self.path.name}' rusak: bagian '{name}' tidak dapat dibuka (arsip ZIP-nya tidak utuh).") from None
+        if _prolog_has_doctype(head) or _has_entity_decl(head):
+            raise self._xml_bomb(name)
+
     def verify(self) -> None:
         """Inflate every part once (bounded) so CRC errors surface now."""
         for name in self.parts:

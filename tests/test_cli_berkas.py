@@ -1,0 +1,86 @@
+"""`xl-iku hitung` on files it cannot use: exit 2, one Indonesian sentence,
+no traceback, nothing written, input unchanged, in bounded time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests import badfiles
+
+KINDS = ["missing", "a_folder", "empty", "legacy_xls", "encrypted", "ods", "csv_renamed", "truncated",
+         "corrupt_part", "plain_zip", "xml_bomb", "xml_bomb_in_sheet", "zip_bomb", "zip_bomb_ratio"]
+TEMPLATE = Path(__file__).resolve().parent.parent / "workbook" / "IKU_template.xlsx"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+def _hitung(path: Path, *args):
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(path), *args], capture_output=True, text=True,
+                       timeout=60)
+    return r, time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_unusable_file(kind, tmp_path):
+    path = getattr(badfiles, kind)(tmp_path)
+    before = _snapshot(tmp_path)
+    r, dt = _hitung(path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "Gagal:" in r.stderr and "Traceback" not in r.stderr + r.stdout
+    assert dt < 10
+    assert _snapshot(tmp_path) == before  # nothing written, input unchanged
+
+
+def test_table_renamed(tmp_path):
+    wb = openpyxl.load_workbook(TEMPLATE)
+    tbl = wb["Kamtibmas"].tables["tblKamtibmas"]
+    tbl.name = tbl.displayName = "tblGangguan"
+    t = wb["Kamtibmas"].tables
+    t["tblGangguan"] = t.pop("tblKamtibmas")
+    src = tmp_path / "ubah.xlsx"
+    wb.save(src)
+    r, _ = _hitung(src)
+    assert r.returncode == 2
+    assert "tblKamtibmas" in " ".join(r.stderr.split())
+
+
+def test_header_renamed(tmp_path):
+    wb = openpyxl.load_workbook(TEMPLATE)
+    ws = wb["Layanan"]
+    ws["D4"] = "Tgl Selesai"
+    ws.tables["tblLayanan"].tableColumns[3].name = "Tgl Selesai"
+    src = tmp_path / "judul.xlsx"
+    wb.save(src)
+    r, _ = _hitung(src)
+    assert r.returncode == 2
+    err = " ".join(r.stderr.split())
+    assert "Tanggal Selesai" in err and "tblLayanan" in err
+
+
+def test_sheet_deleted(tmp_path):
+    wb = openpyxl.load_workbook(TEMPLATE)
+    del wb["Musrenbang"]
+    src = tmp_path / "hapus.xlsx"
+    wb.save(src)
+    r, _ = _hitung(src)
+    assert r.returncode == 2
+    err = " ".join(r.stderr.split())
+    assert "tblUsulan" in err and "Musrenbang" in err
+
+
+def test_locked_by_excel(tmp_path):
+    src = tmp_path / "laporan.xlsx"
+    src.write_bytes(TEMPLATE.read_bytes())
+    (tmp_path / "~$laporan.xlsx").write_bytes(b"owner")
+    r, _ = _hitung(src)
+    assert r.returncode == 2 and "Excel" in r.stderr
+    assert src.read_bytes() == TEMPLATE.read_bytes()
