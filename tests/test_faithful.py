@@ -47,8 +47,19 @@ def _extras(wb, sheets):
     sheets["Kamtibmas"].data_validation("D5:D500", {"validate": "list", "source": "=Referensi!$A$5:$A$16"})
 
 
+# A list validation stored the Excel 2010 way: an x14 extension that openpyxl drops.
+_X14_DV = (
+    b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    b'<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+    b'<x14:dataValidation type="list" allowBlank="1" showErrorMessage="1"><x14:formula1>'
+    b'<xm:f>Referensi!$A$5:$A$16</xm:f></x14:formula1><xm:sqref>E5:E500</xm:sqref></x14:dataValidation>'
+    b'</x14:dataValidations></ext></extLst>'
+)
+
+
 def _inject(data: bytes) -> bytes:
-    """Add a customXml part and an Office add-in (web extension) task pane."""
+    """Add an x14 data validation, a customXml part and an Office add-in (web extension) task pane."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
@@ -62,6 +73,9 @@ def _inject(data: bytes) -> bytes:
                     b'ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/>'
                     b'<Override PartName="/customXml/itemProps1.xml" '
                     b'ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>'))
+            if info.filename == "xl/worksheets/sheet6.xml":  # Kamtibmas
+                assert b"tblKamtibmas" not in part and b"<extLst>" not in part
+                part = part.replace(b"</worksheet>", _X14_DV + b"</worksheet>")
             if info.filename == "_rels/.rels":
                 part = part.replace(b"</Relationships>", (
                     b'<Relationship Id="rIdTp" Type="http://schemas.microsoft.com/office/2011/relationships/'
