@@ -194,3 +194,20 @@ def test_three_lowest_unsur_with_their_follow_up(tmp_path):
                           "U5. Produk Spesifikasi Jenis Pelayanan"]
     assert "U2. Sistem, Mekanisme, dan Prosedur: Sosialisasi alur layanan" in texts
     assert "Maret 2025" in texts
+
+
+def test_respondent_profile(hasil):
+    import openpyxl
+
+    _, _, d = hasil
+    ws = openpyxl.load_workbook(d / "out.xlsx")["Hasil SKM"]
+    rows = [[ws.cell(r, c).value for c in (2, 3, 4)] for r in range(1, ws.max_row + 1)]
+    i = rows.index(["Usia", "Jumlah", "Persen"])
+    # Ages 20..48 (one respondent each): 10 in their twenties, 10 in their thirties, 9 in their forties.
+    assert rows[i + 1:i + 4] == [["20–29 tahun", 10, pytest.approx(1000 / 29)],
+                                 ["30–39 tahun", 10, pytest.approx(1000 / 29)],
+                                 ["40–49 tahun", 9, pytest.approx(900 / 29)]]
+    j = rows.index(["Jenis Kelamin", "Jumlah", "Persen"])
+    # Even-numbered rows (i = 0, 2, … 28) are P: 15; odd L: 14.
+    assert rows[j + 1:j + 3] == [["Perempuan", 15, pytest.approx(1500 / 29)],
+                                 ["Laki-laki", 14, pytest.approx(1400 / 29)]]

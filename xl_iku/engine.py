@@ -384,9 +384,11 @@ def _profil(skm: list[M.BarisSKM]) -> dict[str, list[tuple[str, int]]]:
         return "≥ 60 tahun"
 
     jk = {"L": "Laki-laki", "P": "Perempuan"}
+    urutan_usia = ["< 20 tahun", "20–29 tahun", "30–39 tahun", "40–49 tahun", "50–59 tahun", "≥ 60 tahun", "(tidak diisi)"]
+    per_usia = Counter(usia(r.usia) or "(tidak diisi)" for r in skm)
     return {
         "Jenis Kelamin": hitung(jk.get(r.jenis_kelamin) for r in skm),
-        "Usia": sorted(Counter(usia(r.usia) or "(tidak diisi)" for r in skm).items()),
+        "Usia": [(b, per_usia[b]) for b in urutan_usia if per_usia[b]],
         "Pendidikan": hitung(r.pendidikan for r in skm),
         "Pekerjaan": hitung(r.pekerjaan for r in skm),
     }
