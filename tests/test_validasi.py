@@ -51,6 +51,7 @@ CASES = [
     ("likert-5", lambda p, t: _set(t, "tblSKM", 3, "U1", 5), "SKM", "H8", IKM),
     ("likert-fraction", lambda p, t: _set(t, "tblSKM", 0, "U2", 3.5), "SKM", "I5", IKM),
     ("likert-text", lambda p, t: _set(t, "tblSKM", 0, "U3", "empat"), "SKM", "J5", IKM),
+    ("usia-out-of-range", lambda p, t: _set(t, "tblSKM", 2, "Usia", 200), "SKM", "E7", IKM),
     ("impossible-date", lambda p, t: _set(t, "tblSKM", 1, "Tanggal", "31/02/2024"), "SKM", "B6", IKM),
     ("number-as-date", lambda p, t: _set(t, "tblSKM", 1, "Tanggal", 45000), "SKM", "B6", IKM),
     ("selesai-before-masuk", lambda p, t: _set(t, "tblLayanan", 1, "Tanggal Selesai", date(2024, 3, 1)),

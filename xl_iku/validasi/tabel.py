@@ -124,6 +124,10 @@ def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str]) -> list[M.BarisSK
             p.peringatan(t.lembar, b.raw.cell("U1") if "U1" in b.raw.cols else b.raw.cell("Tanggal"),
                          "Semua jawaban U1–U9 kosong; responden ini tidak dihitung.", kode="IK-01")
             continue
+        usia = b.nilai.get("Usia")
+        if usia is not None and not 10 <= usia <= 120:
+            p.galat(t.lembar, b.raw.cell("Usia"), "Usia responden harus antara 10 dan 120 tahun.", **kw)
+            continue
         jl = b.nilai.get("Jenis Layanan")
         if jl and jenis_dikenal and jl.casefold() not in jenis_dikenal:
             p.peringatan(t.lembar, b.raw.cell("Jenis Layanan"),
