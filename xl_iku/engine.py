@@ -439,6 +439,8 @@ def _baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dic
         if not ada_isi and kode in seen:
             continue  # an empty starter row beside a filled one is no conflict
         if kode in seen and seen_isi.get(kode):
+            p.galat(t.sheet, seen[kode], f"Target {kode} ditulis dua kali (juga di {row.cell('Kode')}).",
+                    kode=kode, blokir=(kode,))
             p.galat(t.sheet, row.cell("Kode"), f"Target {kode} ditulis dua kali (juga di {seen[kode]}).",
                     kode=kode, blokir=(kode,))
             out[kode] = SALAH

@@ -120,6 +120,10 @@ def _input_table(wb, ws, F, spec_name: str, headers: tuple[str, ...], kolom: tup
     if validasi:
         for j, kol in enumerate(kolom):
             dv = _validation(kol)
+            if kol.header == "Jenis Layanan" and spec_name in ("tblSKM", "tblLayanan"):
+                dv = {"validate": "list", "source": '=INDIRECT("tblJenisLayanan[Jenis Layanan]")',
+                      "error_title": "Jenis Layanan", "error_type": "warning",
+                      "error_message": "Pilih jenis layanan dari tabel Jenis Layanan (lembar Referensi)."}
             if dv:
                 ws.data_validation(HEADER_ROW + 1, first_col + j, HEADER_ROW + BARIS_VALIDASI, first_col + j, dv)
 

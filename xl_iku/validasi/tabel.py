@@ -130,9 +130,10 @@ def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str]) -> list[M.BarisSK
             continue
         jl = b.nilai.get("Jenis Layanan")
         if jl and jenis_dikenal and jl.casefold() not in jenis_dikenal:
-            p.peringatan(t.lembar, b.raw.cell("Jenis Layanan"),
-                         f"Jenis Layanan '{jl}' tidak ada di tabel Jenis Layanan (lembar Referensi); "
-                         "IKM per jenis layanan mencatatnya apa adanya.", kode="IK-01")
+            # A value outside its list (tblJenisLayanan) is a galat, as for tblLayanan.
+            p.galat(t.lembar, b.raw.cell("Jenis Layanan"),
+                    f"Jenis Layanan '{jl}' tidak ada di tabel Jenis Layanan (lembar Referensi).", **kw)
+            continue
         out.append(M.BarisSKM(
             **_base_of(t, b), tanggal=b.nilai["Tanggal"], jenis_layanan=jl,
             jenis_kelamin=b.nilai.get("Jenis Kelamin"), usia=b.nilai.get("Usia"),
@@ -146,7 +147,8 @@ def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi) -> M.BarisAKI
     kw = {"tabel": t.nama, "kode": "IK-02"}
     cocok = [b for b in t.baris if b.nilai.get("Tahun") == tahun]
     if len(cocok) > 1:
-        for b in cocok[1:]:
+        # Every row of the year is flagged: which one is right is the user's call.
+        for b in cocok:
             p.galat(t.lembar, b.raw.cell("Tahun"), f"Tahun {tahun} tercatat lebih dari sekali di tabel AKIP.", **kw)
         return None
     if not cocok or cocok[0].salah:
@@ -273,12 +275,18 @@ def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None) -> None
     if header not in raw.columns:
         return
     seen: dict[str, str] = {}
+    dilapor: set[str] = set()
     for row in raw.rows:
         v = row.values.get(header)
         if kosong(v):
             continue
         key = " ".join(str(v).split()).casefold()
         if key in seen:
+            # Both places are flagged; the first only once however many repeats follow.
+            if key not in dilapor:
+                dilapor.add(key)
+                p.galat(raw.sheet, seen[key], f"{header} '{str(v).strip()}' dipakai lagi di baris lain; "
+                        "nomor register harus unik.", tabel=raw.name, kode=kode)
             p.galat(raw.sheet, row.cell(header),
                     f"{header} '{str(v).strip()}' sudah dipakai di sel {seen[key]}; nomor register harus unik.",
                     tabel=raw.name, kode=kode)
@@ -335,6 +343,9 @@ def rekap(t: TabelBersih, p: Pemeriksa) -> dict[str, M.BarisRekap]:
             p.galat(t.lembar, b.raw.cell("Pembilang"), "Pembilang tidak boleh lebih besar dari Penyebut.", **kw)
             continue
         if kode in out:
+            pertama = out[kode]
+            if pertama is not None:
+                p.galat(t.lembar, pertama.alamat("Kode"), f"Kode {kode} muncul lebih dari sekali di Rekap Manual.", **kw)
             p.galat(t.lembar, b.raw.cell("Kode"), f"Kode {kode} muncul lebih dari sekali di Rekap Manual.", **kw)
             out[kode] = None  # type: ignore[assignment]
             continue
