@@ -139,7 +139,10 @@ def test_output_sheets(hasil):
     head = [ws.cell(5, c).value for c in range(1, 11)]
     assert head == ["No", "Indikator Kinerja", "Definisi Operasional", "Formulasi Perhitungan", "Penanggung Jawab",
                     "Target", "Realisasi", "Capaian (%)", "Kategori", "Keterangan"]
-    rows = {ws.cell(r, 2).value.split("(")[-2].split(";")[0].strip(")").split("\n")[-1]: r for r in range(6, 16)}
+    import re
+
+    codes = [re.search(r"\((IK-\d\d);", ws.cell(r, 2).value).group(1) for r in range(6, 16)]
+    assert codes == [f"IK-{i:02d}" for i in range(1, 11)]
     r = 6  # IK-01 is the first row
     assert ws.cell(r, 7).value == pytest.approx(91.4751, abs=1e-4)
     assert ws.cell(r, 7).number_format.endswith("0.00")

@@ -300,7 +300,6 @@ def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm
                     "ini atau kosongkan registernya.", kode=kode, blokir=(kode,))
         elif r is not None:
             _set_persen(H[kode], ke_decimal(r.pembilang), ke_decimal(r.penyebut), "Penyebut Rekap Manual 0.")
-            sumber = raw.tables["tblRekapManual"].rows
             H[kode].keterangan = (H[kode].keterangan + " " if H[kode].status != STATUS_OK else "") + "Dari Rekap Manual."
         elif not punya.get(kode):
             tbl = katalog.INDIKATOR_BY_KODE[kode].tabel[0]

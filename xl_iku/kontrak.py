@@ -7,7 +7,7 @@ readers and the validation all take their names from this module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 

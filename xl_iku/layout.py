@@ -17,8 +17,8 @@ from babel.dates import format_date
 
 from . import katalog
 from . import kontrak as K
-from .hasil import GALAT, Hasil, HasilIKM, HasilIndikator, STATUS_OK
-from .io.raw import address, col_letter
+from .hasil import GALAT, Hasil, HasilIKM, HasilIndikator
+from .io.raw import address
 
 # Column widths per output sheet (characters), shared with the template.
 LEBAR_INDIKATOR = (5, 28, 44, 36, 12, 10, 11, 10, 12, 30)

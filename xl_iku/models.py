@@ -17,7 +17,6 @@ from pydantic.dataclasses import dataclass
 # ~10× smaller than BaseModel instances (10,000-row registers are common).
 _ROW = {"frozen": True, "slots": True, "config": ConfigDict(extra="forbid")}
 
-from . import kontrak as K
 
 Likert = Annotated[int, Field(ge=1, le=4)]
 NonNeg = Annotated[float, Field(ge=0)]

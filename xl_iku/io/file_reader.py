@@ -17,7 +17,7 @@ from .. import kontrak as K
 from ..validasi.referensi import TABEL_REFERENSI
 from .package import FileError, Package
 from .tabel import StrukturError, letak_tabel, periksa_struktur
-from .raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
+from .raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address
 
 
 class _Grid:

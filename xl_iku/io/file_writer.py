@@ -16,7 +16,6 @@ import re
 import struct
 import zipfile
 from datetime import date, datetime
-from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 

@@ -14,7 +14,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .. import gaya, katalog, layout
 from . import grafik

@@ -5,9 +5,7 @@ models of `models.py`; every problem becomes a temuan at its exact cell.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
 from .. import katalog
@@ -15,7 +13,6 @@ from .. import kontrak as K
 from .. import models as M
 from ..io.raw import RawRow, RawTable, RowValues
 from ..referensi import Referensi
-from ..rules import akip as R_akip
 from ..rules import idm as R_idm
 from ..rules.angka import ke_decimal
 from ..hasil import GALAT
