@@ -133,6 +133,9 @@ for _modul in ("batch", "pdf", "impor", "excel"):
 
 
 def main() -> None:
+    from .bahasa import pasang
+
+    pasang()
     try:
         rv = app(standalone_mode=False)
         sys.exit(rv if isinstance(rv, int) else 0)
@@ -144,8 +147,10 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as e:
-        if hasattr(e, "show") and hasattr(e, "exit_code"):  # usage errors from click
-            e.show()
+        if hasattr(e, "format_message") and hasattr(e, "exit_code"):  # usage errors from click/typer
+            from .bahasa import tampilkan_kesalahan_pemakaian
+
+            tampilkan_kesalahan_pemakaian(e, err)
             sys.exit(EXIT_BERKAS)  # never a traceback for the officer
         err.print(f"[bold red]Gagal:[/bold red] kesalahan tak terduga di xl-iku ({type(e).__name__}); "
                   "berkas Anda tidak diubah. Laporkan pesan ini kepada pengelola aplikasi.")
