@@ -36,6 +36,8 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from ..pesan import PesanError
+
 # ---------------------------------------------------------------- limits
 
 MB = 1024 * 1024
@@ -52,19 +54,12 @@ _CHUNK = 1 * MB
 # ---------------------------------------------------------------- errors
 
 
-class FileError(Exception):
+class FileError(PesanError):
     """A workbook that cannot be used at all (CLI exit 2).
 
     `pesan` is one clear Indonesian sentence naming the file and the problem;
     it never contains a traceback.
     """
-
-    def __init__(self, pesan: str):
-        super().__init__(pesan)
-        self.pesan = pesan
-
-    def __str__(self) -> str:  # pragma: no cover - trivial
-        return self.pesan
 
 
 # ---------------------------------------------------------------- records
@@ -201,16 +196,13 @@ def _has_entity_decl(data: bytes) -> bool:
     return b"<!DOCTYPE" in data or b"<!ENTITY" in data
 
 
+# Untrusted XML: no entities, no DTD, no network, no huge trees.
+_KERAS = dict(resolve_entities=False, load_dtd=False, dtd_validation=False, no_network=True, huge_tree=False,
+              remove_comments=True, remove_pis=True)
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        dtd_validation=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return etree.XMLParser(**_KERAS)
 
 
 def _looks_like_text(head: bytes) -> str | None:
@@ -683,13 +675,7 @@ class Package:
         ctx = etree.iterparse(
             io.BytesIO(data),
             events=("end",),
-            resolve_entities=False,
-            load_dtd=False,
-            dtd_validation=False,
-            no_network=True,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
+            **_KERAS,
         )
         first = True
         try:

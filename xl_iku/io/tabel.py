@@ -11,15 +11,12 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .. import kontrak as K
+from ..pesan import PesanError
 from .raw import parse_ref
 
 
-class StrukturError(Exception):
+class StrukturError(PesanError):
     """The workbook lacks a table, a column or a name the contract requires."""
-
-    def __init__(self, pesan: str):
-        super().__init__(pesan)
-        self.pesan = pesan
 
 
 def norm_header(h) -> str:

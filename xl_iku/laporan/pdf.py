@@ -44,6 +44,7 @@ from lxml import etree
 from .. import kontrak as K
 from ..io.atomic import write_atomic
 from ..io.package import FileError, Package
+from ..pesan import PesanError
 
 _DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
@@ -63,15 +64,8 @@ _LOKASI_SOFFICE = (
 )
 
 
-class AlatError(Exception):
+class AlatError(PesanError):
     """LibreOffice is missing, failed or took too long (CLI exit 3)."""
-
-    def __init__(self, pesan: str):
-        super().__init__(pesan)
-        self.pesan = pesan
-
-    def __str__(self) -> str:  # pragma: no cover - trivial
-        return self.pesan
 
 
 @dataclass
