@@ -192,3 +192,15 @@ def test_target_rows_appended_below_the_starter_rows(tmp_path, bersih):
     assert r.returncode == 0, r.stderr
     ind = {i["kode"]: i for i in json.loads(r.stdout)["indikator"]}
     assert ind == bersih
+
+
+def test_blocked_ikm_shows_no_partial_numbers(tmp_path):
+    p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    t["tblSKM"][3]["U1"] = 5
+    t["tblAKIP"][1]["Perencanaan Kinerja"] = 31
+    r = run(isi(tmp_path / "b.xlsx", p, t), "--json", "-")
+    doc = json.loads(r.stdout)
+    assert (doc["ikm"]["nilai"], doc["ikm"]["mutu"], doc["ikm"]["kinerja"]) == (None, None, None)
+    assert set(doc["ikm"]["nrr"].values()) == {None}
+    assert doc["akip"] == {"nilai": None, "predikat": None, "predikat_hitung": None}
+    assert not any("sampel minimum" in x["pesan"] for x in doc["temuan"])

@@ -155,6 +155,7 @@ def hitung(raw: RawWorkbook) -> Hasil:
         _hitung_semua(raw, bersih, peng, periode, ref, p, hasil_ind, ikm, akip_h)
     _target_dan_capaian(raw, p, periode, ref, hasil_ind, akip_h)
     _blokir(p, hasil_ind)
+    _selaraskan_rincian(hasil_ind, ikm, akip_h, p)
 
     riwayat = _riwayat(raw, tahun, hasil_ind, ref)
     return Hasil(
@@ -349,10 +350,6 @@ def _hitung_ikm(skm: list[M.BarisSKM], peng, ref: Referensi, p: Pemeriksa, ikm: 
         h.keterangan = f"Mutu {m.mutu} ({m.kinerja}); {len(skm)} responden."
         ikm.nilai, ikm.mutu, ikm.kinerja = float(nilai), m.mutu, m.kinerja
 
-    if ikm.nilai is not None and ikm.sampel_minimum and ikm.responden < ikm.sampel_minimum:
-        p.peringatan("SKM", "A1",
-                     f"Jumlah responden ({ikm.responden}) kurang dari sampel minimum Krejcie–Morgan "
-                     f"({ikm.sampel_minimum}) untuk populasi {peng.populasi}.", kode="IK-01")
 
     # IKM per Jenis Layanan, same weight and table.
     kelompok: dict[str, list] = defaultdict(list)
@@ -526,6 +523,26 @@ def _blokir(p: Pemeriksa, H) -> None:
         h.status, h.realisasi, h.capaian, h.kategori = STATUS_GALAT, None, None, None
         h.pembilang = h.penyebut = None
         h.keterangan = f"Tidak dihitung: ada galat di lembar {', '.join(sorted(lembar))} (lihat lembar Validasi)."
+
+
+def _selaraskan_rincian(H, ikm: HasilIKM, akip_h: HasilAKIP, p: Pemeriksa) -> None:
+    """A blocked indicator shows no partial numbers elsewhere either; the
+    minimum-sample warning is given only for an IKM that stands.
+
+    The IKM block of the JSON and Hasil SKM would otherwise show an index
+    computed without the rejected rows while IK-01 says galat.
+    """
+    if H["IK-01"].status == STATUS_GALAT:
+        ikm.nilai = ikm.mutu = ikm.kinerja = None
+        ikm.nrr = {u: None for u in ikm.nrr}
+        ikm.unsur = [Unsur(u.kode, u.label, u.jumlah_jawaban, u.jumlah_nilai, None, None, None, None) for u in ikm.unsur]
+        ikm.terendah, ikm.per_layanan = [], []
+    elif ikm.nilai is not None and ikm.sampel_minimum and ikm.responden < ikm.sampel_minimum:
+        p.peringatan("SKM", "A1",
+                     f"Jumlah responden ({ikm.responden}) kurang dari sampel minimum Krejcie–Morgan "
+                     f"({ikm.sampel_minimum}) untuk populasi {ikm.populasi}.", kode="IK-01")
+    if H["IK-02"].status == STATUS_GALAT:
+        akip_h.nilai = akip_h.predikat = akip_h.predikat_hitung = None
 
 
 def _riwayat(raw: RawWorkbook, tahun, H, ref: Referensi) -> dict[str, dict[int, tuple]]:
