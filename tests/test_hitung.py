@@ -139,10 +139,11 @@ def test_output_sheets(hasil):
     head = [ws.cell(5, c).value for c in range(1, 11)]
     assert head == ["No", "Indikator Kinerja", "Definisi Operasional", "Formulasi Perhitungan", "Penanggung Jawab",
                     "Target", "Realisasi", "Capaian (%)", "Kategori", "Keterangan"]
-    import re
+    from xl_iku import katalog
 
-    codes = [re.search(r"\((IK-\d\d);", ws.cell(r, 2).value).group(1) for r in range(6, 16)]
-    assert codes == [f"IK-{i:02d}" for i in range(1, 11)]
+    names = [ws.cell(r, 2).value for r in range(6, 16)]
+    assert names == [katalog.INDIKATOR_BY_KODE[f"IK-{i:02d}"].nama for i in range(1, 11)]
+    assert names[9] == "Persentase Desa Mandiri"
     r = 6  # IK-01 is the first row
     assert ws.cell(r, 7).value == pytest.approx(91.4751, abs=1e-4)
     assert ws.cell(r, 7).number_format.endswith("0.00")

@@ -133,7 +133,8 @@ def _baris_indikator(s: SheetPlan, row: int, no: int, ind: HasilIndikator, lebar
     k = katalog.INDIKATOR_BY_KODE[ind.kode]
     num = "sel_angka"
     s.put(row, 1, no, "sel_tengah")
-    s.put(row, 2, f"{k.nama}\n({k.kode}; satuan: {k.satuan})", "sel_teks")
+    # The seed's wording exactly: readers (and other programs) find rows by it.
+    s.put(row, 2, k.nama, "sel_teks")
     s.put(row, 3, k.definisi, "sel_teks")
     s.put(row, 4, k.formulasi, "sel_teks")
     s.put(row, 5, k.penanggung_jawab, "sel_teks")
