@@ -203,3 +203,16 @@ def test_sigkill_never_leaves_broken_workbook(tmp_path):
     write_atomic(target, _writer(a))
     assert _temps(work) == []
     assert sorted(os.listdir(work)) == ["laporan.bak.xlsx", "laporan.xlsx"]
+
+
+def test_backup_already_a_link_to_target(tmp_path):
+    """A run killed between making the backup (a hard link) and the final
+    rename leaves laporan.bak.xlsx and laporan.xlsx as one inode; the next
+    save must not leave its temp file behind (rename between links is a no-op)."""
+    target = tmp_path / "laporan.xlsx"
+    target.write_bytes(b"lama")
+    os.link(target, backup_path(target))
+    write_atomic(target, _writer(b"baru"))
+    assert target.read_bytes() == b"baru"
+    assert backup_path(target).read_bytes() == b"lama"
+    assert _temps(tmp_path) == []

@@ -204,3 +204,17 @@ def test_blocked_ikm_shows_no_partial_numbers(tmp_path):
     assert set(doc["ikm"]["nrr"].values()) == {None}
     assert doc["akip"] == {"nilai": None, "predikat": None, "predikat_hitung": None}
     assert not any("sampel minimum" in x["pesan"] for x in doc["temuan"])
+
+
+def test_formula_without_stored_value(tmp_path, bersih):
+    """openpyxl writes formulas without results: the cell would read as blank."""
+    p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    t["tblSKM"][0]["U4"] = "=2+2"
+    r = run(isi(tmp_path / "f.xlsx", p, t), "--json", "-")
+    assert r.returncode == 1
+    doc = json.loads(r.stdout)
+    assert any(x["tingkat"] == "galat" and x["lembar"] == "SKM" and x["sel"] == "K5" and "rumus" in x["pesan"]
+               for x in doc["temuan"])
+    ind = {i["kode"]: i for i in doc["indikator"]}
+    assert ind["IK-01"]["status"] == "galat"
+    assert ind["IK-07"] == bersih["IK-07"]

@@ -140,8 +140,24 @@ def _blokir_pengaturan(nama: str) -> tuple[str, ...]:
 # --- the run ----------------------------------------------------------------------
 
 
+def _rumus_tanpa_nilai(raw: RawWorkbook, p: Pemeriksa) -> None:
+    """A formula with no stored result reads as blank: say so at its cell."""
+    for t in raw.tables.values():
+        alamat = raw.rumus_tanpa_nilai.get(t.sheet)
+        if not alamat:
+            continue
+        for row in t.rows:
+            for h in t.columns:
+                a = row.cell(h)
+                if a in alamat:
+                    p.galat(t.sheet, a, f"Sel '{h}' berisi rumus yang belum pernah dihitung (tidak ada nilai "
+                            "tersimpan); buka dan simpan berkas di Excel, atau ketik nilainya.",
+                            tabel=t.name if t.name in K.TABEL else None)
+
+
 def hitung(raw: RawWorkbook) -> Hasil:
     p = Pemeriksa()
+    _rumus_tanpa_nilai(raw, p)
     peng, _ = baca_pengaturan(raw, p)
     ref = baca_referensi(raw, p)
     tahun = peng.tahun

@@ -135,6 +135,14 @@ def _os_reason(e: OSError) -> str:
 
 def _make_backup(target: Path, bak: Path, folder: Path) -> None:
     """Atomically make `bak` a copy of the current `target`."""
+    try:
+        if os.path.samefile(target, bak):
+            # A run killed between backup and rename left bak as a hard link to
+            # target: it already holds target's bytes, and rename() between two
+            # links of one inode is a no-op that would leave our temp behind.
+            return
+    except OSError:
+        pass
     fd, tmp = _mkstemp(folder, target.name)
     os.close(fd)
     try:

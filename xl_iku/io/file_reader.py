@@ -9,6 +9,7 @@ below a table (that Excel would have absorbed) are read too.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import python_calamine as pc
@@ -18,6 +19,17 @@ from ..validasi.referensi import TABEL_REFERENSI
 from .package import FileError, Package
 from .tabel import StrukturError, letak_tabel, periksa_struktur
 from .raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address
+
+
+_RUMUS_TANPA_NILAI = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)'
+    rb'\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>'
+)
+
+
+def _rumus_tanpa_nilai(xml: bytes) -> set[str]:
+    """Addresses of formula cells without a cached value."""
+    return {m.group(1).decode() for m in _RUMUS_TANPA_NILAI.finditer(xml)}
 
 
 class _Grid:
@@ -55,9 +67,15 @@ def baca(path: str | Path) -> RawWorkbook:
         tables = dict(pkg.tables)
         # calamine parses the sheets we read: refuse a DOCTYPE in them first.
         needed = {t.sheet for t in tables.values()} | {n.sheet for n in names.values()}
+        rumus: dict[str, set[str]] = {}
         for info in pkg.sheets:
             if info.name in needed:
                 pkg.check_prolog(info.part)
+                # Formulas are rare in input sheets: stream-scan, parse only on a hit.
+                if pkg.contains(info.part, (b"<f>", b"<f ", b":f>", b":f ")):
+                    kosong = _rumus_tanpa_nilai(pkg.read(info.part))
+                    if kosong:
+                        rumus[info.name] = kosong
         try:
             periksa_struktur(sheets, names, tables, f"berkas '{path.name}'")
         except StrukturError as e:
@@ -76,7 +94,7 @@ def baca(path: str | Path) -> RawWorkbook:
                 raise FileError(f"Lembar '{sheet}' di berkas '{path.name}' rusak dan tidak dapat dibaca.") from e
         return grids[sheet]
 
-    raw = RawWorkbook(sheets=tuple(sheets), source=str(path))
+    raw = RawWorkbook(sheets=tuple(sheets), source=str(path), rumus_tanpa_nilai=rumus)
     for spec in K.PENGATURAN:
         dn = names.get(spec.nama)
         if dn is None:

@@ -609,6 +609,22 @@ class Package:
         """The zip members in archive order (for writers that copy them)."""
         return self._zf.infolist()
 
+    def contains(self, part: str, needles: tuple[bytes, ...]) -> bool:
+        """Whether any needle occurs in the inflated part, streamed in 1 MB
+        chunks (no full copy in memory; stops at the first hit)."""
+        name = self._canon(part)
+        overlap = max(len(n) for n in needles) - 1
+        tail = b""
+        with self._zf.open(self._infos[name]) as f:
+            while True:
+                chunk = f.read(_CHUNK)
+                if not chunk:
+                    return False
+                window = tail + chunk
+                if any(n in window for n in needles):
+                    return True
+                tail = window[-overlap:] if overlap else b""
+
     def check_prolog(self, part: str) -> None:
         """Refuse a part whose XML prolog declares a DOCTYPE (an XML bomb),
         reading only its first 256 KB: for parts another parser (calamine)

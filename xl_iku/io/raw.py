@@ -76,6 +76,23 @@ class RowValues(Mapping):
         v = line[i]
         return None if v == "" else v
 
+    # Mapping's generic get/items go through __getitem__ and exceptions; these
+    # are called for every cell of every row, so they get direct versions.
+    def get(self, header: str, default=None):
+        i = self._idx.get(header)
+        line = self._line
+        if i is None or i < 0 or i >= len(line):
+            return default
+        v = line[i]
+        return None if v == "" else v
+
+    def items(self):
+        line, n = self._line, len(self._line)
+        return [(h, (None if (v := line[i]) == "" else v) if 0 <= i < n else None) for h, i in self._idx.items()]
+
+    def values(self):
+        return [v for _, v in self.items()]
+
     def __iter__(self):
         return iter(self._idx)
 
@@ -119,3 +136,6 @@ class RawWorkbook:
     tables: dict[str, RawTable] = field(default_factory=dict)
     sheets: tuple[str, ...] = ()
     source: str = ""
+    # Cells holding a formula with no stored result (e.g. written by a program
+    # that cannot calculate): their value reads as blank, so they are reported.
+    rumus_tanpa_nilai: dict[str, set[str]] = field(default_factory=dict)
