@@ -23,3 +23,12 @@ def test_usage_errors(args, kata):
 
 def test_unknown_messages_pass_through():
     assert pesan_pemakaian("Sesuatu yang lain.") == "Sesuatu yang lain."
+
+
+@pytest.mark.parametrize("args", [["--help"], ["hitung", "--help"], ["batch", "--help"]])
+def test_help_in_indonesian(args):
+    r = subprocess.run([sys.executable, "-m", "xl_iku", *args], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0
+    assert "Cara pakai:" in r.stdout and "Tampilkan bantuan ini lalu keluar." in r.stdout
+    for inggris in ("Usage:", "Show this message", "[OPTIONS]", "Options:"):
+        assert inggris not in r.stdout

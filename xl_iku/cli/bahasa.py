@@ -56,6 +56,47 @@ def pasang() -> None:
         asli = getattr(modul, "_", None)
         if nama.split(".")[0] in ("click", "typer") and getattr(asli, "__module__", None) == "gettext":
             modul._ = _terjemah
+    _pasang_bantuan()
+
+
+def _pasang_bantuan() -> None:
+    """Newer typer vendors click with hard-coded English for the usage prefix and
+    the --help option; adjust both where they live. Best effort: a typer that
+    moved them just keeps its English help headings."""
+    import importlib
+
+    for nama in ("typer._click.formatting", "click.formatting"):
+        try:
+            fmt = importlib.import_module(nama).HelpFormatter
+        except (ImportError, AttributeError):
+            continue
+        if getattr(fmt.write_usage, "_xl_iku", False):
+            continue
+        asli = fmt.write_usage
+
+        def write_usage(self, prog, args="", prefix=None, _asli=asli):
+            args = args.replace("[OPTIONS]", "[PILIHAN]").replace("COMMAND [ARGS]...", "PERINTAH [ARGUMEN]...")
+            return _asli(self, prog, args, "Cara pakai: " if prefix is None else prefix)
+
+        write_usage._xl_iku = True
+        fmt.write_usage = write_usage
+    for nama in ("typer._click.core", "click.core"):
+        try:
+            cmd = importlib.import_module(nama).Command
+        except (ImportError, AttributeError):
+            continue
+        if getattr(cmd.get_help_option, "_xl_iku", False):
+            continue
+        asli_opsi = cmd.get_help_option
+
+        def get_help_option(self, ctx, _asli=asli_opsi):
+            opsi = _asli(self, ctx)
+            if opsi is not None and getattr(opsi, "help", None) == "Show this message and exit.":
+                opsi.help = KATALOG["Show this message and exit."]
+            return opsi
+
+        get_help_option._xl_iku = True
+        cmd.get_help_option = get_help_option
 
 
 _POLA = (
