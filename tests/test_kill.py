@@ -25,7 +25,8 @@ def test_kill_hitung_at_random_moments(tmp_path):
     for _ in range(12):
         p = subprocess.Popen([sys.executable, "-m", "xl_iku", "hitung", str(src)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rnd.uniform(0.2, 1.2))
+        # A run lasts about 0.6 s (Python start-up included): most kills land mid-run.
+        time.sleep(rnd.uniform(0.05, 0.55))
         if p.poll() is None:
             killed_mid_run += 1
         p.send_signal(signal.SIGKILL)
@@ -34,7 +35,7 @@ def test_kill_hitung_at_random_moments(tmp_path):
             assert z.testzip() is None
         with Package.open(src) as pkg:
             assert "tblSKM" in pkg.tables
-    assert killed_mid_run >= 3
+    assert killed_mid_run >= 6
     # Whatever was interrupted, the next run completes normally.
     r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(src)], capture_output=True, timeout=120)
     assert r.returncode == 0
