@@ -177,6 +177,9 @@ def _beranda(wb, ws, F) -> None:
     ws.hide_gridlines(2)
     ws.set_column(0, 0, 3)
     ws.set_column(1, 1, 100)
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 1)
     ws.write(1, 1, "xl-iku · Indikator Kinerja Utama Kecamatan", F(bold=True, font_size=16, font_color="#1F3864"))
     ws.write(2, 1, "Pengukuran IKM (PermenPANRB 14/2017), predikat SAKIP (PermenPANRB 88/2021) dan indikator persentase.",
              F(italic=True))
@@ -188,7 +191,9 @@ def _beranda(wb, ws, F) -> None:
         "5. Cetak lembar IKU, Indikator Kinerja, Indikator Pendukung dan Hasil SKM (A4).",
     ]
     for i, t in enumerate(langkah):
-        ws.write(3 + i, 1, t, F(text_wrap=True))
+        ws.write(3 + i, 1, t, F(text_wrap=True, valign="top"))
+        # Stored heights: LibreOffice does not re-measure wrapped rows on load.
+        ws.set_row(3 + i, 15 if len(t) <= 140 else 28)
     ws.set_row(9, 30)
     ws.write(K_SEL_STATUS_ROW, 1, "Belum dihitung.", F(italic=True, font_color="#555555"))
     ws.write(K_SEL_STATUS_ROW - 1, 1, "Status:", F(bold=True))
