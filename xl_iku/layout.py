@@ -242,18 +242,9 @@ def lembar_skm(h: Hasil) -> SheetPlan:
     row += 2
     s.merge(row, 1, 8, "B. Tiga Unsur dengan Nilai Terendah (prioritas perbaikan)", "bagian")
     row += 1
-    for i, head in enumerate(("No", "Unsur Pelayanan", "NRR", "IKM Unsur", "Mutu")):
-        s.put(row, i + 1, head, "header")
-    for i, u in enumerate(ikm.terendah):
-        row += 1
-        s.put(row, 1, i + 1, "sel_tengah")
-        s.put(row, 2, f"{u.kode}. {u.label}", "sel_teks")
-        s.put(row, 3, u.nrr, "sel_angka4")
-        s.put(row, 4, u.ikm_unsur, "sel_angka")
-        s.put(row, 5, u.mutu, "sel_tengah")
-    if not ikm.terendah:
-        row += 1
-        s.merge(row, 1, 5, "Belum ada data.", "sel_teks")
+    row = _tabel_bernomor(s, row, ("No", "Unsur Pelayanan", "NRR", "IKM Unsur", "Mutu"), [
+        ((f"{u.kode}. {u.label}", "sel_teks"), (u.nrr, "sel_angka4"), (u.ikm_unsur, "sel_angka"), (u.mutu, "sel_tengah"))
+        for u in ikm.terendah])
     row += 1
     s.merge(row, 1, 8, "Rencana Tindak Lanjut (diisi di lembar Rencana Tindak Lanjut)", "miring")
     row += 1
@@ -275,19 +266,10 @@ def lembar_skm(h: Hasil) -> SheetPlan:
     row += 2
     s.merge(row, 1, 8, "C. IKM per Jenis Layanan", "bagian")
     row += 1
-    for i, head in enumerate(("No", "Jenis Layanan", "Responden", "IKM", "Mutu", "Kinerja")):
-        s.put(row, i + 1, head, "header")
-    for i, pl in enumerate(ikm.per_layanan):
-        row += 1
-        s.put(row, 1, i + 1, "sel_tengah")
-        s.put(row, 2, pl.jenis_layanan, "sel_teks")
-        s.put(row, 3, pl.responden, "sel_bulat")
-        s.put(row, 4, pl.nilai, "sel_angka")
-        s.put(row, 5, pl.mutu, "sel_tengah")
-        s.put(row, 6, pl.kinerja, "sel_tengah")
-    if not ikm.per_layanan:
-        row += 1
-        s.merge(row, 1, 6, "Belum ada data.", "sel_teks")
+    row = _tabel_bernomor(s, row, ("No", "Jenis Layanan", "Responden", "IKM", "Mutu", "Kinerja"), [
+        ((pl.jenis_layanan, "sel_teks"), (pl.responden, "sel_bulat"), (pl.nilai, "sel_angka"), (pl.mutu, "sel_tengah"),
+         (pl.kinerja, "sel_tengah"))
+        for pl in ikm.per_layanan])
     row += 2
     s.merge(row, 1, 8, "D. Profil Responden", "bagian")
     for judul in ("Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan"):
@@ -317,6 +299,21 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         row += 1
         s.merge(row, 1, 8, "Belum ada saran.", "sel_teks")
     return s
+
+
+def _tabel_bernomor(s: SheetPlan, row: int, headers: tuple[str, ...], baris: list[tuple]) -> int:
+    """A header row, then numbered rows of (value, role) cells; returns the last row."""
+    for i, head in enumerate(headers):
+        s.put(row, i + 1, head, "header")
+    for no, sel in enumerate(baris, start=1):
+        row += 1
+        s.put(row, 1, no, "sel_tengah")
+        for col, (v, role) in enumerate(sel, start=2):
+            s.put(row, col, v, role)
+    if not baris:
+        row += 1
+        s.merge(row, 1, len(headers), "Belum ada data.", "sel_teks")
+    return row
 
 
 def _unsur_kosong():
