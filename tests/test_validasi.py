@@ -73,6 +73,8 @@ CASES = [
     ("idm-contradiction", lambda p, t: _set(t, "tblDesa", 0, "Status IDM", "Mandiri"), "Desa", "D5", {"IK-10"}),
     ("rekap-and-register", lambda p, t: t["tblRekapManual"].append(
         {"Kode": "IKP-08", "Pembilang": 1, "Penyebut": 2}), "Rekap Manual", "A6", {"IKP-08"}),
+    ("rekap-text-cell", lambda p, t: _set(t, "tblRekapManual", 0, "Pembilang", "tiga"), "Rekap Manual", "B5",
+     {"IKP-11"}),
     ("rekap-numerator-above", lambda p, t: _set(t, "tblRekapManual", 0, "Pembilang", 5), "Rekap Manual", "B5",
      {"IKP-11"}),
     ("sarpras-baik-above", lambda p, t: _set(t, "tblSarpras", 0, "Kondisi Baik", 9), "Sarpras", "E5",
@@ -103,6 +105,8 @@ def test_bad_input(case, bersih, tmp_path):
     doc = json.loads(r.stdout)
     galat = [x for x in doc["temuan"] if x["tingkat"] == "galat"]
     assert any(g["lembar"] == lembar and g["sel"] == sel for g in galat), galat
+    if lembar == "Rekap Manual":  # a row naming its indicator files the galat under that code
+        assert any(g["sel"] == sel and g["kode"] in blocked for g in galat)
     ind = {i["kode"]: i for i in doc["indikator"]}
     for kode, i in ind.items():
         if kode in blocked:

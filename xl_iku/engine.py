@@ -49,15 +49,13 @@ def _fmt(x) -> str:
 # --- settings -------------------------------------------------------------------
 
 
-def baca_pengaturan(raw: RawWorkbook, p: Pemeriksa) -> tuple[M.Pengaturan, dict[str, str]]:
+def baca_pengaturan(raw: RawWorkbook, p: Pemeriksa) -> M.Pengaturan:
     nilai: dict[str, object] = {}
-    sel: dict[str, str] = {}
     for spec in K.PENGATURAN:
         nm = raw.names.get(spec.nama)
         if nm is None:
             nilai[spec.nama] = None
             continue
-        sel[spec.nama] = nm.address
         kol = K.Kolom(spec.label, spec.jenis, spec.pilihan)
         blokir = _blokir_pengaturan(spec.nama)
         nilai_sel = _praolah(spec.nama, nm.value, nm, p)
@@ -87,7 +85,7 @@ def baca_pengaturan(raw: RawWorkbook, p: Pemeriksa) -> tuple[M.Pengaturan, dict[
         tanggal_ttd=nilai["TanggalPenandatanganan"], nama_camat=nilai["NamaCamat"],
         nip_camat=nilai["NIPCamat"], pangkat_camat=nilai["PangkatCamat"], periode=nilai.get("Periode"),
     )
-    return peng, sel
+    return peng
 
 
 _BULAN_ID = {b.casefold(): i + 1 for i, b in enumerate(
@@ -158,7 +156,7 @@ def _rumus_tanpa_nilai(raw: RawWorkbook, p: Pemeriksa) -> None:
 def hitung(raw: RawWorkbook) -> Hasil:
     p = Pemeriksa()
     _rumus_tanpa_nilai(raw, p)
-    peng, _ = baca_pengaturan(raw, p)
+    peng = baca_pengaturan(raw, p)
     ref = baca_referensi(raw, p)
     tahun = peng.tahun
     periode = Periode(tahun, peng.periode or TAHUNAN) if tahun is not None else None
@@ -280,9 +278,7 @@ def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm
     punya["IKP-02"] = bool(bersih["tblPengaduan"].baris)
     if punya["IKP-02"]:
         batas = peng.batas_pengaduan
-        if batas is None:
-            H["IKP-02"].status = STATUS_GALAT
-        else:
+        if batas is not None:  # otherwise its Pengaturan galat blocks IKP-02
             tepat = sum(1 for r in pgd if selesai(r) is not None and kal.hari_kerja(r.masuk, r.selesai) <= batas)
             _set_persen(H["IKP-02"], tepat, len(pgd), "Tidak ada pengaduan tercatat.")
             if H["IKP-02"].status == STATUS_OK:

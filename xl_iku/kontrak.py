@@ -41,6 +41,9 @@ class Tabel:
     kolom: tuple[Kolom, ...]
     # Dated registers count only rows whose date falls in TahunLaporan.
     kolom_tanggal: str | None = None
+    # Rows that name the indicator they feed: a galat in such a row blocks
+    # that indicator only, not the table's readers.
+    kolom_kode: str | None = None
     keterangan: str = ""
 
     @property
@@ -232,6 +235,7 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Penyebut", Jenis.ANGKA, wajib=True, lebar=12),
                 Kolom("Sumber Data", lebar=40),
             ),
+            kolom_kode="Kode",
             keterangan="Angka rekap untuk indikator persentase yang registernya tidak diisi tahun ini.",
         ),
         Tabel(

@@ -125,10 +125,6 @@ def _ttd(s: SheetPlan, h: Hasil, row: int, col1: int, col2: int) -> int:
     return row + len(baris)
 
 
-def _nilai_tampil(ind: HasilIndikator, v):
-    return v
-
-
 def _baris_indikator(s: SheetPlan, row: int, no: int, ind: HasilIndikator, lebar) -> None:
     k = katalog.INDIKATOR_BY_KODE[ind.kode]
     num = "sel_angka"

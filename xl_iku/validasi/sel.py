@@ -30,13 +30,6 @@ class Pemeriksa:
     def peringatan(self, lembar: str, sel: str, pesan: str, **kw) -> None:
         self.temuan.append(Temuan(PERINGATAN, lembar, sel, pesan, **kw))
 
-    def nilai(self, raw, kolom: Kolom, lembar: str, sel: str, **kw):
-        """Clean `raw` per the column kind; SALAH (with a galat recorded) if unusable."""
-        hasil, masalah, tingkat = bersihkan(raw, kolom)
-        if masalah:
-            (self.galat if tingkat == GALAT else self.peringatan)(lembar, sel, masalah, **kw)
-        return hasil
-
 
 def kosong(v) -> bool:
     return v is None or (isinstance(v, str) and v.strip() == "")

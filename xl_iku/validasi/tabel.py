@@ -14,8 +14,8 @@ from .. import katalog
 from .. import kontrak as K
 from ..kontrak import Jenis
 from .. import models as M
-from ..io.raw import RawRow, RawTable, RowValues
-from ..referensi import Referensi
+from ..io.raw import RawRow, RawTable, RowValues, address
+from ..referensi import KOMPONEN_AKIP, Referensi
 from ..rules import idm as R_idm
 from ..rules.angka import ke_decimal
 from ..hasil import GALAT
@@ -36,9 +36,6 @@ class Bersih:
     raw: RawRow
     nilai: "RowValues"  # header → cleaned value, over a list (no dict per row)
     salah: bool = False
-
-    def sel(self) -> dict[str, str]:
-        return {h: self.raw.cell(h) for h in self.raw.cols}
 
 
 @dataclass
@@ -83,11 +80,20 @@ def _cepat(vals: list, kol) -> list | None:
     return None
 
 
+def _kw_baris(spec, row: RawRow) -> dict:
+    """A row that names its indicator: its galat blocks that code alone."""
+    v = row.values.get(spec.kolom_kode)
+    kode = str(v).strip().upper() if not kosong(v) else None
+    if kode not in katalog.KODE_REKAP:
+        return {"tabel": None, "kode": None, "blokir": ()}
+    return {"tabel": None, "kode": kode, "blokir": (kode,)}
+
+
 def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> TabelBersih:
     spec = K.TABEL[raw.name]
     out = TabelBersih(raw.name, raw.sheet)
     kode = kode_utama(raw.name)
-    kw = {"tabel": raw.name, "kode": kode}
+    kw_tabel = {"tabel": raw.name, "kode": kode}
     kolom_tgl = spec.kolom_tanggal
     kolom_ada = [k for k in spec.kolom if k.header in raw.columns]
     idx = {k.header: i for i, k in enumerate(kolom_ada)}
@@ -114,6 +120,7 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
     soal_tgl = next((s for i, _, s in masalah if i == i_tgl), {})
 
     for n, row in enumerate(rows):
+        kw = _kw_baris(spec, row) if spec.kolom_kode else kw_tabel
         if i_tgl is not None:
             # The date decides whether the row counts at all; check it first.
             tgl = kolom_bersih[i_tgl][n]
@@ -140,8 +147,6 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
         out.baris.append(Bersih(row, RowValues(nilai, idx), any(v is SALAH for v in nilai)))
     if out.di_luar_tahun:
         kol = raw.columns.get(kolom_tgl or "", 1)
-        from ..io.raw import address
-
         p.peringatan(
             raw.sheet,
             address(raw.header_row, kol),
@@ -150,10 +155,6 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
             kode=kode,
         )
     return out
-
-
-def _ok(b: Bersih, *headers: str) -> bool:
-    return not b.salah and all(b.nilai.get(h) is not SALAH for h in headers)
 
 
 def _base_of(t: TabelBersih, b: Bersih) -> dict:
@@ -206,7 +207,7 @@ def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi) -> M.BarisAKI
     b = cocok[0]
     komponen = {}
     salah = False
-    for kode, (header, _) in _komponen_akip().items():
+    for kode, (header, _) in KOMPONEN_AKIP.items():
         v = b.nilai[header]
         batas = ref.bobot_akip[kode]
         if not (Decimal(0) <= ke_decimal(v) <= batas):
@@ -217,12 +218,6 @@ def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi) -> M.BarisAKI
     if salah:
         return None
     return M.BarisAKIP(**_base_of(t, b), tahun=tahun, komponen=komponen, predikat_lhe=b.nilai.get("Predikat LHE"))
-
-
-def _komponen_akip():
-    from ..referensi import KOMPONEN_AKIP
-
-    return KOMPONEN_AKIP
 
 
 def sop(t: TabelBersih, p: Pemeriksa) -> list[M.BarisSOP]:
@@ -298,8 +293,7 @@ def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi) -> list[M.BarisDesa]:
     return out
 
 
-def register(t: TabelBersih, p: Pemeriksa, kode: str, unik: str | None = None,
-             jenis: dict[str, int] | None = None) -> list[M.BarisRegister]:
+def register(t: TabelBersih, p: Pemeriksa, kode: str, jenis: dict[str, int] | None = None) -> list[M.BarisRegister]:
     """tblLayanan (kode IKP-01, unique No Register, known Jenis Layanan) and tblPengaduan."""
     out = []
     kw = {"tabel": t.nama, "kode": kode}
@@ -379,11 +373,7 @@ def rekap(t: TabelBersih, p: Pemeriksa) -> dict[str, M.BarisRekap]:
             continue
         kw = {"tabel": None, "kode": kode, "blokir": (kode,)}
         if b.salah:
-            # The cell-level galat was filed against the whole table; narrow it to this code.
-            p.temuan[:] = [
-                _narrow(x, kode) if x.tabel == t.nama and x.sel in b.sel().values() else x for x in p.temuan
-            ]
-            continue
+            continue  # its cell galat already blocks this code (kontrak kolom_kode)
         pem, pen = b.nilai["Pembilang"], b.nilai["Penyebut"]
         if pem < 0 or pen < 0:
             p.galat(t.lembar, b.raw.cell("Pembilang" if pem < 0 else "Penyebut"),
@@ -401,9 +391,3 @@ def rekap(t: TabelBersih, p: Pemeriksa) -> dict[str, M.BarisRekap]:
             continue
         out[kode] = M.BarisRekap(**_base_of(t, b), kode=kode, pembilang=pem, penyebut=pen)
     return {k: v for k, v in out.items() if v is not None}
-
-
-def _narrow(x, kode):
-    from dataclasses import replace
-
-    return replace(x, tabel=None, kode=kode, blokir=(kode,))
