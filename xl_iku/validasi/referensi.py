@@ -3,7 +3,7 @@ changed regulation), falling back to the built-in defaults table by table."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from .. import referensi as D
 from ..io.raw import RawWorkbook
@@ -21,66 +21,75 @@ TABEL_REFERENSI: dict[str, tuple[str, ...]] = {
 }
 
 
-def _dec(v) -> Decimal:
-    if kosong(v):
-        raise ValueError
-    return ke_decimal(v)
+def _atau_terbawah(v: Decimal | None) -> Decimal:
+    # A blank lower bound is the open bottom of the scale (Sangat Rendah).
+    return Decimal("-1E9") if v is None else v
+
+
+class _Salah(Exception):
+    """A threshold cell that is not a number (already reported at its cell)."""
 
 
 def baca_referensi(raw: RawWorkbook, p: Pemeriksa) -> D.Referensi:
+    """Each table that reads cleanly replaces its default; a table with a bad
+    cell keeps the regulation's default, and the cell is a galat."""
     ref = D.Referensi()
 
-    def rows(name):
+    def baris(name):
         t = raw.tables.get(name)
         if t is None:
-            return None, None
+            return None, []
         return t, [r for r in t.rows if any(not kosong(v) for v in r.values.values())]
 
-    def gagal(t, r, pesan):
-        p.galat(t.sheet, r.cell(next(iter(r.cols))), pesan, tabel=None)
+    def teks(r, h) -> str:
+        return str(r.values.get(h) or "").strip()
 
-    t, rs = rows("tblUnsur")
-    if rs:
-        for r in rs:
-            kode = str(r.values.get("Kode") or "").strip().upper()
-            if kode in ref.unsur_label and not kosong(r.values.get("Unsur")):
-                ref.unsur_label[kode] = str(r.values["Unsur"]).strip()
-    try:
-        t, rs = rows("tblMutuIKM")
-        if rs:
-            ref.mutu_ikm = tuple(
-                D.Mutu(str(r.values["Mutu"]).strip(), _dec(r.values["Batas Bawah"]), _dec(r.values["Batas Atas"]),
-                       str(r.values["Kinerja"]).strip())
-                for r in rs
-            )
-        t, rs = rows("tblBobotAKIP")
-        if rs:
-            for r in rs:
-                kode = str(r.values.get("Kode") or "").strip().upper()
-                if kode in ref.bobot_akip:
-                    ref.bobot_akip[kode] = _dec(r.values["Bobot"])
-        t, rs = rows("tblPredikatAKIP")
-        if rs:
-            ref.predikat = tuple(
-                D.Predikat(str(r.values["Predikat"]).strip(), _dec(r.values["Lebih Dari"]),
-                           str(r.values.get("Keterangan") or "").strip())
-                for r in rs
-            )
-        t, rs = rows("tblStatusIDM")
-        if rs:
-            ref.status_idm = tuple(
-                (str(r.values["Status"]).strip(), None if kosong(r.values["Batas Atas"]) else _dec(r.values["Batas Atas"]))
-                for r in rs
-            )
-        t, rs = rows("tblKategoriCapaian")
-        if rs:
-            ref.kategori = tuple(
-                (_dec(r.values["Paling Rendah"]) if not kosong(r.values["Paling Rendah"]) else Decimal("-1E9"),
-                 str(r.values["Kategori"]).strip())
-                for r in rs
-            )
-    except (ValueError, KeyError, InvalidOperation, TypeError):
-        p.galat(t.sheet if t else "Referensi", "A1",
-                f"Tabel {t.name if t else ''} di lembar Referensi berisi nilai yang bukan angka; "
-                "batas bawaan peraturan dipakai.", tabel=None)
+    def angka(t, r, h, boleh_kosong=False):
+        v = r.values.get(h)
+        if kosong(v) and boleh_kosong:
+            return None
+        try:
+            if kosong(v) or isinstance(v, bool):
+                raise ValueError
+            return ke_decimal(v)
+        except (ValueError, ArithmeticError, TypeError):
+            p.galat(t.sheet, r.cell(h), f"Kolom '{h}' di tabel {t.name} harus berisi angka; batas bawaan "
+                    "peraturan dipakai untuk tabel ini sampai diperbaiki.", tabel=None)
+            raise _Salah from None
+
+    t, rs = baris("tblUnsur")
+    for r in rs:
+        kode = teks(r, "Kode").upper()
+        if kode in ref.unsur_label and teks(r, "Unsur"):
+            ref.unsur_label[kode] = teks(r, "Unsur")
+
+    def tabel(name, bangun):
+        t, rs = baris(name)
+        if not rs:
+            return None
+        try:
+            return bangun(t, rs)
+        except _Salah:
+            return None
+
+    mutu = tabel("tblMutuIKM", lambda t, rs: tuple(
+        D.Mutu(teks(r, "Mutu"), angka(t, r, "Batas Bawah"), angka(t, r, "Batas Atas"), teks(r, "Kinerja")) for r in rs))
+    if mutu:
+        ref.mutu_ikm = mutu
+    bobot = tabel("tblBobotAKIP", lambda t, rs: {
+        teks(r, "Kode").upper(): angka(t, r, "Bobot") for r in rs if teks(r, "Kode").upper() in ref.bobot_akip})
+    if bobot:
+        ref.bobot_akip.update(bobot)
+    predikat = tabel("tblPredikatAKIP", lambda t, rs: tuple(
+        D.Predikat(teks(r, "Predikat"), angka(t, r, "Lebih Dari"), teks(r, "Keterangan")) for r in rs))
+    if predikat:
+        ref.predikat = predikat
+    idm = tabel("tblStatusIDM", lambda t, rs: tuple(
+        (teks(r, "Status"), angka(t, r, "Batas Atas", boleh_kosong=True)) for r in rs))
+    if idm:
+        ref.status_idm = idm
+    kategori = tabel("tblKategoriCapaian", lambda t, rs: tuple(
+        (_atau_terbawah(angka(t, r, "Paling Rendah", boleh_kosong=True)), teks(r, "Kategori")) for r in rs))
+    if kategori:
+        ref.kategori = kategori
     return ref

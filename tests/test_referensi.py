@@ -1,0 +1,89 @@
+"""The rules read their thresholds and labels from the Referensi sheet, so an
+office can follow a changed regulation; a bad threshold cell is a galat at
+its exact cell and the regulation's default stands."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+from openpyxl.utils import range_boundaries
+
+from tests import kasus
+from tests.isi import isi
+
+
+def _ubah(path, tabel, kunci_kolom, kunci, kolom, nilai):
+    """Set `kolom` of the row whose `kunci_kolom` equals `kunci`; returns the cell address."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Referensi"]
+    c1, r1, c2, r2 = range_boundaries(ws.tables[tabel].ref)
+    heads = {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
+    for r in range(r1 + 1, r2 + 1):
+        if ws.cell(r, heads[kunci_kolom]).value == kunci:
+            cell = ws.cell(r, heads[kolom])
+            cell.value = nilai
+            wb.save(path)
+            return cell.coordinate
+    raise KeyError(kunci)
+
+
+def _hitung(path):
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(path), "--json", "-"],
+                       capture_output=True, text=True, timeout=120)
+    doc = json.loads(r.stdout)
+    return r.returncode, doc, {i["kode"]: i for i in doc["indikator"]}
+
+
+@pytest.fixture
+def buku(tmp_path):
+    return isi(tmp_path / "ref.xlsx", kasus.pengaturan(), copy.deepcopy(kasus.tabel()))
+
+
+def test_capaian_labels_switch(buku):
+    # An office using Sangat Baik … Sangat Kurang relabels the top category.
+    _ubah(buku, "tblKategoriCapaian", "Kategori", "Sangat Tinggi", "Kategori", "Sangat Baik")
+    rc, _, ind = _hitung(buku)
+    assert rc == 0
+    assert ind["IK-01"]["kategori"] == "Sangat Baik"  # capaian 107,6 ≥ 91
+    assert ind["IK-08"]["kategori"] == "Sedang"  # untouched rows keep their label
+
+
+def test_akip_bobot_from_referensi(buku):
+    # Perencanaan Kinerja 25,5 exceeds a bobot lowered to 25 (the old 12/2015 scale).
+    _ubah(buku, "tblBobotAKIP", "Kode", "IK-03", "Bobot", 25)
+    rc, doc, ind = _hitung(buku)
+    assert rc == 1
+    assert any(t["tingkat"] == "galat" and t["lembar"] == "AKIP" and t["sel"] == "B6" for t in doc["temuan"])
+    assert ind["IK-02"]["status"] == "galat"
+
+
+def test_idm_threshold_from_referensi(buku):
+    # Raising Maju's upper bound to 0,8200 turns the 0,8156 desa into Maju: 1 of 4 Mandiri.
+    _ubah(buku, "tblStatusIDM", "Status", "Maju", "Batas Atas", 0.82)
+    _, _, ind = _hitung(buku)
+    assert ind["IK-10"]["realisasi"] == pytest.approx(25.0)
+
+
+def test_unsur_labels_from_referensi(buku, tmp_path):
+    _ubah(buku, "tblUnsur", "Kode", "U8", "Unsur", "Sarana dan Prasarana")
+    _ubah(buku, "tblUnsur", "Kode", "U9", "Unsur", "Penanganan Pengaduan, Saran dan Masukan")
+    out = tmp_path / "o.xlsx"
+    subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(buku), "-o", str(out)], timeout=120, check=True)
+    ws = openpyxl.load_workbook(out)["Hasil SKM"]
+    assert ws["B13"].value == "U8. Sarana dan Prasarana"
+    assert ws["B14"].value == "U9. Penanganan Pengaduan, Saran dan Masukan"
+
+
+def test_bad_threshold_cell(buku):
+    sel = _ubah(buku, "tblMutuIKM", "Mutu", "A", "Batas Bawah", "delapan puluh")
+    rc, doc, ind = _hitung(buku)
+    assert rc == 1
+    assert any(t["tingkat"] == "galat" and t["lembar"] == "Referensi" and t["sel"] == sel for t in doc["temuan"])
+    # The regulation's default table stands: 91,48 is still A.
+    assert doc["ikm"]["mutu"] == "A"
+    assert ind["IK-01"]["status"] == "ok"
