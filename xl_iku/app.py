@@ -53,12 +53,12 @@ def hitung_berkas(src: str | Path, out: str | Path | None = None, *, waktu: date
     if out is not None:
         _cek_keluaran(src, target)
     check_not_locked(target)
-    raw = file_reader.baca(src)
-    hasil = engine.hitung(raw)
-    del raw  # the cell grids are the largest objects; free them before writing
-    plans = layout.susun(hasil, waktu or datetime.now())
     buf = io.BytesIO()
-    with Package.open(src) as pkg:
+    with Package.open(src) as pkg:  # opened and checked once, for reading and writing
+        raw = file_reader.baca_paket(pkg)
+        hasil = engine.hitung(raw)
+        del raw  # the cell grids are the largest objects; free them before writing
+        plans = layout.susun(hasil, waktu or datetime.now())
         file_writer.write(pkg, plans, buf)
     # The source is closed before the rename: Windows refuses to replace an open file.
     write_atomic(target, lambda f: f.write(buf.getbuffer()), backup=backup and target == src)

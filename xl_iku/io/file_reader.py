@@ -60,26 +60,31 @@ class _Grid:
 
 
 def baca(path: str | Path) -> RawWorkbook:
-    path = Path(path)
     with Package.open(path) as pkg:
-        sheets = [s.name for s in pkg.sheets]
-        names = dict(pkg.defined_names)
-        tables = dict(pkg.tables)
-        # calamine parses the sheets we read: refuse a DOCTYPE in them first.
-        needed = {t.sheet for t in tables.values()} | {n.sheet for n in names.values()}
-        rumus: dict[str, set[str]] = {}
-        for info in pkg.sheets:
-            if info.name in needed:
-                pkg.check_prolog(info.part)
-                # Formulas are rare in input sheets: stream-scan, parse only on a hit.
-                if pkg.contains(info.part, (b"<f>", b"<f ", b":f>", b":f ")):
-                    kosong = _rumus_tanpa_nilai(pkg.read(info.part))
-                    if kosong:
-                        rumus[info.name] = kosong
-        try:
-            periksa_struktur(sheets, names, tables, f"berkas '{path.name}'")
-        except StrukturError as e:
-            raise FileError(e.pesan) from None
+        return baca_paket(pkg)
+
+
+def baca_paket(pkg: Package) -> RawWorkbook:
+    """Read an already opened package (so `hitung` opens and checks it once)."""
+    path = pkg.path
+    sheets = [s.name for s in pkg.sheets]
+    names = dict(pkg.defined_names)
+    tables = dict(pkg.tables)
+    # calamine parses the sheets we read: refuse a DOCTYPE in them first.
+    needed = {t.sheet for t in tables.values()} | {n.sheet for n in names.values()}
+    rumus: dict[str, set[str]] = {}
+    for info in pkg.sheets:
+        if info.name in needed:
+            pkg.check_prolog(info.part)
+            # Formulas are rare in input sheets: stream-scan, parse only on a hit.
+            if pkg.contains(info.part, (b"<f>", b"<f ", b":f>", b":f ")):
+                kosong = _rumus_tanpa_nilai(pkg.read(info.part))
+                if kosong:
+                    rumus[info.name] = kosong
+    try:
+        periksa_struktur(sheets, names, tables, f"berkas '{path.name}'")
+    except StrukturError as e:
+        raise FileError(e.pesan) from None
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
     except Exception as e:  # calamine raises its own error types for broken parts
