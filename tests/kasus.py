@@ -80,9 +80,9 @@ def tabel():
              "Tanggal Selesai": D(2024, 1, 22)},
         ],
         "tblASN": [
-            {"No": 1, "NIP": "19890520 201010 1 001", "Nama": "A", "Jabatan": "Camat", "Kompeten": "Ya"},
-            {"No": 2, "NIP": "198503142010011003", "Nama": "B", "Jabatan": "Sekretaris Camat", "Kompeten": "Ya"},
-            {"No": 3, "NIP": "19900101 201503 2 002", "Nama": "C", "Jabatan": "Kasi Pemerintahan", "Kompeten": "Tidak"},
+            {"No": 1, "NIP": "19890520 201010 1 001", "Nama": "Muhammad Rusydy", "Jabatan": "Camat", "Kompeten": "Ya"},
+            {"No": 2, "NIP": "198503142010011003", "Nama": "Suryani Hasibuan", "Jabatan": "Sekretaris Camat", "Kompeten": "Ya"},
+            {"No": 3, "NIP": "19900101 201503 2 002", "Nama": "Dedi Kurniawan", "Jabatan": "Kasi Pemerintahan", "Kompeten": "Tidak"},
         ],
         "tblBencana": [
             {"No": 1, "Tanggal": D(2024, 8, 10), "Jenis": "Kebakaran Hutan dan Lahan", "Desa": "Pamesi",
