@@ -309,14 +309,14 @@ def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm
         if r is not None and punya.get(kode):
             ind = katalog.INDIKATOR_BY_KODE[kode]
             p.galat(r.lembar, r.alamat("Kode"),
-                    f"{kode} sudah dihitung dari register ({', '.join(ind.tabel[:1])}); hapus baris Rekap Manual "
+                    f"{kode} sudah dihitung dari register di lembar {K.TABEL[ind.tabel[0]].lembar}; hapus baris Rekap Manual "
                     "ini atau kosongkan registernya.", kode=kode, blokir=(kode,))
         elif r is not None:
             _set_persen(H[kode], ke_decimal(r.pembilang), ke_decimal(r.penyebut), "Penyebut Rekap Manual 0.")
             H[kode].keterangan = (H[kode].keterangan + " " if H[kode].status != STATUS_OK else "") + "Dari Rekap Manual."
         elif not punya.get(kode):
             tbl = katalog.INDIKATOR_BY_KODE[kode].tabel[0]
-            _tanpa_data(H[kode], f"Belum ada data: tabel {tbl} kosong untuk {periode.uraian} dan tidak ada Rekap Manual.")
+            _tanpa_data(H[kode], f"Belum ada data: lembar {K.TABEL[tbl].lembar} kosong untuk {periode.uraian} dan tidak ada Rekap Manual.")
 
 
 def _hitung_ikm(skm: list[M.BarisSKM], peng, ref: Referensi, p: Pemeriksa, ikm: HasilIKM, H) -> None:

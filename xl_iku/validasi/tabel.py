@@ -150,7 +150,7 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
         p.peringatan(
             raw.sheet,
             address(raw.header_row, kol),
-            f"{out.di_luar_tahun} baris {raw.name} bertanggal di luar {periode.uraian} dan tidak dihitung.",
+            f"{out.di_luar_tahun} baris di lembar {raw.sheet} bertanggal di luar {periode.uraian} dan tidak dihitung.",
             tabel=None,
             kode=kode,
         )
