@@ -337,7 +337,6 @@ PENGATURAN: tuple[Pengaturan, ...] = (
     Pengaturan("Periode", "Periode laporan", Jenis.PILIHAN, False,
                ("Tahunan", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"), bawaan="Tahunan"),
 )
-PENGATURAN_BY_NAMA = {p.nama: p for p in PENGATURAN}
 
 LEMBAR_PENGATURAN = "Pengaturan"
 LEMBAR_BERANDA = "Beranda"
