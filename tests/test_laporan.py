@@ -333,3 +333,34 @@ def test_sample_workbook_exit_0(tmp_path, cli):
     teks = teks_docx(tmp_path / "c.docx")
     # The sample's own analysis text (contoh.py) and its budget for IK-01: 81.250.000 / 85.000.000 = 95,59%.
     assert "Pelayanan PATEN satu pintu" in teks and "Rp85.000.000" in teks and "95,59" in teks
+
+
+def test_blocked_ikm_reads_as_blocked(tmp_path, cli):
+    t = kasus.tabel()
+    t["tblSKM"] = [dict(r) for r in t["tblSKM"]]
+    t["tblSKM"][0]["U1"] = 5  # outside 1–4: a galat that blocks IK-01 and IKU-01
+    src = isi(tmp_path / "ikm_galat.xlsx", kasus.pengaturan(), t)
+    p = cli("laporan", "skm", src, "-o", tmp_path / "s.docx", "--hitung")
+    assert p.returncode == 1, p.stderr
+    teks = teks_docx(tmp_path / "s.docx")
+    assert "IKM tidak dihitung karena ada galat" in teks
+    assert "91,48" not in teks
+    # "Sangat Baik" stays in the mutu table of BAB II (Tabel 2.2) only; no sentence grades the blocked IKM.
+    assert not [x.text for x in Document(str(tmp_path / "s.docx")).paragraphs if "Sangat Baik" in x.text]
+    u1 = baris_tabel(tmp_path / "s.docx", "U1")[-1]
+    assert u1[3:] == ["–", "–", "–", "–"]  # NRR, NRR tertimbang, IKM unsur, mutu: none, not zero
+    tren = baris_tabel(tmp_path / "s.docx", "2024")[0]
+    assert tren[2] == "tidak dihitung (galat)"
+    assert len(Document(str(tmp_path / "s.docx")).inline_shapes) == 1  # the trend only: no NRR chart to misread
+    p = cli("laporan", "poster", src, "-o", tmp_path / "p.pdf", "--hitung")
+    assert p.returncode == 1
+    if shutil.which("pdftotext"):
+        teks = subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, check=True).stdout
+        assert "Belum dapat dihitung" in teks.decode() and "91,48" not in teks.decode()
+
+
+def test_document_open_in_word_is_refused(berkas, tmp_path, cli):
+    _, _, src = berkas
+    (tmp_path / "~$skm.docx").write_text("")
+    p = cli("laporan", "skm", src, "-o", tmp_path / "skm.docx")
+    assert p.returncode == 2 and "sedang dibuka" in p.stderr

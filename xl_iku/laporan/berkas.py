@@ -40,6 +40,10 @@ def _cek(jenis: str, out: Path) -> str:
         raise FileError(f"'{out}' adalah folder; sebutkan nama berkas keluaran.")
     if not out.parent.exists():
         raise FileError(f"Folder '{out.parent}' untuk berkas keluaran tidak ada.")
+    # Word's owner file drops the first two characters of long names (~$poran.docx).
+    pemilik = ("~$" + out.name, "~$" + out.name[2:], f".~lock.{out.name}#")
+    if any((out.parent / n).exists() for n in pemilik):
+        raise FileError(f"Dokumen '{out.name}' sedang dibuka di Word atau LibreOffice; tutup dulu lalu jalankan lagi.")
     return akhiran
 
 
@@ -80,5 +84,9 @@ def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = Fal
         data = buf.getvalue()
         if akhiran == ".pdf":
             data = docx_ke_pdf(data, soffice=soffice, batas_waktu=batas_waktu)
-    write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
+    try:
+        write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
+    except PermissionError:
+        raise FileError(f"Dokumen '{out.name}' tidak dapat ditulis (mungkin sedang dibuka atau folder hanya-baca); "
+                        "tutup dokumennya lalu jalankan lagi.") from None
     return HasilLaporan(out, bahan.hasil.jumlah_galat, time.perf_counter() - t0, bahan.catatan)

@@ -87,7 +87,7 @@ def _capaian(doc: Document, b: Bahan) -> None:
                      T.capaian(ind) if ind.target is not None or ind.status != STATUS_OK else "–",
                      ind.kategori or "–"])
     D.tabel(doc, ["No", "Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Kategori"], rows,
-            lebar_cm=[0.9, 1.6, 6.4, 1.6, 2.0, 1.7, 1.8], kanan={3, 4, 5},
+            lebar_cm=[0.8, 1.6, 5.5, 1.5, 2.2, 1.7, 2.2], kanan={3, 4, 5},
             judul=f"Tabel 3.2 Ringkasan capaian {len(semua)} indikator tahun {h.tahun or '…'}")
     galat = [i.kode for i in semua if i.status == STATUS_GALAT]
     kosong = [i.kode for i in semua if i.status == STATUS_TANPA_DATA]
