@@ -245,6 +245,12 @@ def test_lkjip_docx(docx_lkjip):
     assert ringkas["IKP-09"][4] == "tanpa data"
     assert ringkas["IK-07"][3:] == ["90,00", "85,00", "94,44", "Sangat Tinggi"]
     assert ringkas["IKP-11"][3:6] == ["75,00", "75,00", "100,00"]  # Rekap Manual 3 / 4
+    # Every marked sentence is a highlighted run of its own: Word's Find or a glance finds them.
+    from docx.enum.text import WD_COLOR_INDEX
+
+    tanda = [r for x in doc.paragraphs for r in x.runs if "[Perlu disunting:" in r.text]
+    assert tanda and all(r.text.startswith("[Perlu disunting:") and r.text.endswith("]")
+                         and r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in tanda)
     # IK-01's analysis row is empty: three marked sentences in its section.
     sec = teks.split("IK-01 Indeks Kepuasan Masyarakat (IKM)\nDefinisi")[1].split("IK-02 Predikat")[0]
     assert sec.count("[Perlu disunting:") == 3

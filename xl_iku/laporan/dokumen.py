@@ -9,13 +9,14 @@ hand-written XML except the two table properties python-docx has no API for
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -87,10 +88,25 @@ def sub(doc: Document, judul: str, level: int = 2) -> None:
     doc.add_heading(judul, level=level)
 
 
+_SUNTING = re.compile(r"(\[Perlu disunting:[^\]]*\])")
+
+
+def _isi(p, teks: str, *, tebal: bool = False, miring: bool = False, ukuran: Pt | None = None) -> None:
+    """Runs of `teks`; each "[Perlu disunting: …]" highlighted so the office finds it before signing."""
+    for bagian in _SUNTING.split(teks):
+        if not bagian:
+            continue
+        r = p.add_run(bagian)
+        r.bold, r.italic = tebal, miring
+        if ukuran is not None:
+            r.font.size = ukuran
+        if _SUNTING.fullmatch(bagian):
+            r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
 def para(doc: Document, teks: str, *, tebal: bool = False, miring: bool = False, rata: bool = True):
     p = doc.add_paragraph()
-    r = p.add_run(teks)
-    r.bold, r.italic = tebal, miring
+    _isi(p, teks, tebal=tebal, miring=miring)
     if rata:
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     return p
@@ -129,9 +145,7 @@ def tabel(doc: Document, headers: list[str], rows: list[list[str]], *, lebar_cm:
         _tidak_terpecah(t.rows[-1])
         for i, v in enumerate(row):
             cells[i].text = ""
-            r = cells[i].paragraphs[0].add_run("" if v is None else str(v))
-            r.font.size = Pt(9)
-            r.bold = n in tebal_baris
+            _isi(cells[i].paragraphs[0], "" if v is None else str(v), tebal=n in tebal_baris, ukuran=Pt(9))
             if i in kanan:
                 cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if lebar_cm:
