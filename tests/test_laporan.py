@@ -370,3 +370,21 @@ def test_document_open_in_word_is_refused(berkas, tmp_path, cli):
     (tmp_path / "~$skm.docx").write_text("")
     p = cli("laporan", "skm", src, "-o", tmp_path / "skm.docx")
     assert p.returncode == 2 and "sedang dibuka" in p.stderr
+
+
+def test_analisis_rows_of_one_code_join_and_unknown_code_warned(tmp_path, cli):
+    t = kasus.tabel()
+    t["tblAnalisis"] = [
+        {"Kode": "IK-07", "Faktor Pendukung": "Program A", "Pagu Anggaran": 10_000_000, "Realisasi Anggaran": 9_000_000},
+        {"Kode": "ik-07", "Faktor Pendukung": "Program B", "Pagu Anggaran": 5_000_000, "Realisasi Anggaran": 4_500_000},
+        {"Kode": "IK-99", "Upaya": "salah kode"},
+    ]
+    src = isi(tmp_path / "analisis.xlsx", kasus.pengaturan(), t)
+    p = cli("laporan", "lkjip", src, "-o", tmp_path / "l.docx", "--hitung")
+    assert p.returncode == 0, p.stderr
+    assert "Analisis!A7" in p.stderr and "IK-99" in p.stderr  # header in row 4: the third row is row 7
+    teks = teks_docx(tmp_path / "l.docx")
+    # Two programs support IK-07: texts joined, budgets added: 13.500.000 / 15.000.000 = 90,00%.
+    assert "Program A Program B" in teks
+    assert "Rp15.000.000" in teks and "Rp13.500.000" in teks and "penyerapan 90,00%" in teks
+    assert "salah kode" not in teks
