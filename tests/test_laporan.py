@@ -388,3 +388,26 @@ def test_analisis_rows_of_one_code_join_and_unknown_code_warned(tmp_path, cli):
     assert "Program A Program B" in teks
     assert "Rp15.000.000" in teks and "Rp13.500.000" in teks and "penyerapan 90,00%" in teks
     assert "salah kode" not in teks
+
+
+def test_office_style_document(berkas, docx_skm, tmp_path, cli):
+    """An office restyles one generated report in Word and reuses it: styles, letterhead kept, body replaced."""
+    from docx.shared import Pt
+
+    _, _, src = berkas
+    gaya = Document(str(docx_skm))
+    gaya.styles["Heading 1"].font.size = Pt(20)
+    gaya.sections[0].header.paragraphs[0].text = "PEMERINTAH KABUPATEN BENGKALIS"
+    gaya.save(str(tmp_path / "gaya.docx"))
+    p = cli("laporan", "lkjip", src, "-o", tmp_path / "l.docx", "--gaya", tmp_path / "gaya.docx")
+    assert p.returncode == 1, p.stderr
+    doc = Document(str(tmp_path / "l.docx"))
+    assert doc.sections[0].header.paragraphs[0].text == "PEMERINTAH KABUPATEN BENGKALIS"
+    assert doc.styles["Heading 1"].font.size == Pt(20)
+    teks = teks_docx(tmp_path / "l.docx")
+    assert "AKUNTABILITAS KINERJA" in teks and "PENDAHULUAN" not in teks  # the style file's own text is gone
+    assert "94,44" in teks
+    p = cli("laporan", "skm", src, "-o", tmp_path / "s.docx", "--gaya", tmp_path / "tidak_ada.docx")
+    assert p.returncode == 2 and "Berkas gaya" in p.stderr
+    p = cli("laporan", "poster", src, "-o", tmp_path / "p.png", "--gaya", tmp_path / "gaya.docx")
+    assert p.returncode == 2 and "--gaya" in p.stderr

@@ -63,10 +63,13 @@ def docx_ke_pdf(docx: bytes, *, soffice: str | None = None, batas_waktu: float |
 
 
 def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = False, soffice: str | None = None,
-         batas_waktu: float | None = None) -> HasilLaporan:
+         batas_waktu: float | None = None, gaya: str | Path | None = None) -> HasilLaporan:
+    """Write document `jenis` of workbook `masukan` to `out`; `gaya` is the office's style .docx."""
     t0 = time.perf_counter()
     out = Path(out)
     akhiran = _cek(jenis, out)
+    if gaya is not None and jenis == "poster":
+        raise FileError("Opsi --gaya hanya untuk laporan skm dan lkjip (dokumen Word).")
     bahan = sumber.muat(masukan, hitung=hitung)
     if jenis == "poster":
         from . import poster
@@ -80,7 +83,7 @@ def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = Fal
         else:
             from .lkjip import buat as susun
         buf = io.BytesIO()
-        susun(bahan).save(buf)
+        susun(bahan, Path(gaya) if gaya else None).save(buf)
         data = buf.getvalue()
         if akhiran == ".pdf":
             data = docx_ke_pdf(data, soffice=soffice, batas_waktu=batas_waktu)

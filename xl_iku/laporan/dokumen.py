@@ -28,7 +28,39 @@ FONT = "Arial"  # LibreOffice substitutes Liberation Sans, metric-compatible
 _TANGGAL_DOK = datetime(2024, 1, 1)  # fixed metadata: the same workbook gives the same file
 
 
-def baru(judul: str) -> Document:
+# Styles the documents use; an office's own style document must define them.
+GAYA_DIPAKAI = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Caption", "List Bullet", "Table Grid")
+
+
+def dari_gaya(path: Path, judul: str) -> Document:
+    """A document on the office's own style file: its styles, margins, header and footer
+    (letterhead, logo, page numbers) are kept; its body text is removed."""
+    from ..io.package import FileError
+
+    path = Path(path)
+    if path.suffix.lower() != ".docx" or not path.is_file():
+        raise FileError(f"Berkas gaya '{path.name}' harus dokumen Word .docx yang ada.")
+    try:
+        doc = Document(str(path))
+    except Exception:
+        raise FileError(f"Berkas gaya '{path.name}' tidak dapat dibuka sebagai dokumen Word .docx.") from None
+    ada = {st.name for st in doc.styles}
+    hilang = [n for n in GAYA_DIPAKAI if n not in ada]
+    if hilang:
+        raise FileError(f"Berkas gaya '{path.name}' tidak memiliki gaya {', '.join(hilang)}; buat berkas gaya dari "
+                        "dokumen yang dihasilkan xl-iku lalu ubah gayanya di Word.")
+    body = doc.element.body
+    for el in list(body):
+        if el.tag != qn("w:sectPr"):
+            body.remove(el)
+    cp = doc.core_properties
+    cp.title, cp.language = judul, "id-ID"
+    return doc
+
+
+def baru(judul: str, gaya: Path | None = None) -> Document:
+    if gaya is not None:
+        return dari_gaya(gaya, judul)
     doc = Document()
     s = doc.sections[0]
     s.orientation = WD_ORIENT.PORTRAIT

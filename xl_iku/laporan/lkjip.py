@@ -60,9 +60,9 @@ def _target(ind: HasilIndikator) -> str:
     return "belum diisi" if ind.target is None else T.angka(ind.target)
 
 
-def buat(b: Bahan) -> Document:
+def buat(b: Bahan, gaya=None) -> Document:
     h = b.hasil
-    doc = D.baru(f"LKjIP Kecamatan {h.kecamatan or '…'} {h.tahun or ''} — Bab III".strip())
+    doc = D.baru(f"LKjIP Kecamatan {h.kecamatan or '…'} {h.tahun or ''} — Bab III".strip(), gaya)
     D.bab(doc, "III", "Akuntabilitas Kinerja", pertama=True)
     D.para(doc, f"Kecamatan {h.kecamatan or '…'}, Kabupaten {h.kabupaten or '…'} — "
                 f"{h.periode.uraian if h.periode else f'tahun {h.tahun or chr(8230)}'}", miring=True, rata=False)
