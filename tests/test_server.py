@@ -252,3 +252,9 @@ def test_older_xlwings_server_gets_actions_it_has(monkeypatch, tmp_path):
     cli = tmp_path / "cli.xlsx"
     hitung_berkas(SAMPEL, cli, waktu=waktu)
     assert beda(cli, out) == []
+
+
+def test_server_serves_the_office_js_add_in_manifest(server):
+    url, _ = server
+    with urllib.request.urlopen(url + "/manifest", timeout=20) as r:
+        assert r.status == 200 and b"<OfficeApp" in r.read()

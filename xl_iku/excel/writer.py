@@ -446,13 +446,26 @@ class _Proteksi:
     def __init__(self):
         self.dibuka: list[tuple[Any, dict]] = []
 
+    @staticmethod
+    def _mac(nama: str) -> str:
+        """COM name → Excel's AppleScript (appscript) name: AllowFormattingCells → allow_formatting_cells."""
+        return re.sub(r"(?<!^)(?=[A-Z])", "_", nama).lower()
+
     def buka(self, sheet) -> None:
         try:
             api = sheet.api
             if sys.platform == "darwin":
-                if api.protect_contents.get():
-                    api.unprotect()
-                    self.dibuka.append((sheet, {}))
+                if not api.protect_contents.get():
+                    return
+                # Read every permission first: if any cannot be read, leave the
+                # sheet protected (a write there fails and is reported) rather
+                # than re-protect it with options lost.
+                p = api.protection
+                opsi = {self._mac(k): bool(getattr(p, self._mac(k)).get()) for k in self._IZIN}
+                opsi["drawing_objects"] = bool(api.protect_drawing_objects.get())
+                opsi["scenarios"] = bool(api.protect_scenarios.get())
+                api.unprotect()
+                self.dibuka.append((sheet, opsi))
                 return
             if not api.ProtectContents:
                 return
@@ -469,7 +482,7 @@ class _Proteksi:
         for sheet, opsi in reversed(self.dibuka):
             try:
                 if sys.platform == "darwin":
-                    sheet.api.protect_worksheet()
+                    sheet.api.protect_worksheet(contents=True, **opsi)
                 else:
                     sheet.api.Protect(Contents=True, **opsi)
             except Exception:
