@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import os
 import re
 import subprocess
 import sys
@@ -701,3 +702,32 @@ def test_cli_pasang_excel_says_when_it_renames(tmp_path):
     assert r.exit_code == 0, r.output
     assert "Catatan:" in r.output and "buku_json" in r.output
     assert (tmp_path / "buku_json.py").exists() and not (tmp_path / "json.py").exists()
+
+
+SYS_PYTHON = "/usr/bin/python3"
+
+
+def test_libreoffice_loads_the_vba_project_and_binds_the_shape(tmp_path):
+    """LibreOffice (UNO) reads the .xlsm's VBA project and resolves the Hitung
+    shape to xlwings' SampleCall — the closest to Excel this machine has."""
+    import json
+    import shutil
+
+    if shutil.which("soffice") is None or subprocess.run(
+            [SYS_PYTHON, "-c", "import uno"], capture_output=True).returncode != 0:
+        if os.environ.get("XL_IKU_CI"):
+            pytest.fail("LibreOffice with python3-uno missing in CI (see .ci/run)")
+        pytest.skip("LibreOffice/python3-uno not available")
+    from xl_iku.excel.pasang import buat_xlsm
+
+    src = tmp_path / "IKU_2024.xlsx"
+    src.write_bytes(SAMPEL.read_bytes())
+    a = buat_xlsm(src, interpreter="C:/Python311/python.exe")
+    r = subprocess.run([SYS_PYTHON, str(ROOT / "tests" / "uno_makro.py"), str(a.berkas), str(tmp_path / "lo")],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    assert {"Module1", "xlwings", "Dictionary"} <= set(out["modul"]["VBAProject"])
+    assert out["bentuk"]["Hitung"] == {
+        "event": "OnClick",
+        "script": "vnd.sun.star.script:VBAProject.Module1.SampleCall?language=Basic&location=document"}
