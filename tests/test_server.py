@@ -169,8 +169,9 @@ def test_server_refuses_too_large_and_not_a_workbook(server):
     assert status == 413 and f"lebih dari {BATAS_MB} MB" in teks
     status, teks = _post(url, b"bukan json")
     assert status == 400 and "bukan data buku kerja" in teks
-    status, teks = _post(url, b"[1, 2]")
-    assert status == 400
+    for body in (b"[1, 2]", b'{"foo": 1}', b'{"client": "VBA", "book": {}}'):
+        status, teks = _post(url, body)
+        assert status == 400 and "bukan data buku kerja" in teks
 
 
 def test_server_log_has_no_personal_data_nor_addresses(server):

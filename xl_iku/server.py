@@ -13,8 +13,10 @@ personal data (names, NIP) and the computation is the office's:
 
 * every POST carries `Authorization: <token>` (the token of `XL_IKU_TOKEN` or
   `--token-file`, compared in constant time) — otherwise 401;
-* a POST body larger than the limit is refused with 413 before it is read
-  whole; a body that is not a JSON object with 400;
+* a POST body larger than the limit is refused with 413 (and never held in
+  memory); a body that is not an xlwings workbook payload with 400;
+* a 5xx answer of xlwings Server gets an Indonesian text instead of its own,
+  and its logger is silenced (it logs exception texts);
 * every refusal and any unexpected error is one Indonesian sentence (the VBA
   client shows the response text in a message box as is);
 * the log line per request has the method, path, status, size and duration —
@@ -122,9 +124,19 @@ class Penjaga:
         t0 = time.perf_counter()
         status = {"kode": 0, "ukuran": 0}
 
+        ganti = False  # a 5xx from xlwings Server: its (English) text is replaced
+
         async def kirim(msg):
+            nonlocal ganti
             if msg["type"] == "http.response.start":
                 status["kode"] = msg["status"]
+                if msg["status"] >= 500:
+                    ganti = True
+                    return
+            elif ganti:
+                if not msg.get("more_body"):
+                    await _kirim(send, status["kode"], PESAN_500.format(jenis=f"HTTP {status['kode']}"))
+                return
             await send(msg)
 
         try:
@@ -176,7 +188,9 @@ class Penjaga:
         status["ukuran"] = n
         if scope.get("path", "").startswith("/xlwings/custom-scripts-call/"):
             try:
-                ok = isinstance(json.loads(body), dict)
+                doc = json.loads(body)
+                # What every xlwings client sends (Remote.bas, the add-in JS).
+                ok = isinstance(doc, dict) and {"client", "version", "book", "sheets"} <= doc.keys()
             except ValueError:
                 ok = False
             if not ok:
@@ -219,6 +233,8 @@ def _pasang_xlwings_server(folder: Path):
     sys.modules["custom_functions"] = types.ModuleType("custom_functions")
     from xlwings_server.main import main_app
 
+    # xlwings Server logs exception texts, which can quote workbook content.
+    logging.getLogger("xlwings_server").setLevel(logging.CRITICAL)
     return main_app
 
 
