@@ -138,12 +138,16 @@ def _hentikan(proc: subprocess.Popen) -> None:
         pass
 
 
-def konversi(soffice: str, sumber: Path, folder_keluaran: Path, profil: Path, batas_waktu: float = BATAS_WAKTU) -> Path:
-    """Run LibreOffice headless on `sumber`; returns the PDF path it wrote."""
+def konversi(soffice: str, sumber: Path, folder_keluaran: Path, profil: Path, batas_waktu: float = BATAS_WAKTU,
+             saringan: str = "calc_pdf_Export") -> Path:
+    """Run LibreOffice headless on `sumber`; returns the PDF path it wrote.
+
+    `saringan` is the export filter: calc_pdf_Export for workbooks, writer_pdf_Export for .docx.
+    """
     cmd = [
         soffice, "--headless", "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
         f"-env:UserInstallation={profil.resolve().as_uri()}",
-        "--convert-to", "pdf:calc_pdf_Export", "--outdir", str(folder_keluaran), str(sumber),
+        "--convert-to", f"pdf:{saringan}", "--outdir", str(folder_keluaran), str(sumber),
     ]
     env = dict(os.environ)
     env.pop("DISPLAY", None)  # never pop up a window on a desktop session
