@@ -126,12 +126,11 @@ def test_lite_imports_nothing_native_nor_cli(pyodide):
         f"'terpasang': [m for m in {TERLARANG!r} if importlib.util.find_spec(m) is not None]}})"))
     assert mods["terpasang"] == []
     assert not set(TERLARANG) & set(mods["dimuat"])
-    assert {"xl_iku", "xlwings", "babel"} <= set(mods["dimuat"])
-    assert "pydantic" not in mods["dimuat"]  # the rows are plain dataclasses (issue 14: start-up)
+    assert {"xl_iku", "xlwings", "pydantic", "babel"} <= set(mods["dimuat"])
     # What the markers give Lite is exactly what the Excel path imports.
     names = {r.split(">")[0].split("<")[0].split("=")[0].split(";")[0].strip().lower()
              for r in lite.kebutuhan_lite(pyodide.wheel)}
-    assert names == {"babel", "xlwings"}
+    assert names == {"pydantic", "babel", "xlwings"}
 
 
 def test_lite_registers_hitung_iku_with_its_button(pyodide):
