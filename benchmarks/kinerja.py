@@ -216,7 +216,7 @@ def siapkan_pyodide(cache: Path) -> tuple[Path, Path] | None:
                        check=True, capture_output=True)
     lock = json.loads((dist / "pyodide-lock.json").read_text())["info"]
     roda = folder / "roda"
-    if not any(roda.glob("pydantic_core-*.whl")):
+    if not all(any(roda.glob(f"{p.replace('-', '_')}-*.whl")) for p in PYODIDE_PAKET):
         roda.mkdir(exist_ok=True)
         py = lock["python"].split(".")
         abi = f"cp{py[0]}{py[1]}"
