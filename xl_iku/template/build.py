@@ -20,7 +20,7 @@ from . import grafik
 from .. import kontrak as K
 from .. import referensi as D
 from ..io.salin import salin
-from ..validasi.referensi import TABEL_REFERENSI
+from ..referensi import TABEL_REFERENSI
 
 NAMA_TOMBOL = "Hitung"
 SEL_TOMBOL = "B9"  # the shape sits over this cell; its hyperlink points here
@@ -148,7 +148,7 @@ def _write_plan(ws, F, plan: layout.SheetPlan, lebar: tuple[float, ...]) -> None
     merged = set()
     for m in plan.merges:
         a, b = m.split(":")
-        from ..io.raw import parse_address
+        from ..dasar.raw import parse_address
 
         (r1, c1), (r2, c2) = parse_address(a), parse_address(b)
         first = next(c for c in plan.cells if c.row == r1 and c.col == c1)
