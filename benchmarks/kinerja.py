@@ -76,7 +76,7 @@ import sys
 try:
     from xl_iku.template.contoh import data_contoh
 except ImportError:
-    from xl_iku.contoh import data_contoh
+    from xl_iku.template.contoh import data_contoh
 from xl_iku.template.build import buat
 n = int(sys.argv[2])
 p, t = data_contoh(tahun=2024, seed=2024, skala=n / 300)
