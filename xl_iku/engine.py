@@ -36,7 +36,7 @@ from .rules.persen import persen
 from .periode import TAHUNAN, Periode
 from .validasi import tabel as V
 from .validasi.referensi import baca_referensi
-from .validasi.sel import SALAH, Pemeriksa, bersihkan, kosong
+from .validasi.sel import SALAH, Pemeriksa, bersihkan, galat_excel, kosong, pesan_galat_excel
 
 
 def _fmt(x) -> str:
@@ -153,9 +153,33 @@ def _rumus_tanpa_nilai(raw: RawWorkbook, p: Pemeriksa) -> None:
                             tabel=t.name if t.name in K.TABEL else None)
 
 
+def _catatan_baca(raw: RawWorkbook, p: Pemeriksa) -> None:
+    """Findings of the reading layer (rows after a gap, merged ranges,
+    percentage-formatted targets), filed like the engine's own."""
+    for c in raw.catatan:
+        tabel = c.tabel if c.tabel in K.TABEL else None
+        kode = c.kode or (V.kode_utama(tabel) if tabel else None)
+        (p.galat if c.tingkat == GALAT else p.peringatan)(c.lembar, c.sel, c.pesan, kode=kode, tabel=tabel,
+                                                            blokir=c.blokir)
+
+
+def _galat_excel_riwayat(raw: RawWorkbook, p: Pemeriksa) -> None:
+    """tblRiwayat is read past the cell checks: an error value there is still
+    a galat at its cell (it only feeds the other years of the IKU sheet)."""
+    r = raw.tables.get("tblRiwayat")
+    for row in r.rows if r is not None else ():
+        kode = galat_excel(row.values.get("Realisasi"))
+        if kode:
+            k = str(row.values.get("Kode") or "").strip().upper()
+            p.galat(r.sheet, row.cell("Realisasi"), pesan_galat_excel("Kolom 'Realisasi'", kode),
+                    kode=k if k in katalog.INDIKATOR_BY_KODE else None, blokir=())
+
+
 def hitung(raw: RawWorkbook) -> Hasil:
     p = Pemeriksa()
     _rumus_tanpa_nilai(raw, p)
+    _catatan_baca(raw, p)
+    _galat_excel_riwayat(raw, p)
     peng = baca_pengaturan(raw, p)
     ref = baca_referensi(raw, p)
     tahun = peng.tahun
@@ -474,6 +498,9 @@ def _baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dic
 
 
 def _nilai_target(v, kode, lembar, sel, p: Pemeriksa):
+    if galat := galat_excel(v):
+        p.galat(lembar, sel, pesan_galat_excel(f"Target {kode}", galat), kode=kode, blokir=(kode,))
+        return SALAH
     if isinstance(v, bool):
         v = str(v)
     if isinstance(v, (int, float)):

@@ -309,6 +309,15 @@ TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n not in TABEL_TAMBAHAN
 
 DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)
 
+# Target and realisasi cells (KONTRAK §3 "Cells"): a number formatted as a
+# percentage counts as the percentage it shows (0,93 shown 93% is 93).
+KOLOM_PERSEN_TAMPIL: dict[str, tuple[str, ...]] = {
+    "tblTarget": tuple(str(t) for t in TAHUN_IKU),
+    "tblTargetTriwulan": ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"),
+    "tblRiwayat": ("Realisasi",),
+    "tblKegiatan": ("Target", "Realisasi"),
+}
+
 
 @dataclass(frozen=True)
 class Pengaturan:

@@ -4,6 +4,9 @@ Both adapters (the file reader and the xlwings reader) produce a
 `RawWorkbook`; everything after that — parsing, validation, rules, layout —
 is one code path.  Values are plain Python: None, str, int/float, bool,
 datetime.date / datetime.datetime (only for cells Excel itself stores as dates).
+A cell holding an Excel error value carries its code as text ("#N/A"): that is
+how every xlwings client sends it, so both adapters hand the engine the same
+value, and the cell checks turn it into a galat at that cell (never a blank).
 """
 
 from __future__ import annotations
@@ -11,7 +14,33 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
+
+
+# Excel's error values (typed, pasted or a formula's saved result).
+KODE_GALAT_EXCEL = frozenset({
+    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+    "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#DATA!",
+})
+
+
+# Serial numbers Excel can display as a date (1900-01-01 … 9999-12-31).
+SERIAL_MIN, SERIAL_MAX = 1, 2958465
+_EPOCH = datetime(1899, 12, 30)
+
+
+def dari_serial(v: float) -> date | datetime:
+    """Excel serial (1900 system) → date, or datetime when it has a time part."""
+    whole = int(v)
+    if whole < 61:  # Excel's fictitious 29 Feb 1900: serials 1..60 are one day off
+        whole += 1
+    d = _EPOCH + timedelta(days=whole)
+    frac = v - int(v)
+    if frac:
+        secs = round(frac * 86400)
+        return d + timedelta(seconds=secs)
+    return d.date()
 
 
 def col_letter(col: int) -> str:
@@ -113,6 +142,21 @@ class RawRow:
         return address(self.row, self.cols[header])
 
 
+@dataclass(frozen=True)
+class Catatan:
+    """A finding of the reading layer (a row or cell the adapter saw but the
+    engine's cell values cannot show: a row after a gap, a merged range, a
+    percentage-formatted number).  The engine files it like its own."""
+
+    tingkat: str  # "galat" | "peringatan"
+    lembar: str
+    sel: str
+    pesan: str
+    tabel: str | None = None  # a galat blocks this table's readers ...
+    kode: str | None = None
+    blokir: tuple[str, ...] | None = None  # ... or only these codes
+
+
 @dataclass
 class RawTable:
     name: str
@@ -139,3 +183,4 @@ class RawWorkbook:
     # Cells holding a formula with no stored result (e.g. written by a program
     # that cannot calculate): their value reads as blank, so they are reported.
     rumus_tanpa_nilai: dict[str, set[str]] = field(default_factory=dict)
+    catatan: list[Catatan] = field(default_factory=list)

@@ -14,7 +14,7 @@ from .. import katalog
 from .. import kontrak as K
 from ..kontrak import Jenis
 from .. import models as M
-from ..io.raw import RawRow, RawTable, RowValues, address
+from ..io.raw import KODE_GALAT_EXCEL, RawRow, RawTable, RowValues, address
 from ..referensi import KOMPONEN_AKIP, Referensi
 from ..rules import idm as R_idm
 from ..rules.angka import ke_decimal
@@ -69,7 +69,7 @@ def _cepat(vals: list, kol) -> list | None:
             if all(float(v).is_integer() and v >= 0 for v in ada):
                 return [None if v is None else int(v) for v in vals]
     elif j is Jenis.TEKS:
-        if all(type(v) is str for v in ada):
+        if all(type(v) is str for v in ada) and not (ada & KODE_GALAT_EXCEL):
             return [None if v is None else (v.strip() or None) for v in vals]
     elif j is Jenis.TANGGAL:
         if all(type(v) is date for v in ada):
