@@ -36,7 +36,7 @@ from .rules.persen import persen
 from .periode import TAHUNAN, Periode
 from .validasi import tabel as V
 from .validasi.referensi import baca_referensi
-from .validasi.sel import SALAH, Pemeriksa, bersihkan, galat_excel, kosong, pesan_galat_excel
+from .validasi.sel import SALAH, Pemeriksa, bersihkan, galat_excel, kosong
 
 
 def _fmt(x) -> str:
@@ -163,23 +163,10 @@ def _catatan_baca(raw: RawWorkbook, p: Pemeriksa) -> None:
                                                             blokir=c.blokir)
 
 
-def _galat_excel_riwayat(raw: RawWorkbook, p: Pemeriksa) -> None:
-    """tblRiwayat is read past the cell checks: an error value there is still
-    a galat at its cell (it only feeds the other years of the IKU sheet)."""
-    r = raw.tables.get("tblRiwayat")
-    for row in r.rows if r is not None else ():
-        kode = galat_excel(row.values.get("Realisasi"))
-        if kode:
-            k = str(row.values.get("Kode") or "").strip().upper()
-            p.galat(r.sheet, row.cell("Realisasi"), pesan_galat_excel("Kolom 'Realisasi'", kode),
-                    kode=k if k in katalog.INDIKATOR_BY_KODE else None, blokir=())
-
-
 def hitung(raw: RawWorkbook) -> Hasil:
     p = Pemeriksa()
     _rumus_tanpa_nilai(raw, p)
     _catatan_baca(raw, p)
-    _galat_excel_riwayat(raw, p)
     peng = baca_pengaturan(raw, p)
     ref = baca_referensi(raw, p)
     tahun = peng.tahun
@@ -498,9 +485,8 @@ def _baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dic
 
 
 def _nilai_target(v, kode, lembar, sel, p: Pemeriksa):
-    if galat := galat_excel(v):
-        p.galat(lembar, sel, pesan_galat_excel(f"Target {kode}", galat), kode=kode, blokir=(kode,))
-        return SALAH
+    if galat_excel(v):
+        return SALAH  # already a galat at its cell (validasi.tabel cleans every table)
     if isinstance(v, bool):
         v = str(v)
     if isinstance(v, (int, float)):

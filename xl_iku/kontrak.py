@@ -247,6 +247,7 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Satuan", lebar=12),
                 *(Kolom(str(t), Jenis.TEKS, lebar=8) for t in TAHUN_IKU),
             ),
+            kolom_kode="Kode",
             keterangan="Target setiap indikator per tahun (IK-02 boleh berupa predikat, mis. BB).",
         ),
         Tabel(
@@ -270,6 +271,7 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Triwulan III", Jenis.TEKS, lebar=10),
                 Kolom("Triwulan IV", Jenis.TEKS, lebar=10),
             ),
+            kolom_kode="Kode",
             keterangan="Target per triwulan (kumulatif sejak Januari), bila berbeda dari target tahunan.",
         ),
         Tabel(

@@ -176,7 +176,7 @@ def gabungan(name: str, sheet: str, letak: Letak, merges, get: Callable[[int, in
                 kw = {"tabel": None, "kode": min(kode), "blokir": tuple(sorted(kode))}
         out.append(Catatan(
             "galat", sheet, rentang,
-            f"Sel {rentang} di lembar {sheet} digabung (Merge & Center) di dalam tabel: hanya sel pertamanya "
+            f"Sel {rentang} di lembar {sheet} digabung (Merge Cells) di dalam tabel: hanya sel pertamanya "
             "yang berisi nilai, sel lainnya terbaca kosong. Pisahkan gabungan sel (Unmerge) dan isi setiap sel.",
             **kw))
     return out

@@ -84,7 +84,8 @@ def _kw_baris(spec, row: RawRow) -> dict:
     """A row that names its indicator: its galat blocks that code alone."""
     v = row.values.get(spec.kolom_kode)
     kode = str(v).strip().upper() if not kosong(v) else None
-    if kode not in katalog.KODE_REKAP:
+    # Rekap Manual rows may only name a rekap code; target rows any indicator.
+    if kode not in (katalog.KODE_REKAP if spec.nama == "tblRekapManual" else katalog.INDIKATOR_BY_KODE):
         return {"tabel": None, "kode": None, "blokir": ()}
     return {"tabel": None, "kode": kode, "blokir": (kode,)}
 
