@@ -29,14 +29,16 @@ Indonesian sentence.  Only the values differ in how they travel:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from .. import kontrak as K
+from ..dasar.ooxml import dari_serial
 from ..io.raw import SERIAL_MAX as _SERIAL_MAX, SERIAL_MIN as _SERIAL_MIN
-from ..io.raw import RawName, RawRow, RawTable, RawWorkbook, dari_serial, parse_ref
+from ..io.raw import RawName, RawRow, RawTable, RawWorkbook, parse_ref
 from ..io.tabel import StrukturError, format_persen, gabungan, letak_tabel, periksa_struktur, persen_tampil
 from ..validasi.referensi import TABEL_REFERENSI
+
 
 # The open workbook cannot be used (a required table, column or name is
 # missing): `pesan` is one Indonesian sentence for the user; nothing is written.

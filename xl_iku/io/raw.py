@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from typing import Any
-
 
 # Excel's error values (typed, pasted or a formula's saved result).
 KODE_GALAT_EXCEL = frozenset({
@@ -27,22 +25,6 @@ KODE_GALAT_EXCEL = frozenset({
 
 # Serial numbers Excel can display as a date (1900-01-01 … 9999-12-31).
 SERIAL_MIN, SERIAL_MAX = 1, 2958465
-_EPOCH = datetime(1899, 12, 30)
-
-
-def dari_serial(v: float) -> date | datetime:
-    """Excel serial (1900 system) → date, or datetime when it has a time part."""
-    whole = int(v)
-    if whole < 61:  # Excel's fictitious 29 Feb 1900: serials 1..60 are one day off
-        whole += 1
-    d = _EPOCH + timedelta(days=whole)
-    frac = v - int(v)
-    if frac:
-        secs = round(frac * 86400)
-        return d + timedelta(seconds=secs)
-    return d.date()
-
-
 def col_letter(col: int) -> str:
     """1 → A, 27 → AA."""
     s = ""

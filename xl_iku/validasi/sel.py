@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from ..dasar.ooxml import angka_teks
 from ..hasil import GALAT, PERINGATAN, Temuan
-from ..io.raw import KODE_GALAT_EXCEL, SERIAL_MAX, SERIAL_MIN, dari_serial
+from ..dasar.ooxml import dari_serial
+from ..io.raw import KODE_GALAT_EXCEL, SERIAL_MAX, SERIAL_MIN
 from ..kontrak import Jenis, Kolom
 
 SALAH = object()  # a cell whose value was rejected (its galat is already recorded)
@@ -65,7 +67,7 @@ def kosong(v) -> bool:
 
 
 def _angka_teks(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else str(v).replace(".", ",")
+    return angka_teks(v, None, ribuan=False)
 
 
 _CEPAT = {1: 1, 2: 2, 3: 3, 4: 4}
