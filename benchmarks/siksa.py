@@ -548,7 +548,7 @@ def main(argv=None) -> int:
             berkas[u.nama] = (p, kena)
         asal = {"openpyxl": {n: p for n, (p, _) in berkas.items()}}
         if lo.ADA and not a.tanpa_libreoffice:
-            ulang = lo.simpan_ulang([p for p, _ in berkas.values()], kerja / "lo")
+            ulang = lo.simpan_ulang([p for p, _ in berkas.values()], kerja / "lo", timeout=1800)
             asal["libreoffice"] = {n: ulang[p] for n, (p, _) in berkas.items()}
         dasar = {j: _jalur(a.contoh, j) for j in ("berkas", "xlwings")}
         hasil = []

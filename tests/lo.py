@@ -11,7 +11,7 @@ from pathlib import Path
 ADA = shutil.which("soffice") is not None
 
 
-def simpan_ulang(paths: list[Path], outdir: Path, timeout: int = 240) -> dict[Path, Path]:
+def simpan_ulang(paths: list[Path], outdir: Path, timeout: int = 600) -> dict[Path, Path]:
     """xlsx → xlsx through LibreOffice Calc, with a private profile; returns
     {input: re-saved copy}.  Inputs must have distinct file names."""
     outdir.mkdir(parents=True, exist_ok=True)

@@ -319,3 +319,78 @@ def test_xlwings_remote_gives_the_same_numbers(berkas, nama, asal, dates):
         h_xl.temuan = [t for t in h_xl.temuan if t.sel != "K6"]
     assert _ringkas(h_file) == _ringkas(h_xl)
     assert [t.pesan for t in h_file.temuan] == [t.pesan for t in h_xl.temuan]
+
+
+# ---------------------------------------------------------------- desktop Excel (COM) branch
+
+
+class _Rentang:
+    """The few Range properties desktop Excel answers (xlwings COM engine)."""
+
+    def __init__(self, lembar, r1, c1, r2, c2):
+        self.lembar, self.r1, self.c1, self.r2, self.c2 = lembar, r1, c1, r2, c2
+        self.panggil = lembar.panggil
+
+    def _sel(self):
+        return [(r, c) for r in range(self.r1, self.r2 + 1) for c in range(self.c1, self.c2 + 1)]
+
+    @property
+    def merge_cells(self):
+        self.panggil.append("merge_cells")
+        kena = [any(m[0] <= r <= m[2] and m[1] <= c <= m[3] for m in self.lembar.merges) for r, c in self._sel()]
+        return True if all(kena) else (False if not any(kena) else None)  # COM: Null when mixed
+
+    @property
+    def merge_area(self):
+        for m in self.lembar.merges:
+            if m[0] <= self.r1 <= m[2] and m[1] <= self.c1 <= m[3]:
+                return _Luas(*m)
+        return _Luas(self.r1, self.c1, self.r1, self.c1)
+
+    @property
+    def number_format(self):
+        self.panggil.append("number_format")
+        f = {self.lembar.formats.get(rc, "General") for rc in self._sel()}
+        return f.pop() if len(f) == 1 else None
+
+
+class _Luas:
+    def __init__(self, r1, c1, r2, c2):
+        self.row, self.column = r1, c1
+        self.rows, self.columns = _N(r2 - r1 + 1), _N(c2 - c1 + 1)
+
+
+class _N:
+    def __init__(self, n):
+        self.count = n
+
+
+class _Lembar:
+    def __init__(self, merges=(), formats=None):
+        self.merges, self.formats, self.panggil = list(merges), dict(formats or {}), []
+
+    def range(self, a, b=None):
+        b = b or a
+        return _Rentang(self, a[0], a[1], b[0], b[1])
+
+
+def test_desktop_excel_is_asked_for_merges_with_few_calls():
+    from xl_iku.io.tabel import Letak
+
+    letak = Letak(4, {"No": 1, "Tanggal": 2, "U1": 8}, list(range(5, 1005)))
+    lembar = _Lembar(merges=[(500, 8, 502, 8)])
+    assert R._gabungan(lembar, letak) == [(500, 8, 502, 8)]
+    assert len(lembar.panggil) < 100  # halving, not 1.000 rows × 8 columns
+    assert R._gabungan(_Lembar(), letak) == []
+
+
+def test_desktop_excel_is_asked_for_percent_formats():
+    from xl_iku.io.tabel import Letak
+
+    letak = Letak(4, {"Kode": 1, "2024": 7}, [5, 6, 7])
+    lembar = _Lembar(formats={(6, 7): "0%"})
+    persen = R._format_persen(lembar, letak)
+    assert [persen(r, 7) for r in (5, 6, 7)] == [False, True, False]
+    seragam = R._format_persen(_Lembar(formats={(r, 7): "0.00%" for r in (5, 6, 7)}), letak)
+    assert persen is not seragam and seragam(5, 7) is True
+    assert R._format_persen(None, letak)(5, 7) is None  # no sheet object: unknown (remote)

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from .. import katalog
+from ..dasar.ooxml import angka_teks
 from .. import kontrak as K
 from ..pesan import PesanError
 from .raw import Catatan, address, parse_ref
@@ -72,9 +73,7 @@ class Letak:
 
 
 def _fmt_angka(x: float) -> str:
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", ".")
-    return f"{x:,}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return angka_teks(x, None)
 
 
 def _rentang_baris(a: int, b: int) -> str:
