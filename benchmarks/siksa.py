@@ -47,7 +47,7 @@ from tests import lo  # noqa: E402
 from xl_iku import engine  # noqa: E402
 from xl_iku.excel import reader as R  # noqa: E402
 from xl_iku.io import file_reader  # noqa: E402
-from xl_iku.io.raw import parse_ref  # noqa: E402
+from xl_iku.dasar.raw import parse_ref  # noqa: E402
 
 SAMPEL = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
 

@@ -34,10 +34,10 @@ from typing import Any
 
 from .. import kontrak as K
 from ..dasar.ooxml import dari_serial
-from ..io.raw import SERIAL_MAX as _SERIAL_MAX, SERIAL_MIN as _SERIAL_MIN
-from ..io.raw import RawName, RawRow, RawTable, RawWorkbook, parse_ref
+from ..dasar.raw import SERIAL_MAX as _SERIAL_MAX, SERIAL_MIN as _SERIAL_MIN
+from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, parse_ref
 from ..io.tabel import StrukturError, format_persen, gabungan, letak_tabel, periksa_struktur, persen_tampil
-from ..validasi.referensi import TABEL_REFERENSI
+from ..referensi import TABEL_REFERENSI
 
 
 # The open workbook cannot be used (a required table, column or name is
@@ -181,7 +181,7 @@ def baca(book, lembar_tambahan: tuple[str, ...] = ()) -> Bacaan:
         if spec.nama not in names:
             continue
         lembar, alamat = names[spec.nama]
-        from ..io.raw import parse_address
+        from ..dasar.raw import parse_address
 
         r, c = parse_address(alamat)
         v = grid(lembar).get(r, c)

@@ -15,11 +15,11 @@ from pathlib import Path
 import python_calamine as pc
 
 from .. import kontrak as K
-from ..validasi.referensi import TABEL_REFERENSI
+from ..referensi import TABEL_REFERENSI
 from .package import FileError, Package
 from .sel_berkas import InfoSel, baca_info, xf_persen
 from .tabel import StrukturError, gabungan, letak_tabel, periksa_struktur, persen_tampil
-from .raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
+from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
 
 
 class _Grid:

@@ -19,7 +19,7 @@ from .. import gaya
 from ..dasar.ooxml import angka_xml, bersih, ke_serial
 from ..layout import SheetPlan
 from .package import FileError, Package
-from .raw import address, col_letter
+from ..dasar.raw import address, col_letter
 from .salin import salin
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .package import Package
-from .raw import parse_address
+from ..dasar.raw import parse_address
 from .tabel import format_persen
 
 _NEEDLE_GALAT = (b't="e"', b"t='e'")

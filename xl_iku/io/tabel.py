@@ -22,7 +22,7 @@ from .. import katalog
 from ..dasar.ooxml import angka_teks
 from .. import kontrak as K
 from ..pesan import PesanError
-from .raw import Catatan, address, parse_ref
+from ..dasar.raw import Catatan, address, parse_ref
 
 
 class StrukturError(PesanError):

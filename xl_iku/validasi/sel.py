@@ -12,7 +12,7 @@ from datetime import date, datetime
 from ..dasar.ooxml import angka_teks
 from ..hasil import GALAT, PERINGATAN, Temuan
 from ..dasar.ooxml import dari_serial
-from ..io.raw import KODE_GALAT_EXCEL, SERIAL_MAX, SERIAL_MIN
+from ..dasar.raw import KODE_GALAT_EXCEL, SERIAL_MAX, SERIAL_MIN
 from ..kontrak import Jenis, Kolom
 
 SALAH = object()  # a cell whose value was rejected (its galat is already recorded)
