@@ -39,6 +39,11 @@ from .validasi.referensi import baca_referensi
 from .validasi.sel import SALAH, Pemeriksa, bersihkan, kosong
 
 
+def _tgl(d) -> str:
+    """28 Juni 2024."""
+    return f"{d.day} {list(_BULAN_ID)[d.month - 1].capitalize()} {d.year}"
+
+
 def _fmt(x) -> str:
     """Indonesian decimal comma for messages."""
     if isinstance(x, float) and x.is_integer():
@@ -258,31 +263,39 @@ def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm
         _set_persen(H["IK-10"], sum(d.status == mandiri for d in desa), len(desa), "Tidak ada desa tercatat.")
         H["IK-10"].keterangan = ", ".join(f"{s}: {n}" for s, n in Counter(d.status for d in desa).items())
 
-    def selesai(r):
-        # Settled after the period ends: as of the period it was still open.
-        return r.selesai if r.selesai is not None and r.selesai <= periode.akhir else None
+    # Timeliness is a property of the request: a request belongs to the period
+    # of its Tanggal Masuk, and one settled after the period ends counts as it
+    # is (KONTRAK §3); the Keterangan says how many those are.
+    def tepat_waktu(rows, batas_of) -> tuple[int, int, int]:
+        tepat = sum(1 for r in rows if r.selesai is not None and kal.hari_kerja(r.masuk, r.selesai) <= batas_of(r))
+        terbuka = sum(1 for r in rows if r.selesai is None)
+        sesudah = sum(1 for r in rows if r.selesai is not None and r.selesai > periode.akhir)
+        return tepat, terbuka, sesudah
+
+    def ket_sesudah(n: int) -> str:
+        return f"; {n} diselesaikan sesudah akhir periode ({_tgl(periode.akhir)})" if n else ""
 
     V.duplikat(raw.tables["tblLayanan"], "No Register", p, "IKP-01")
     lay = V.register(bersih["tblLayanan"], p, "IKP-01", jenis=jenis)
     punya["IKP-01"] = bool(bersih["tblLayanan"].baris)
     if punya["IKP-01"]:
-        tepat = sum(
-            1 for r in lay if selesai(r) is not None and kal.hari_kerja(r.masuk, r.selesai) <= jenis[r.jenis_layanan.casefold()]
-        )
-        terbuka = sum(1 for r in lay if selesai(r) is None)
+        tepat, terbuka, sesudah = tepat_waktu(lay, lambda r: jenis[r.jenis_layanan.casefold()])
         _set_persen(H["IKP-01"], tepat, len(lay), "Tidak ada permohonan layanan tercatat.")
         if H["IKP-01"].status == STATUS_OK:
-            H["IKP-01"].keterangan = f"{tepat} dari {len(lay)} permohonan selesai tepat waktu; {terbuka} belum selesai."
+            H["IKP-01"].keterangan = (f"{tepat} dari {len(lay)} permohonan selesai tepat waktu"
+                                      f"{ket_sesudah(sesudah)}; {terbuka} belum selesai.")
 
     pgd = V.register(bersih["tblPengaduan"], p, "IKP-02")
     punya["IKP-02"] = bool(bersih["tblPengaduan"].baris)
     if punya["IKP-02"]:
         batas = peng.batas_pengaduan
         if batas is not None:  # otherwise its Pengaturan galat blocks IKP-02
-            tepat = sum(1 for r in pgd if selesai(r) is not None and kal.hari_kerja(r.masuk, r.selesai) <= batas)
+            tepat, terbuka, sesudah = tepat_waktu(pgd, lambda r: batas)
             _set_persen(H["IKP-02"], tepat, len(pgd), "Tidak ada pengaduan tercatat.")
             if H["IKP-02"].status == STATUS_OK:
-                H["IKP-02"].keterangan = f"Batas penyelesaian {batas} hari kerja."
+                H["IKP-02"].keterangan = (f"Batas penyelesaian {batas} hari kerja; {tepat} dari {len(pgd)} "
+                                          f"pengaduan selesai tepat waktu{ket_sesudah(sesudah)}; "
+                                          f"{terbuka} belum selesai.")
 
     for kode, tbl, header, sebab in (
         ("IKP-03", "tblASN", "Kompeten", "Tidak ada ASN tercatat."),
