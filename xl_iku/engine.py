@@ -25,7 +25,7 @@ from .hasil import (
     STATUS_TANPA_DATA,
     Unsur,
 )
-from .io.raw import RawWorkbook
+from .io.raw import RawWorkbook, address
 from .referensi import Referensi
 from .rules import akip as R_akip
 from .rules import capaian as R_cap
@@ -211,6 +211,7 @@ def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm
     kal = Kalender(b.nilai["Tanggal"] for b in bersih["tblHariLibur"].baris if not b.salah)
 
     # IKM
+    skm_kosong = not bersih["tblSKM"].baris
     skm = V.skm(bersih["tblSKM"], p, set(jenis))
     _hitung_ikm(skm, peng, ref, p, ikm, H)
     # The survey is usually the largest table: free its rows before the next.
@@ -229,6 +230,7 @@ def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm
     # Register-based percentages; `sumber` says whether the register has rows
     # for the indicator so Rekap Manual can stand in for it.
     punya: dict[str, bool] = {}
+    kosong_di: dict[str, list[str]] = {}  # table → codes it leaves tanpa_data for want of rows
 
     sop = V.sop(bersih["tblSOP"], p)
     punya["IK-07"] = bool(bersih["tblSOP"].baris)
@@ -330,6 +332,29 @@ def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm
         elif not punya.get(kode):
             tbl = katalog.INDIKATOR_BY_KODE[kode].tabel[0]
             _tanpa_data(H[kode], f"Belum ada data: lembar {K.TABEL[tbl].lembar} kosong untuk {periode.uraian} dan tidak ada Rekap Manual.")
+            kosong_di.setdefault(tbl, []).append(kode)
+    if skm_kosong:
+        kosong_di["tblSKM"] = ["IKU-01", "IK-01"]
+    if not any(b.nilai.get("Tahun") == tahun for b in bersih["tblAKIP"].baris):
+        kosong_di["tblAKIP"] = ["IK-02", "IK-03", "IK-04", "IK-05", "IK-06"]
+    _peringatan_kosong(raw, kosong_di, periode, p)
+
+
+def _peringatan_kosong(raw: RawWorkbook, kosong_di: dict[str, list[str]], periode: Periode, p: Pemeriksa) -> None:
+    """A register with no rows for the period is said once per table, not left
+    to a quiet 'tanpa_data' (an empty workbook would otherwise pass as clean)."""
+    for tbl in K.TABEL:
+        kode = kosong_di.get(tbl)
+        if not kode:
+            continue
+        t = raw.tables[tbl]
+        lembar = t.sheet
+        apa = f"tahun {periode.tahun}" if tbl == "tblAKIP" else periode.uraian
+        saran = " Isi registernya atau lembar Rekap Manual." if all(k in katalog.KODE_REKAP for k in kode) else ""
+        p.peringatan(lembar, address(t.header_row + 1, min(t.columns.values(), default=1)),
+                     f"Lembar {lembar} tidak memuat data {apa} untuk {', '.join(kode)}; "
+                     f"{'indikator itu' if len(kode) == 1 else 'indikator-indikator itu'} tanpa data.{saran}",
+                     kode=kode[0] if kode[0] != "IKU-01" else "IK-01")
 
 
 def _hitung_ikm(skm: list[M.BarisSKM], peng, ref: Referensi, p: Pemeriksa, ikm: HasilIKM, H) -> None:
