@@ -89,6 +89,7 @@ def baca_pengaturan(raw: RawWorkbook, p: Pemeriksa) -> M.Pengaturan:
         batas_pengaduan=nilai["BatasWaktuPengaduan"], tempat=nilai["TempatPenandatanganan"],
         tanggal_ttd=nilai["TanggalPenandatanganan"], nama_camat=nilai["NamaCamat"],
         nip_camat=nilai["NIPCamat"], pangkat_camat=nilai["PangkatCamat"], periode=nilai.get("Periode"),
+        skema_desa=nilai.get("SkemaIndeksDesa"),
     )
     return peng
 
@@ -258,12 +259,15 @@ def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm
         _set_persen(H["IKP-06"], ters, sum(r.kebutuhan for r in sar), "Jumlah kebutuhan sarpras 0.")
         _set_persen(H["IKP-07"], sum(r.dipelihara for r in sar), ters, "Jumlah sarpras tersedia 0.")
 
-    desa = V.desa(bersih["tblDesa"], p, ref)
+    skema = M.skema_desa_berlaku(peng.skema_desa, tahun)
+    desa = V.desa(bersih["tblDesa"], p, ref, skema)
     punya["IK-10"] = bool(bersih["tblDesa"].baris)
     if punya["IK-10"]:
-        mandiri = ref.status_idm[-1][0]
+        batas = ref.batas_desa(skema)
+        mandiri = batas[-1][0] if batas else K.STATUS_IDM[-1]
         _set_persen(H["IK-10"], sum(d.status == mandiri for d in desa), len(desa), "Tidak ada desa tercatat.")
-        H["IK-10"].keterangan = ", ".join(f"{s}: {n}" for s, n in Counter(d.status for d in desa).items())
+        H["IK-10"].keterangan = (", ".join(f"{s}: {n}" for s, n in Counter(d.status for d in desa).items())
+                                 + f" (skema {skema}).")
 
     # Timeliness is a property of the request: a request belongs to the period
     # of its Tanggal Masuk, and one settled after the period ends counts as it

@@ -129,4 +129,14 @@ class Pengaturan(BaseModel):
     nip_camat: str | None = None
     pangkat_camat: str | None = None
     periode: str | None = None
+    skema_desa: str | None = None  # as typed; see `skema_desa_berlaku`
+
+
+def skema_desa_berlaku(skema: str | None, tahun: int) -> str:
+    """SkemaIndeksDesa, or when blank: IDM up to TahunLaporan 2024, Indeks Desa from 2025."""
+    from .kontrak import SKEMA_IDM, SKEMA_INDEKS_DESA, TAHUN_TERAKHIR_IDM
+
+    if skema:
+        return skema
+    return SKEMA_IDM if tahun <= TAHUN_TERAKHIR_IDM else SKEMA_INDEKS_DESA
 

@@ -124,4 +124,10 @@ class Referensi:
     )
     predikat: tuple[Predikat, ...] = PREDIKAT_AKIP
     status_idm: tuple[tuple[str, Decimal | None], ...] = STATUS_IDM
+    # Indeks Desa (Permendesa PDTT 9/2024): no thresholds unless the office fills them.
+    status_indeks_desa: tuple[tuple[str, Decimal | None], ...] = ()
+
+    def batas_desa(self, skema: str) -> tuple[tuple[str, Decimal | None], ...]:
+        """The status thresholds of a scheme; empty when there are none."""
+        return self.status_idm if skema == "IDM" else self.status_indeks_desa
     kategori: tuple[tuple[Decimal, str], ...] = KATEGORI_CAPAIAN

@@ -17,6 +17,9 @@ TABEL_REFERENSI: dict[str, tuple[str, ...]] = {
     "tblBobotAKIP": ("Kode", "Komponen", "Bobot"),
     "tblPredikatAKIP": ("Predikat", "Lebih Dari", "Keterangan"),
     "tblStatusIDM": ("Status", "Batas Atas"),
+    # Per scheme (SkemaIndeksDesa): empty in the template, as the Indeks Desa
+    # thresholds are not published with the statuses.
+    "tblStatusIndeksDesa": ("Status", "Batas Atas"),
     "tblKategoriCapaian": ("Paling Rendah", "Kategori"),
 }
 
@@ -88,6 +91,10 @@ def baca_referensi(raw: RawWorkbook, p: Pemeriksa) -> D.Referensi:
         (teks(r, "Status"), angka(t, r, "Batas Atas", boleh_kosong=True)) for r in rs))
     if idm:
         ref.status_idm = idm
+    indeks_desa = tabel("tblStatusIndeksDesa", lambda t, rs: tuple(
+        (teks(r, "Status"), angka(t, r, "Batas Atas", boleh_kosong=True)) for r in rs))
+    if indeks_desa:
+        ref.status_indeks_desa = indeks_desa
     kategori = tabel("tblKategoriCapaian", lambda t, rs: tuple(
         (_atau_terbawah(angka(t, r, "Paling Rendah", boleh_kosong=True)), teks(r, "Kategori")) for r in rs))
     if kategori:

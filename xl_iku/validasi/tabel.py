@@ -268,25 +268,44 @@ def sarpras(t: TabelBersih, p: Pemeriksa) -> list[M.BarisSarpras]:
     return out
 
 
-def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi) -> list[M.BarisDesa]:
+def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi, skema: str = K.SKEMA_IDM) -> list[M.BarisDesa]:
+    """Status per desa under `skema` (KONTRAK §3 IK-10).
+
+    Under IDM a blank status is derived from Nilai IDM and a typed one must
+    agree with it.  Under Indeks Desa the ministry publishes each desa's
+    status: a typed status stands; only when Referensi holds thresholds for the
+    scheme is a blank one derived and a typed one checked against the score.
+    """
     out = []
     kw = {"tabel": t.nama, "kode": "IK-10"}
+    batas = ref.batas_desa(skema)
+    idm = skema == K.SKEMA_IDM
+    dasar = "Permendesa PDTT 2/2016" if idm else "batas Indeks Desa di lembar Referensi"
     for b in t.baris:
         if b.salah:
             continue
         nilai, status = b.nilai.get("Nilai IDM"), b.nilai.get("Status IDM")
-        if nilai is not None and not 0 <= nilai <= 1:
+        if nilai is not None and idm and not 0 <= nilai <= 1:
             p.galat(t.lembar, b.raw.cell("Nilai IDM"), "Nilai IDM harus antara 0 dan 1 (contoh 0,8156).", **kw)
             continue
-        if nilai is None and status is None:
-            p.galat(t.lembar, b.raw.cell("Nilai IDM"), "Isi Nilai IDM atau Status IDM desa ini.", **kw)
+        if nilai is not None and nilai < 0:
+            p.galat(t.lembar, b.raw.cell("Nilai IDM"), "Nilai indeks desa tidak boleh negatif.", **kw)
             continue
-        if nilai is not None:
-            turunan = R_idm.status_idm(nilai, ref.status_idm)
+        if status is None and not batas:
+            p.galat(t.lembar, b.raw.cell("Status IDM"),
+                    "Isi Status desa ini menurut Indeks Desa (Permendesa PDTT 9/2024) yang diterbitkan kementerian; "
+                    "batas status Indeks Desa tidak ada di tabel tblStatusIndeksDesa (lembar Referensi), "
+                    "sehingga status tidak dapat diturunkan dari nilainya.", **kw)
+            continue
+        if nilai is None and status is None:
+            p.galat(t.lembar, b.raw.cell("Nilai IDM"), f"Isi Nilai atau Status {skema} desa ini.", **kw)
+            continue
+        if nilai is not None and batas:
+            turunan = R_idm.status_idm(nilai, batas)
             if status is not None and status != turunan:
                 p.galat(t.lembar, b.raw.cell("Status IDM"),
-                        f"Status IDM '{status}' bertentangan dengan Nilai IDM "
-                        f"{str(ke_decimal(nilai)).replace('.', ',')} (menurut Permendesa PDTT 2/2016: {turunan}).", **kw)
+                        f"Status '{status}' bertentangan dengan Nilai {skema} "
+                        f"{str(ke_decimal(nilai)).replace('.', ',')} (menurut {dasar}: {turunan}).", **kw)
                 continue
             status = turunan
         out.append(M.BarisDesa(**_base_of(t, b), nama=b.nilai["Nama Desa"], nilai_idm=nilai, status=status))
