@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 TAHUNAN = "Tahunan"
 TRIWULAN = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
@@ -25,8 +26,9 @@ class Periode:
     def bulan_akhir(self) -> int:
         return 12 if self.nama == TAHUNAN else 3 * (TRIWULAN.index(self.nama) + 1)
 
-    @property
+    @cached_property
     def akhir(self) -> date:
+        # Cached: every dated row of every register asks.
         m = self.bulan_akhir
         return date(self.tahun, m, calendar.monthrange(self.tahun, m)[1])
 
