@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -41,9 +42,15 @@ def _temuan_dari(err: dict, sel_of: Callable[[str | None], str]) -> list[tuple[s
     return [("galat", sel_of(header), f"{nama} berisi nilai yang tidak dapat dipakai.")]
 
 
-def validasi(model, calon: list[tuple[Any, dict]], lembar: str, p: Pemeriksa,
-             kw: dict | Callable[[Any], dict], context: dict | None = None) -> list:
-    """Validate `calon` — (raw row, input dict) pairs — as a list of `model`.
+# Rows per validate_python call: large enough for pydantic-core's loop to
+# dominate, small enough that a 100,000-row register never holds more than
+# this many input dicts at once.
+POTONGAN = 4096
+
+
+def validasi(model, calon: Iterable[tuple[Any, dict]], lembar: str, p: Pemeriksa,
+             kw: dict | Callable[[dict], dict], context: dict | None = None) -> list:
+    """Validate `calon` — (raw row, input dict) pairs — as lists of `model`.
 
     Returns the valid rows in order.  Errors become temuan at their cells
     (`kw`, or `kw(input dict)`, gives the finding's kode/tabel/blokir); the
@@ -52,9 +59,22 @@ def validasi(model, calon: list[tuple[Any, dict]], lembar: str, p: Pemeriksa,
     ctx = dict(context or {})
     ctx["peringatan"] = []
     ta = _adapter(model)
+    rows: list = []
+    it = iter(calon)
+    while True:
+        potong = list(islice(it, POTONGAN))
+        if not potong:
+            break
+        rows.extend(_potongan(ta, potong, ctx, lembar, p, kw))
+    for sel, pesan, kode in ctx["peringatan"]:
+        p.peringatan(lembar, sel, pesan, kode=kode)
+    return rows
+
+
+def _potongan(ta: TypeAdapter, calon: list[tuple[Any, dict]], ctx: dict, lembar: str, p: Pemeriksa, kw) -> list:
     data = [d for _, d in calon]
     try:
-        rows = ta.validate_python(data, context=ctx)
+        return ta.validate_python(data, context=ctx)
     except ValidationError as e:
         buruk: dict[int, list[dict]] = {}
         for err in e.errors(include_url=False):
@@ -73,10 +93,7 @@ def validasi(model, calon: list[tuple[Any, dict]], lembar: str, p: Pemeriksa,
                     else:
                         p.peringatan(lembar, sel, pesan, kode=k.get("kode"))
         # The warnings of the first pass stand; the second only keeps the good rows.
-        rows = ta.validate_python([d for i, d in enumerate(data) if i not in buruk], context=dict(ctx, peringatan=[]))
-    for sel, pesan, kode in ctx["peringatan"]:
-        p.peringatan(lembar, sel, pesan, kode=kode)
-    return rows
+        return ta.validate_python([d for i, d in enumerate(data) if i not in buruk], context=dict(ctx, peringatan=[]))
 
 
 def satu(model, data: dict, p: Pemeriksa, sel_of: Callable[[str | None], tuple[str, str]],
@@ -98,12 +115,3 @@ def satu(model, data: dict, p: Pemeriksa, sel_of: Callable[[str | None], tuple[s
                     p.galat(lembar, sel, pesan, **kw_of(kolom[0]))
                 data[kolom[0]] = None
     raise AssertionError("settings did not validate with every failing field blank")
-
-
-def pasangan(rows: Iterable, isi: Callable[[Any], dict | None]) -> list[tuple[Any, dict]]:
-    out = []
-    for b in rows:
-        d = isi(b)
-        if d is not None:
-            out.append((b, d))
-    return out

@@ -165,13 +165,8 @@ def _isi(t: TabelBersih, b: Bersih) -> dict:
 
 def _rows(model, t: TabelBersih, p: Pemeriksa, kw, context=None, isi=None) -> list:
     """Rows without a cell galat, through `model` (see validasi.baris)."""
-    calon = []
-    for b in t.baris:
-        if b.salah:
-            continue
-        d = _isi(t, b) if isi is None else isi(b)
-        if d is not None:
-            calon.append((b.raw, d))
+    isi = isi or (lambda b: _isi(t, b))
+    calon = ((b.raw, isi(b)) for b in t.baris if not b.salah)
     return baris.validasi(model, calon, t.lembar, p, kw, context)
 
 
