@@ -23,6 +23,8 @@ def laporan(
     hitung: bool = typer.Option(False, "--hitung", help="Hitung dari data masukan walau lembar keluaran belum "
                                                         "dihitung (berkas MASUKAN tidak diubah)."),
     batas_waktu: float = typer.Option(180, "--batas-waktu", help="Batas waktu LibreOffice untuk PDF, dalam detik."),
+    gaya: Optional[Path] = typer.Option(None, "--gaya", help="Dokumen Word (.docx) berisi gaya, kop, dan logo kantor "
+                                                            "(skm, lkjip); isinya diganti laporan."),
     soffice: Optional[str] = typer.Option(None, "--soffice", help="Jalur program LibreOffice (soffice) bila tidak "
                                                                    "ditemukan otomatis."),
 ) -> None:
@@ -33,7 +35,7 @@ def laporan(
 
     jenis = jenis.strip().lower()
     try:
-        h = buat(jenis, masukan, keluaran, hitung=hitung, soffice=soffice, batas_waktu=batas_waktu)
+        h = buat(jenis, masukan, keluaran, hitung=hitung, soffice=soffice, batas_waktu=batas_waktu, gaya=gaya)
     except FileError as e:
         err.print(f"[bold red]Gagal:[/bold red] {e.pesan}")
         raise typer.Exit(2)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.numbers import format_decimal
-
+from ..dasar.ooxml import angka_teks
 from ..hasil import STATUS_GALAT, STATUS_TANPA_DATA, HasilIndikator
 from ..layout import angka_id, tanggal_id
 
@@ -31,11 +30,11 @@ def bulat(n) -> str:
     """1200 → '1.200'."""
     if n is None:
         return "–"
-    return format_decimal(int(n), format="#,##0", locale="id")
+    return angka_teks(int(n), 0)
 
 
 def rupiah(x) -> str:
-    return "–" if x is None else f"Rp{format_decimal(round(float(x)), format='#,##0', locale='id')}"
+    return "–" if x is None else f"Rp{angka_teks(round(float(x)), 0)}"
 
 
 def tanggal(d: date | str | None) -> str:
