@@ -14,7 +14,7 @@ from tests.isi import isi
 from xl_iku import engine
 from xl_iku import models as M
 from xl_iku.io import file_reader
-from xl_iku.io.raw import RawRow
+from xl_iku.dasar.raw import RawRow
 from xl_iku.validasi import baris
 from xl_iku.validasi.periksa import periksa
 from xl_iku.validasi.sel import Pemeriksa

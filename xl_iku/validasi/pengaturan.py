@@ -9,7 +9,7 @@ from .. import katalog
 from .. import kontrak as K
 from .. import models as M
 from ..hasil import GALAT
-from ..io.raw import RawWorkbook
+from ..dasar.raw import RawWorkbook
 from . import baris
 from .sel import SALAH, Pemeriksa, bersihkan
 

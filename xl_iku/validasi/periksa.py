@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import katalog
 from .. import kontrak as K
 from .. import models as M
-from ..io.raw import RawWorkbook, address
+from ..dasar.raw import RawWorkbook, address
 from ..periode import TAHUNAN, Periode
 from . import tabel as V
 from .pengaturan import baca_pengaturan

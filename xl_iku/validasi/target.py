@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import katalog
 from .. import kontrak as K
-from ..io.raw import RawWorkbook
+from ..dasar.raw import RawWorkbook
 from ..periode import Periode
 from ..rules.angka import ke_decimal
 from .sel import SALAH, Pemeriksa, kosong
