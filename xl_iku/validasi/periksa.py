@@ -7,6 +7,7 @@ from .. import katalog
 from .. import kontrak as K
 from .. import models as M
 from ..dasar.raw import RawWorkbook, address
+from ..hasil import GALAT
 from ..periode import TAHUNAN, Periode
 from . import tabel as V
 from .pengaturan import baca_pengaturan
@@ -30,9 +31,20 @@ def _rumus_tanpa_nilai(raw: RawWorkbook, p: Pemeriksa) -> None:
                             tabel=t.name if t.name in K.TABEL else None)
 
 
+def _catatan_baca(raw: RawWorkbook, p: Pemeriksa) -> None:
+    """Findings of the reading layer (rows after a gap, merged ranges,
+    percentage-formatted targets), filed like validation's own."""
+    for c in raw.catatan:
+        tabel = c.tabel if c.tabel in K.TABEL else None
+        kode = c.kode or (V.kode_utama(tabel) if tabel else None)
+        (p.galat if c.tingkat == GALAT else p.peringatan)(c.lembar, c.sel, c.pesan, kode=kode, tabel=tabel,
+                                                            blokir=c.blokir)
+
+
 def periksa(raw: RawWorkbook) -> M.Masukan:
     p = Pemeriksa()
     _rumus_tanpa_nilai(raw, p)
+    _catatan_baca(raw, p)
     peng = baca_pengaturan(raw, p)
     ref = baca_referensi(raw, p)
     tahun = peng.tahun

@@ -13,7 +13,7 @@ from .. import katalog
 from .. import kontrak as K
 from ..kontrak import Jenis
 from .. import models as M
-from ..dasar.raw import RawRow, RawTable, RowValues, address, kolom_nilai
+from ..dasar.raw import KODE_GALAT_EXCEL, RawRow, RawTable, RowValues, address, kolom_nilai
 from ..referensi import Referensi
 from ..hasil import GALAT
 from ..periode import Periode
@@ -86,7 +86,7 @@ def _cepat(vals: list, kol) -> list | None:
             if all(float(v).is_integer() and v >= 0 for v in ada):
                 return [None if v is None else int(v) for v in vals]
     elif j is Jenis.TEKS:
-        if all(type(v) is str for v in ada):
+        if all(type(v) is str for v in ada) and not (ada & KODE_GALAT_EXCEL):
             return [None if v is None else (v.strip() or None) for v in vals]
     elif j is Jenis.TANGGAL:
         if all(type(v) is date for v in ada):
@@ -101,7 +101,8 @@ def _kw_baris(spec, row: RawRow) -> dict:
     """A row that names its indicator: its galat blocks that code alone."""
     v = row.values.get(spec.kolom_kode)
     kode = str(v).strip().upper() if not kosong(v) else None
-    if kode not in katalog.KODE_REKAP:
+    # Rekap Manual rows may only name a rekap code; target rows any indicator.
+    if kode not in (katalog.KODE_REKAP if spec.nama == "tblRekapManual" else katalog.INDIKATOR_BY_KODE):
         return {"tabel": None, "kode": None, "blokir": ()}
     return {"tabel": None, "kode": kode, "blokir": (kode,)}
 

@@ -10,10 +10,12 @@ from .. import kontrak as K
 from ..dasar.raw import RawWorkbook
 from ..periode import Periode
 from ..rules.angka import ke_decimal
-from .sel import SALAH, Pemeriksa, kosong
+from .sel import SALAH, Pemeriksa, galat_excel, kosong
 
 
 def _nilai_target(v, kode, lembar, sel, p: Pemeriksa):
+    if galat_excel(v):
+        return SALAH  # already a galat at its cell (validasi.tabel cleans every table)
     if isinstance(v, bool):
         v = str(v)
     if isinstance(v, (int, float)):
