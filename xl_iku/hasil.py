@@ -48,6 +48,8 @@ class HasilIndikator:
     realisasi: float | str | None = None
     capaian: float | None = None
     kategori: str | None = None
+    # Decided once, in the engine (KONTRAK §3): every consumer reads this.
+    tercapai: bool | None = None
     status: str = STATUS_OK
     keterangan: str = ""
     pembilang: float | None = None
@@ -62,6 +64,7 @@ class HasilIndikator:
             "realisasi": self.realisasi,
             "capaian": self.capaian,
             "kategori": self.kategori,
+            "tercapai": self.tercapai,
             "status": self.status,
             "keterangan": self.keterangan,
             "pembilang": self.pembilang,
