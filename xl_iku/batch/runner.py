@@ -23,7 +23,8 @@ from typing import Any, Callable, Iterable
 from ..io.package import FileError
 from . import pekerja
 from .cari import Berkas, kumpulkan
-from .pekerja import GAGAL, OK, STATUS_GALAT, ringkasan_gagal
+from ..hasil import GALAT, PERINGATAN, jumlah_temuan, ringkasan_gagal
+from .pekerja import GAGAL, OK, STATUS_GALAT
 from .status import Kunci, Status, sha256_berkas
 
 EXIT_OK, EXIT_GALAT, EXIT_BERKAS = 0, 1, 2
@@ -55,29 +56,24 @@ class HasilBerkas:
 
     @property
     def status(self) -> str:
-        return self.ringkasan["status"]
+        return self.ringkasan["hasil"]
+
+    @property
+    def alasan(self) -> str | None:
+        return self.ringkasan.get("alasan")
+
+    @property
+    def jumlah_galat(self) -> int:
+        return jumlah_temuan(self.ringkasan, GALAT)
+
+    @property
+    def jumlah_peringatan(self) -> int:
+        return jumlah_temuan(self.ringkasan, PERINGATAN)
 
     def ke_json(self) -> dict[str, Any]:
-        """One line of `--json-lines`."""
-        r = self.ringkasan
-        return {
-            "berkas": self.berkas,
-            "masukan": self.masukan,
-            "keluaran": self.keluaran,
-            "status": r["status"],
-            "dilewati": self.dilewati,
-            "kecamatan": r["kecamatan"],
-            "kabupaten": r["kabupaten"],
-            "tahun": r["tahun"],
-            "jumlah_galat": r["jumlah_galat"],
-            "jumlah_peringatan": r["jumlah_peringatan"],
-            "detik": r.get("detik"),
-            "ikm": r["ikm"],
-            "akip": r["akip"],
-            "indikator": r["indikator"],
-            "galat": r["galat"],
-            "pesan": r["pesan"],
-        }
+        """One line of `--json-lines` (KONTRAK §4): the `hitung --json` document
+        plus berkas, keluaran, hasil, alasan, detik."""
+        return {"berkas": self.berkas, "keluaran": self.keluaran, **self.ringkasan}
 
 
 @dataclass
@@ -343,7 +339,7 @@ def jalankan(
                 rss[res["pid"]] = max(rss.get(res["pid"], 0.0), res.get("rss_mb", 0.0))
                 cpu[0] += res.get("cpu_detik", 0.0)
             b = per_rel[res["berkas"]]
-            ok = res["ringkasan"]["status"] != GAGAL
+            ok = res["ringkasan"]["hasil"] != GAGAL
             catat(HasilBerkas(b.relatif, str(b.masukan), str(b.keluaran) if ok else None, False,
                               res["ringkasan"]))
 

@@ -53,13 +53,13 @@ class _PantauCli(Pantau):
         if self.progress is not None:
             self.progress.advance(self.tugas)
             if h.status != "ok" and not h.dilewati:  # problems show up above the bar as they happen
-                ket = r.get("pesan") or f"{r.get('jumlah_galat')} galat"
+                ket = h.alasan or f"{h.jumlah_galat} galat"
                 self.progress.console.print(f"{_LABEL[h.status]} {h.berkas}: {ket}", soft_wrap=True)
             return
         if h.dilewati:
             ket = "dilewati (sudah mutakhir)"
         elif h.status == "gagal":
-            ket = r.get("pesan") or ""
+            ket = h.alasan or ""
         else:
             ket = f"{r.get('kecamatan') or '?'} {r.get('tahun') or '?'} ({_detik(r.get('detik'))} detik)"
         self.con.print(f"[{self.n}/{self.total}] {_LABEL[h.status]} {h.berkas}: {ket}", soft_wrap=True)
@@ -80,8 +80,8 @@ def tabel_batch(hb: HasilBatch) -> Table:
         r = h.ringkasan
         gagal = h.status == "gagal"
         t.add_row(h.berkas, r.get("kecamatan") or "–", str(r["tahun"]) if r.get("tahun") is not None else "–",
-                  _LABEL[h.status], "–" if gagal else str(r["jumlah_galat"]),
-                  "–" if gagal else str(r["jumlah_peringatan"]),
+                  _LABEL[h.status], "–" if gagal else str(h.jumlah_galat),
+                  "–" if gagal else str(h.jumlah_peringatan),
                   "dilewati" if h.dilewati else _detik(r.get("detik")))
     return t
 
@@ -138,7 +138,7 @@ def daftarkan(app: typer.Typer) -> None:
         con.print(tabel_batch(hb))
         for h in hb.berkas:
             if h.status == "gagal":
-                con.print(f"[bold red]Tidak dapat dibaca[/bold red] {h.berkas}: {h.ringkasan.get('pesan')}")
+                con.print(f"[bold red]Tidak dapat dibaca[/bold red] {h.berkas}: {h.alasan}")
         for grup in hb.konflik:
             con.print(f"[red]Konflik[/red]: {', '.join(grup)} melaporkan kecamatan dan tahun yang sama; "
                       "tidak dimasukkan ke rekap.")
