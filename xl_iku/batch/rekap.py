@@ -162,8 +162,9 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
                    "Permendagri 86/2017.", g.sub)
     ws.merge_range(2, 0, 2, 1, "Kategori capaian:", g.sub)
     for i, (bawah, atas, label) in enumerate(_skala()):
-        teks = f"{label} (≥ {bawah:g})" if atas is None else (
-            f"{label} ({bawah:g}–<{atas:g})" if bawah > -1e6 else f"{label} (< {atas:g})")
+        b, a = f"{bawah:g}".replace(".", ","), f"{atas:g}".replace(".", ",") if atas is not None else ""
+        teks = f"{label} (≥ {b})" if atas is None else (
+            f"{label} ({b}–<{a})" if bawah > -1e6 else f"{label} (< {a})")
         ws.merge_range(2, 2 + 2 * i, 2, 3 + 2 * i, teks, g.legenda[i])
     h1, h2, r0 = 4, 5, 6
     for c, teks in enumerate(_KOLOM_TETAP):

@@ -20,14 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..io.package import FileError
+from ..pesan import KELUAR_BERKAS, KELUAR_GALAT, KELUAR_OK, FileError
 from . import pekerja
 from .cari import Berkas, kumpulkan
 from ..hasil import GALAT, PERINGATAN, jumlah_temuan, ringkasan_gagal
 from .pekerja import GAGAL, OK, STATUS_GALAT
 from .status import Kunci, Status, sha256_berkas
 
-EXIT_OK, EXIT_GALAT, EXIT_BERKAS = 0, 1, 2
 
 PESAN_PEKERJA_TIDAK_JALAN = "Proses pekerja xl-iku tidak dapat berjalan; periksa pemasangan xl-iku di server ini."
 PESAN_PEKERJA_MATI = (
@@ -108,10 +107,10 @@ class HasilBatch:
     def kode_keluar(self) -> int:
         n = self.hitung_status()
         if n[GAGAL]:
-            return EXIT_BERKAS
+            return KELUAR_BERKAS
         if n[STATUS_GALAT] or self.konflik or self.tanpa_identitas:
-            return EXIT_GALAT
-        return EXIT_OK
+            return KELUAR_GALAT
+        return KELUAR_OK
 
 
 class Pantau:

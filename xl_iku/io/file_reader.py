@@ -20,6 +20,11 @@ from .package import FileError, Package
 from .tabel import StrukturError, letak_tabel, periksa_struktur
 from .raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address
 
+# What calamine raises for a part it cannot parse (its own error family; the
+# Rust side surfaces I/O and bad values as OSError/ValueError).  Anything else
+# is a bug and reaches the boundary as one.
+_GALAT_CALAMINE = (pc.CalamineError, OSError, ValueError)
+
 
 _RUMUS_TANPA_NILAI = re.compile(
     rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)'
@@ -87,7 +92,7 @@ def baca_paket(pkg: Package) -> RawWorkbook:
         raise FileError(e.pesan) from None
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
-    except Exception as e:  # calamine raises its own error types for broken parts
+    except _GALAT_CALAMINE as e:
         raise FileError(f"Berkas '{path.name}' rusak dan tidak dapat dibaca isinya.") from e
     grids: dict[str, _Grid] = {}
 
@@ -95,7 +100,7 @@ def baca_paket(pkg: Package) -> RawWorkbook:
         if sheet not in grids:
             try:
                 grids[sheet] = _Grid(book.get_sheet_by_name(sheet))
-            except Exception as e:
+            except _GALAT_CALAMINE as e:
                 raise FileError(f"Lembar '{sheet}' di berkas '{path.name}' rusak dan tidak dapat dibaca.") from e
         return grids[sheet]
 

@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 from .. import gaya
 from ..layout import SheetPlan
 from .package import FileError, Package
-from .raw import address, col_letter
+from .raw import address, col_letter, parse_address
 
 _EPOCH = date(1899, 12, 30)
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -128,6 +128,53 @@ def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
     return xml
 
 
+def _sel_xml(p: str, ref: str, value, lama: str | None) -> str:
+    """A cell replacing `lama` (its style kept: the template styles Beranda's status)."""
+    m = re.search(r'\ss="(\d+)"', lama or "")
+    return _cell_xml(p, ref, value, int(m.group(1)) if m else None) or f'<{p}c r="{ref}"/>'
+
+
+def patch_sel(xml: str, isian: dict[str, object]) -> str:
+    """Set single cells (ref → value) of a sheet xl-iku does not own; every
+    other byte of the sheet stays as it was."""
+    p = _prefix(xml)
+    for ref, value in isian.items():
+        row, col = parse_address(ref)
+        sel = re.search(rf'<{p}c\s[^>]*?\br="{ref}"[^>]*?(/>|>.*?</{p}c>)', xml, flags=re.S)
+        if sel:
+            xml = xml[: sel.start()] + _sel_xml(p, ref, value, sel.group(0)) + xml[sel.end():]
+            continue
+        baru = _sel_xml(p, ref, value, None)
+        baris = re.search(rf'<{p}row\s[^>]*?\br="{row}"[^>]*?(/>|>.*?</{p}row>)', xml, flags=re.S)
+        if baris:
+            teks = baris.group(0)
+            if teks.endswith("/>"):
+                teks = teks[:-2] + f">{baru}</{p}row>"
+            else:
+                sisip = teks.rindex(f"</{p}row>")
+                for c in re.finditer(rf'<{p}c\s[^>]*?\br="([A-Z]+)\d+"', teks):
+                    if parse_address(c.group(1) + str(row))[1] > col:
+                        sisip = c.start()
+                        break
+                teks = teks[:sisip] + baru + teks[sisip:]
+            xml = xml[: baris.start()] + teks + xml[baris.end():]
+            continue
+        data = re.search(rf"<{p}sheetData(\s[^>]*)?(/>|>)", xml)
+        if data is None:
+            raise FileError(f"Lembar tidak berisi data sel yang dikenali (sel {ref}).")
+        if data.group(2) == "/>":
+            xml = xml[: data.start()] + f"<{p}sheetData><{p}row r=\"{row}\">{baru}</{p}row></{p}sheetData>" + xml[data.end():]
+            continue
+        akhir = xml.index(f"</{p}sheetData>", data.end())
+        sisip = akhir
+        for r in re.finditer(rf'<{p}row\s[^>]*?\br="(\d+)"', xml[data.end():akhir]):
+            if int(r.group(1)) > row:
+                sisip = data.end() + r.start()
+                break
+        xml = xml[:sisip] + f'<{p}row r="{row}">{baru}</{p}row>' + xml[sisip:]
+    return xml
+
+
 def read_palette(pkg: Package) -> dict[str, int]:
     """Role → style index, from the cells of the Gaya sheet."""
     try:
@@ -198,8 +245,11 @@ def _copy_raw(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo
     return True
 
 
-def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO) -> None:
-    """Write the patched package to `out` (a binary stream)."""
+def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO,
+          sel: dict[str, dict[str, object]] | None = None) -> None:
+    """Write the patched package to `out` (a binary stream): the output sheets
+    replaced by their plans, and the single cells of `sel` (sheet → {ref:
+    value}, e.g. Beranda's status line) set on the sheets that have them."""
     palette = read_palette(pkg)
     owned: dict[str, SheetPlan] = {}
     for name, plan in plans.items():
@@ -207,10 +257,18 @@ def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO) -> None:
             owned[pkg.sheet(name).part] = plan
         except KeyError:
             raise FileError(f"Lembar keluaran '{name}' tidak ditemukan di berkas '{pkg.path.name}'.") from None
+    isian: dict[str, dict[str, object]] = {}
+    for name, cells in (sel or {}).items():
+        try:
+            isian[pkg.sheet(name).part] = cells
+        except KeyError:
+            continue  # a workbook without Beranda simply has no status line
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zout:
         for info in pkg.infolist():
             if info.filename in owned:
                 data = patch_sheet(pkg.read(info.filename).decode("utf-8"), owned[info.filename], palette).encode("utf-8")
+            elif info.filename in isian:
+                data = patch_sel(pkg.read(info.filename).decode("utf-8"), isian[info.filename]).encode("utf-8")
             elif info.filename == pkg.workbook_part:
                 data = _patch_workbook(pkg.read(info.filename).decode("utf-8")).encode("utf-8")
             else:

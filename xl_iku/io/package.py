@@ -36,7 +36,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from ..pesan import PesanError
+from ..pesan import FileError
 
 # ---------------------------------------------------------------- limits
 
@@ -54,12 +54,7 @@ _CHUNK = 1 * MB
 # ---------------------------------------------------------------- errors
 
 
-class FileError(PesanError):
-    """A workbook that cannot be used at all (CLI exit 2).
-
-    `pesan` is one clear Indonesian sentence naming the file and the problem;
-    it never contains a traceback.
-    """
+# FileError (exit 2) lives with every other user-facing error in `pesan`.
 
 
 # ---------------------------------------------------------------- records

@@ -11,12 +11,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .. import kontrak as K
-from ..pesan import PesanError
+from ..pesan import StrukturError
 from .raw import parse_ref
-
-
-class StrukturError(PesanError):
-    """The workbook lacks a table, a column or a name the contract requires."""
 
 
 def norm_header(h) -> str:

@@ -44,7 +44,7 @@ from lxml import etree
 from .. import kontrak as K
 from ..io.atomic import write_atomic
 from ..io.package import FileError, Package
-from ..pesan import PesanError
+from ..pesan import AlatError
 
 _DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
@@ -62,10 +62,6 @@ _LOKASI_SOFFICE = (
     "/opt/libreoffice/program/soffice",
     "/snap/bin/libreoffice",
 )
-
-
-class AlatError(PesanError):
-    """LibreOffice is missing, failed or took too long (CLI exit 3)."""
 
 
 @dataclass
@@ -161,7 +157,7 @@ def konversi(soffice: str, sumber: Path, folder_keluaran: Path, profil: Path, ba
     except subprocess.TimeoutExpired:
         _hentikan(proc)
         raise AlatError(
-            f"LibreOffice tidak selesai membuat PDF dalam {batas_waktu:g} detik dan dihentikan; "
+            f"LibreOffice tidak selesai membuat PDF dalam {f'{batas_waktu:g}'.replace('.', ',')} detik dan dihentikan; "
             "coba lagi atau naikkan --batas-waktu."
         ) from None
     except BaseException:
