@@ -377,7 +377,7 @@ def test_pekerja_mati_tidak_menghentikan_batch(folder, tmp_path):
 def test_masukan_tidak_ada_dan_folder_kosong(tmp_path):
     (tmp_path / "kosong").mkdir()
     proc = _cli(str(tmp_path / "kosong"), "-o", str(tmp_path / "keluar"))
-    assert proc.returncode == 2 and "tidak ada buku kerja" in proc.stderr
+    assert proc.returncode == 2 and "Gagal: Tidak ada buku kerja .xlsx/.xlsm" in proc.stderr
     proc = _cli(str(tmp_path / "hilang"), "-o", str(tmp_path / "keluar"), "--json-lines", "-")
     assert proc.returncode == 2
     baris = json.loads(proc.stdout.splitlines()[0])

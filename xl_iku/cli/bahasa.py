@@ -24,7 +24,7 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
-from ..pesan import PemakaianError
+from ..pesan import PemakaianError, PesanError
 
 AWALAN_PAKAI = "Cara pakai: "
 BANTUAN = "Tampilkan bantuan ini lalu keluar."
@@ -164,6 +164,14 @@ def _dengan_konteks(parse, ctx, args):
 
 
 class Perintah(_Indonesia, TyperCommand):
+    def invoke(self, ctx):
+        # The one error boundary of a command (also under typer's CliRunner):
+        # a PesanError becomes its sentence and its exit code.
+        try:
+            return super().invoke(ctx)
+        except PesanError as e:
+            ctx.exit(laporkan(e))
+
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         # Extra arguments are caught here, before click words them in English.
         izin = ctx.allow_extra_args
@@ -291,4 +299,15 @@ def tampilkan_kesalahan_pemakaian(e: BaseException, konsol) -> None:
     if ctx is not None:
         konsol.print(ctx.get_usage(), markup=False, highlight=False)
         konsol.print(f"Ketik '{ctx.command_path} --help' untuk bantuan.", markup=False, highlight=False)
-    konsol.print(f"Galat: {pesan_pemakaian(e)}", markup=False, highlight=False)
+    konsol.print(f"Galat: {pesan_pemakaian(e)}", markup=False, highlight=False, soft_wrap=True)
+
+
+def laporkan(e: PesanError) -> int:
+    """Print a user-facing error (as a usage error when it is one) and return its exit code."""
+    from .layar import err, gagal
+
+    if isinstance(e, PemakaianError) and getattr(e, "ctx", None) is not None:
+        tampilkan_kesalahan_pemakaian(e, err)
+    else:
+        gagal(err, e.pesan)
+    return e.kode_keluar

@@ -30,7 +30,8 @@ def baris(*bagian: object) -> Text:
 
 
 def gagal(con: Console, pesan: str) -> None:
-    con.print(baris(("Gagal:", "bold red"), " ", pesan))
+    # soft_wrap: the terminal wraps; rich would cut a long file name in two.
+    con.print(baris(("Gagal:", "bold red"), " ", pesan), soft_wrap=True)
 
 
 def angka(x: float | None, digits: int = 2) -> str:

@@ -160,13 +160,14 @@ for _info in app.registered_commands:
 
 
 def main() -> None:
-    """The one error boundary of the command line.
+    """The error boundary of the command line (with `Perintah.invoke`, which
+    reports a command's `PesanError`).
 
     Usage errors → Indonesian, exit 2; `PesanError` → its sentence and its
     exit code (xl_iku.pesan); anything else → one sentence that says what was
     already written, never a traceback.  Nothing printed is read as markup.
     """
-    from .bahasa import adalah_kesalahan_pemakaian, tampilkan_kesalahan_pemakaian
+    from .bahasa import adalah_kesalahan_pemakaian, laporkan, tampilkan_kesalahan_pemakaian
 
     try:
         rv = app(standalone_mode=False, prog_name="xl-iku")
@@ -178,12 +179,8 @@ def main() -> None:
         sys.exit(e.exit_code)
     except SystemExit:
         raise
-    except PesanError as e:
-        if adalah_kesalahan_pemakaian(e) and getattr(e, "ctx", None) is not None:
-            tampilkan_kesalahan_pemakaian(e, err)
-        else:
-            gagal(err, e.pesan)
-        sys.exit(e.kode_keluar)
+    except PesanError as e:  # raised outside a command (Perintah.invoke reports the rest)
+        sys.exit(laporkan(e))
     except Exception as e:
         if adalah_kesalahan_pemakaian(e):  # click/typer usage errors
             tampilkan_kesalahan_pemakaian(e, err)
