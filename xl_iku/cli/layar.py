@@ -36,6 +36,6 @@ def gagal(con: Console, pesan: str) -> None:
 
 def angka(x: float | None, digits: int = 2) -> str:
     """84,21 — the Indonesian format of every number the CLI prints."""
-    from ..layout import angka_id
+    from ..dasar.ooxml import angka_teks
 
-    return "–" if x is None else angka_id(x, digits)
+    return "–" if x is None else angka_teks(x, digits)

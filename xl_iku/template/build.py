@@ -326,6 +326,9 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
             rows = tabel.get(name)
             if rows is None and name == "tblTarget":
                 rows = [{"Kode": i.kode, "Indikator": i.nama, "Satuan": i.satuan} for i in katalog.INDIKATOR]
+            if rows is None and name == "tblAnalisis":
+                # One row per code, so the office only types the narrative beside it.
+                rows = [{"Kode": i.kode} for i in katalog.INDIKATOR]
             _input_table(wb, ws, F, name, spec.headers, spec.kolom, rows or [], col)
             if col:
                 ws.write(HEADER_ROW - 1, col, spec.keterangan, F(italic=True, font_color="#555555"))

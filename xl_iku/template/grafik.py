@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .. import kontrak as K
 from .. import referensi as D
+from ..dasar.ooxml import angka_teks
 
 LEMBAR_GRAFIK = "Grafik"
 
@@ -47,7 +48,7 @@ def tambah(wb, F) -> None:
     warna = {"A": "#1F7A3A", "B": "#BF9000", "C": "#C00000"}
     for j, m in enumerate(batas):
         col = chr(ord("M") + j)
-        garis.add_series({"name": f"Batas mutu {m.mutu} ({str(m.batas_bawah).replace('.', ',')})",
+        garis.add_series({"name": f"Batas mutu {m.mutu} ({angka_teks(m.batas_bawah, None)})",
                           "values": f"='{LEMBAR_GRAFIK}'!${col}$33:${col}$41",
                           "line": {"color": warna[m.mutu], "dash_type": "dash", "width": 1.25},
                           "marker": {"type": "none"}})
