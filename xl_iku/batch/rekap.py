@@ -32,6 +32,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .. import __version__, katalog, referensi
 from ..io.atomic import write_atomic
+from ..dasar.ooxml import angka_teks
 from ..hasil import GALAT, indikator_per_kode
 from .pekerja import GAGAL
 
@@ -162,7 +163,7 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
                    "Permendagri 86/2017.", g.sub)
     ws.merge_range(2, 0, 2, 1, "Kategori capaian:", g.sub)
     for i, (bawah, atas, label) in enumerate(_skala()):
-        b, a = f"{bawah:g}".replace(".", ","), f"{atas:g}".replace(".", ",") if atas is not None else ""
+        b, a = angka_teks(bawah, None), angka_teks(atas, None) if atas is not None else ""
         teks = f"{label} (≥ {b})" if atas is None else (
             f"{label} ({b}–<{a})" if bawah > -1e6 else f"{label} (< {a})")
         ws.merge_range(2, 2 + 2 * i, 2, 3 + 2 * i, teks, g.legenda[i])

@@ -217,7 +217,9 @@ def _param_opsi(ctx, nama_opsi: str):
 
 
 def _angka(v: Any) -> str:
-    return str(v).replace(".", ",") if isinstance(v, float) else str(v)
+    from ..dasar.ooxml import angka_teks
+
+    return angka_teks(v, None) if isinstance(v, float) else str(v)
 
 
 def _alasan_nilai(e: BaseException) -> str:

@@ -44,6 +44,7 @@ from .. import kontrak as K
 from ..dasar.ooxml import DEKLARASI as _DEKLARASI, lokal as _local, ns_of as _ns, q as _q
 from ..io.atomic import write_atomic
 from ..io.package import FileError, Package
+from ..dasar.ooxml import angka_teks
 from ..io.salin import salin
 from ..pesan import AlatError
 
@@ -161,7 +162,7 @@ def konversi(soffice: str, sumber: Path, folder_keluaran: Path, profil: Path, ba
     except subprocess.TimeoutExpired:
         _hentikan(proc)
         raise AlatError(
-            f"LibreOffice tidak selesai membuat PDF dalam {f'{batas_waktu:g}'.replace('.', ',')} detik dan dihentikan; "
+            f"LibreOffice tidak selesai membuat PDF dalam {angka_teks(batas_waktu, None)} detik dan dihentikan; "
             "coba lagi atau naikkan --batas-waktu."
         ) from None
     except BaseException:
