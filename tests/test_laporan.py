@@ -245,6 +245,12 @@ def test_lkjip_docx(docx_lkjip):
     assert ringkas["IKP-09"][4] == "tanpa data"
     assert ringkas["IK-07"][3:] == ["90,00", "85,00", "94,44", "Sangat Tinggi"]
     assert ringkas["IKP-11"][3:6] == ["75,00", "75,00", "100,00"]  # Rekap Manual 3 / 4
+    # Every marked sentence is a highlighted run of its own: Word's Find or a glance finds them.
+    from docx.enum.text import WD_COLOR_INDEX
+
+    tanda = [r for x in doc.paragraphs for r in x.runs if "[Perlu disunting:" in r.text]
+    assert tanda and all(r.text.startswith("[Perlu disunting:") and r.text.endswith("]")
+                         and r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in tanda)
     # IK-01's analysis row is empty: three marked sentences in its section.
     sec = teks.split("IK-01 Indeks Kepuasan Masyarakat (IKM)\nDefinisi")[1].split("IK-02 Predikat")[0]
     assert sec.count("[Perlu disunting:") == 3
@@ -333,3 +339,75 @@ def test_sample_workbook_exit_0(tmp_path, cli):
     teks = teks_docx(tmp_path / "c.docx")
     # The sample's own analysis text (contoh.py) and its budget for IK-01: 81.250.000 / 85.000.000 = 95,59%.
     assert "Pelayanan PATEN satu pintu" in teks and "Rp85.000.000" in teks and "95,59" in teks
+
+
+def test_blocked_ikm_reads_as_blocked(tmp_path, cli):
+    t = kasus.tabel()
+    t["tblSKM"] = [dict(r) for r in t["tblSKM"]]
+    t["tblSKM"][0]["U1"] = 5  # outside 1–4: a galat that blocks IK-01 and IKU-01
+    src = isi(tmp_path / "ikm_galat.xlsx", kasus.pengaturan(), t)
+    p = cli("laporan", "skm", src, "-o", tmp_path / "s.docx", "--hitung")
+    assert p.returncode == 1, p.stderr
+    teks = teks_docx(tmp_path / "s.docx")
+    assert "IKM tidak dihitung karena ada galat" in teks
+    assert "91,48" not in teks
+    # "Sangat Baik" stays in the mutu table of BAB II (Tabel 2.2) only; no sentence grades the blocked IKM.
+    assert not [x.text for x in Document(str(tmp_path / "s.docx")).paragraphs if "Sangat Baik" in x.text]
+    u1 = baris_tabel(tmp_path / "s.docx", "U1")[-1]
+    assert u1[3:] == ["–", "–", "–", "–"]  # NRR, NRR tertimbang, IKM unsur, mutu: none, not zero
+    tren = baris_tabel(tmp_path / "s.docx", "2024")[0]
+    assert tren[2] == "tidak dihitung (galat)"
+    assert len(Document(str(tmp_path / "s.docx")).inline_shapes) == 1  # the trend only: no NRR chart to misread
+    p = cli("laporan", "poster", src, "-o", tmp_path / "p.pdf", "--hitung")
+    assert p.returncode == 1
+    if shutil.which("pdftotext"):
+        teks = subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, check=True).stdout
+        assert "Belum dapat dihitung" in teks.decode() and "91,48" not in teks.decode()
+
+
+def test_document_open_in_word_is_refused(berkas, tmp_path, cli):
+    _, _, src = berkas
+    (tmp_path / "~$skm.docx").write_text("")
+    p = cli("laporan", "skm", src, "-o", tmp_path / "skm.docx")
+    assert p.returncode == 2 and "sedang dibuka" in p.stderr
+
+
+def test_analisis_rows_of_one_code_join_and_unknown_code_warned(tmp_path, cli):
+    t = kasus.tabel()
+    t["tblAnalisis"] = [
+        {"Kode": "IK-07", "Faktor Pendukung": "Program A", "Pagu Anggaran": 10_000_000, "Realisasi Anggaran": 9_000_000},
+        {"Kode": "ik-07", "Faktor Pendukung": "Program B", "Pagu Anggaran": 5_000_000, "Realisasi Anggaran": 4_500_000},
+        {"Kode": "IK-99", "Upaya": "salah kode"},
+    ]
+    src = isi(tmp_path / "analisis.xlsx", kasus.pengaturan(), t)
+    p = cli("laporan", "lkjip", src, "-o", tmp_path / "l.docx", "--hitung")
+    assert p.returncode == 0, p.stderr
+    assert "Analisis!A7" in p.stderr and "IK-99" in p.stderr  # header in row 4: the third row is row 7
+    teks = teks_docx(tmp_path / "l.docx")
+    # Two programs support IK-07: texts joined, budgets added: 13.500.000 / 15.000.000 = 90,00%.
+    assert "Program A Program B" in teks
+    assert "Rp15.000.000" in teks and "Rp13.500.000" in teks and "penyerapan 90,00%" in teks
+    assert "salah kode" not in teks
+
+
+def test_office_style_document(berkas, docx_skm, tmp_path, cli):
+    """An office restyles one generated report in Word and reuses it: styles, letterhead kept, body replaced."""
+    from docx.shared import Pt
+
+    _, _, src = berkas
+    gaya = Document(str(docx_skm))
+    gaya.styles["Heading 1"].font.size = Pt(20)
+    gaya.sections[0].header.paragraphs[0].text = "PEMERINTAH KABUPATEN BENGKALIS"
+    gaya.save(str(tmp_path / "gaya.docx"))
+    p = cli("laporan", "lkjip", src, "-o", tmp_path / "l.docx", "--gaya", tmp_path / "gaya.docx")
+    assert p.returncode == 1, p.stderr
+    doc = Document(str(tmp_path / "l.docx"))
+    assert doc.sections[0].header.paragraphs[0].text == "PEMERINTAH KABUPATEN BENGKALIS"
+    assert doc.styles["Heading 1"].font.size == Pt(20)
+    teks = teks_docx(tmp_path / "l.docx")
+    assert "AKUNTABILITAS KINERJA" in teks and "PENDAHULUAN" not in teks  # the style file's own text is gone
+    assert "94,44" in teks
+    p = cli("laporan", "skm", src, "-o", tmp_path / "s.docx", "--gaya", tmp_path / "tidak_ada.docx")
+    assert p.returncode == 2 and "Berkas gaya" in p.stderr
+    p = cli("laporan", "poster", src, "-o", tmp_path / "p.png", "--gaya", tmp_path / "gaya.docx")
+    assert p.returncode == 2 and "--gaya" in p.stderr

@@ -49,6 +49,14 @@ class AlatError(PesanError):
     kode_keluar = KELUAR_ALAT
 
 
+class ServerError(PesanError):
+    """The server cannot start (port taken, no token …); `kode` is its exit code."""
+
+    def __init__(self, pesan: str, kode: int = KELUAR_BERKAS):
+        super().__init__(pesan)
+        self.kode = self.kode_keluar = kode
+
+
 class PemakaianError(PesanError):
     """The command line asks for something impossible (a usage error xl-iku finds itself)."""
 

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ..pesan import PemakaianError
-from .layar import out
+from .layar import baris, out
 
 
 def pasang_excel(
@@ -29,11 +29,15 @@ def pasang_excel(
         raise PemakaianError("Sebutkan buku kerja .xlsx, atau gunakan --addin.")
     else:
         a = buat_xlsm(masukan, folder, timpa=timpa)
-    out.print(f"Ditulis: {a.berkas}, {a.modul.name} dan {a.konfigurasi.name} (simpan ketiganya di satu folder).")
+    if a.catatan:
+        out.print(baris(("Catatan:", "yellow"), f" {a.catatan}"))
     if addin:
+        out.print(f"Ditulis: {a.berkas} dan {a.modul.name} (simpan keduanya di satu folder; jalur Python "
+                  "tersimpan di lembar konfigurasi add-in).")
         out.print("Di Excel: File > Options > Add-ins > Manage: Excel Add-ins > Go > Browse, pilih "
                   f"{a.berkas.name}. Tab 'xl-iku' berisi tombol 'Hitung IKU'.")
     else:
+        out.print(f"Ditulis: {a.berkas}, {a.modul.name} dan {a.konfigurasi.name} (simpan ketiganya di satu folder).")
         out.print(f"Buka {a.berkas.name}, aktifkan makro (Enable Content), lalu klik tombol Hitung di lembar Beranda. "
                   "Jangan mengganti nama berkasnya.")
 

@@ -21,6 +21,8 @@ def laporan(
                                                         "dihitung (BERKAS masukan tidak diubah)."),
     batas_waktu: float = typer.Option(180, "--batas-waktu", metavar="DETIK",
                                       help="Batas waktu LibreOffice untuk PDF, dalam detik (bawaan: 180)."),
+    gaya: Optional[Path] = typer.Option(None, "--gaya", metavar="BERKAS", help="Dokumen Word (.docx) berisi gaya, kop, "
+                                                                          "dan logo kantor (skm, lkjip); isinya diganti laporan."),
     soffice: Optional[str] = typer.Option(None, "--soffice", metavar="JALUR", help="Jalur program LibreOffice (soffice) bila tidak "
                                                                    "ditemukan otomatis."),
 ) -> None:
@@ -29,7 +31,7 @@ def laporan(
 
     jenis = jenis.strip().lower()
     # FileError (exit 2) and AlatError (exit 3) reach the command's error boundary (cli/bahasa.py).
-    h = buat(jenis, masukan, keluaran, hitung=hitung, soffice=soffice, batas_waktu=batas_waktu)
+    h = buat(jenis, masukan, keluaran, hitung=hitung, soffice=soffice, batas_waktu=batas_waktu, gaya=gaya)
     for c in h.catatan:
         err.print(baris(("peringatan", "yellow"), f" {c}"))
     out.print(f"{NAMA[jenis]} ditulis ke {h.keluaran} ({angka(h.detik, 1)} detik).")

@@ -40,6 +40,10 @@ def _cek(jenis: str, out: Path) -> str:
         raise FileError(f"'{out}' adalah folder; sebutkan nama berkas keluaran.")
     if not out.parent.exists():
         raise FileError(f"Folder '{out.parent}' untuk berkas keluaran tidak ada.")
+    # Word's owner file drops the first two characters of long names (~$poran.docx).
+    pemilik = ("~$" + out.name, "~$" + out.name[2:], f".~lock.{out.name}#")
+    if any((out.parent / n).exists() for n in pemilik):
+        raise FileError(f"Dokumen '{out.name}' sedang dibuka di Word atau LibreOffice; tutup dulu lalu jalankan lagi.")
     return akhiran
 
 
@@ -59,10 +63,13 @@ def docx_ke_pdf(docx: bytes, *, soffice: str | None = None, batas_waktu: float |
 
 
 def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = False, soffice: str | None = None,
-         batas_waktu: float | None = None) -> HasilLaporan:
+         batas_waktu: float | None = None, gaya: str | Path | None = None) -> HasilLaporan:
+    """Write document `jenis` of workbook `masukan` to `out`; `gaya` is the office's style .docx."""
     t0 = time.perf_counter()
     out = Path(out)
     akhiran = _cek(jenis, out)
+    if gaya is not None and jenis == "poster":
+        raise FileError("Opsi --gaya hanya untuk laporan skm dan lkjip (dokumen Word).")
     bahan = sumber.muat(masukan, hitung=hitung)
     if jenis == "poster":
         from . import poster
@@ -76,9 +83,13 @@ def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = Fal
         else:
             from .lkjip import buat as susun
         buf = io.BytesIO()
-        susun(bahan).save(buf)
+        susun(bahan, Path(gaya) if gaya else None).save(buf)
         data = buf.getvalue()
         if akhiran == ".pdf":
             data = docx_ke_pdf(data, soffice=soffice, batas_waktu=batas_waktu)
-    write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
+    try:
+        write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
+    except PermissionError:
+        raise FileError(f"Dokumen '{out.name}' tidak dapat ditulis (mungkin sedang dibuka atau folder hanya-baca); "
+                        "tutup dokumennya lalu jalankan lagi.") from None
     return HasilLaporan(out, bahan.hasil.jumlah_galat, time.perf_counter() - t0, bahan.catatan)

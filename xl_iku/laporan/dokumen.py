@@ -9,13 +9,14 @@ hand-written XML except the two table properties python-docx has no API for
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -27,7 +28,39 @@ FONT = "Arial"  # LibreOffice substitutes Liberation Sans, metric-compatible
 _TANGGAL_DOK = datetime(2024, 1, 1)  # fixed metadata: the same workbook gives the same file
 
 
-def baru(judul: str) -> Document:
+# Styles the documents use; an office's own style document must define them.
+GAYA_DIPAKAI = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Caption", "List Bullet", "Table Grid")
+
+
+def dari_gaya(path: Path, judul: str) -> Document:
+    """A document on the office's own style file: its styles, margins, header and footer
+    (letterhead, logo, page numbers) are kept; its body text is removed."""
+    from ..io.package import FileError
+
+    path = Path(path)
+    if path.suffix.lower() != ".docx" or not path.is_file():
+        raise FileError(f"Berkas gaya '{path.name}' harus dokumen Word .docx yang ada.")
+    try:
+        doc = Document(str(path))
+    except Exception:
+        raise FileError(f"Berkas gaya '{path.name}' tidak dapat dibuka sebagai dokumen Word .docx.") from None
+    ada = {st.name for st in doc.styles}
+    hilang = [n for n in GAYA_DIPAKAI if n not in ada]
+    if hilang:
+        raise FileError(f"Berkas gaya '{path.name}' tidak memiliki gaya {', '.join(hilang)}; buat berkas gaya dari "
+                        "dokumen yang dihasilkan xl-iku lalu ubah gayanya di Word.")
+    body = doc.element.body
+    for el in list(body):
+        if el.tag != qn("w:sectPr"):
+            body.remove(el)
+    cp = doc.core_properties
+    cp.title, cp.language = judul, "id-ID"
+    return doc
+
+
+def baru(judul: str, gaya: Path | None = None) -> Document:
+    if gaya is not None:
+        return dari_gaya(gaya, judul)
     doc = Document()
     s = doc.sections[0]
     s.orientation = WD_ORIENT.PORTRAIT
@@ -87,10 +120,25 @@ def sub(doc: Document, judul: str, level: int = 2) -> None:
     doc.add_heading(judul, level=level)
 
 
+_SUNTING = re.compile(r"(\[Perlu disunting:[^\]]*\])")
+
+
+def _isi(p, teks: str, *, tebal: bool = False, miring: bool = False, ukuran: Pt | None = None) -> None:
+    """Runs of `teks`; each "[Perlu disunting: …]" highlighted so the office finds it before signing."""
+    for bagian in _SUNTING.split(teks):
+        if not bagian:
+            continue
+        r = p.add_run(bagian)
+        r.bold, r.italic = tebal, miring
+        if ukuran is not None:
+            r.font.size = ukuran
+        if _SUNTING.fullmatch(bagian):
+            r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
 def para(doc: Document, teks: str, *, tebal: bool = False, miring: bool = False, rata: bool = True):
     p = doc.add_paragraph()
-    r = p.add_run(teks)
-    r.bold, r.italic = tebal, miring
+    _isi(p, teks, tebal=tebal, miring=miring)
     if rata:
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     return p
@@ -129,9 +177,7 @@ def tabel(doc: Document, headers: list[str], rows: list[list[str]], *, lebar_cm:
         _tidak_terpecah(t.rows[-1])
         for i, v in enumerate(row):
             cells[i].text = ""
-            r = cells[i].paragraphs[0].add_run("" if v is None else str(v))
-            r.font.size = Pt(9)
-            r.bold = n in tebal_baris
+            _isi(cells[i].paragraphs[0], "" if v is None else str(v), tebal=n in tebal_baris, ukuran=Pt(9))
             if i in kanan:
                 cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if lebar_cm:

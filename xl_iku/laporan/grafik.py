@@ -122,7 +122,10 @@ def target_realisasi(indikator: list[HasilIndikator]) -> bytes:
             ax.text(real + 1, y - h / 2, teks.angka(real), va="center", fontsize=6.5)
             maks = max(maks, real)
         else:
-            kata = teks.realisasi(ind) if ind.status != STATUS_OK or ind.realisasi is None else f"predikat {ind.realisasi}"
+            if ind.status != STATUS_OK or ind.realisasi is None:
+                kata = teks.realisasi(ind)
+            else:  # IK-02: a predikat is no bar on this scale
+                kata = f"predikat {ind.realisasi}" + (f" (target {ind.target})" if ind.target is not None else "")
             ax.text(1, y - h / 2, kata, va="center", fontsize=6.5, color="#C00000" if ind.status == "galat" else ABU)
     ax.set_yticks(range(n), [i.kode for i in reversed(indikator)], fontsize=7)
     ax.set_xlim(0, max(100.0, maks) * 1.12)
@@ -130,6 +133,7 @@ def target_realisasi(indikator: list[HasilIndikator]) -> bytes:
     ax.xaxis.set_major_formatter(_koma(0))
     ax.legend(handles=[_kotak("#BFBFBF", "Target"), _kotak(BIRU, "Realisasi")], fontsize=7, loc="lower right")
     ax.set_title("Target dan realisasi per indikator", fontsize=10)
+    ax.set_axisbelow(True)
     ax.grid(axis="x", color="#EEEEEE")
     for s in ("top", "right"):
         ax.spines[s].set_visible(False)

@@ -48,13 +48,21 @@ def _nilai(ind: HasilIndikator, b: Bahan) -> str:
     return T.realisasi(ind)
 
 
+def _judul_target(b: Bahan) -> str:
+    """'Target 2024', or 'Target Triwulan II 2024' when the period's own target applies."""
+    h = b.hasil
+    if h.periode is not None and h.periode.triwulan:
+        return f"Target {h.periode.nama} {h.tahun}"
+    return f"Target {h.tahun or ''}".strip()
+
+
 def _target(ind: HasilIndikator) -> str:
     return "belum diisi" if ind.target is None else T.angka(ind.target)
 
 
-def buat(b: Bahan) -> Document:
+def buat(b: Bahan, gaya=None) -> Document:
     h = b.hasil
-    doc = D.baru(f"LKjIP Kecamatan {h.kecamatan or '…'} {h.tahun or ''} — Bab III".strip())
+    doc = D.baru(f"LKjIP Kecamatan {h.kecamatan or '…'} {h.tahun or ''} — Bab III".strip(), gaya)
     D.bab(doc, "III", "Akuntabilitas Kinerja", pertama=True)
     D.para(doc, f"Kecamatan {h.kecamatan or '…'}, Kabupaten {h.kabupaten or '…'} — "
                 f"{h.periode.uraian if h.periode else f'tahun {h.tahun or chr(8230)}'}", miring=True, rata=False)
@@ -83,11 +91,13 @@ def _capaian(doc: Document, b: Bahan) -> None:
     semua = urutan(b)
     rows = []
     for no, ind in enumerate(semua, start=1):
-        rows.append([str(no), ind.kode, katalog.INDIKATOR_BY_KODE[ind.kode].nama, _target(ind), _nilai(ind, b),
+        # "–" for a missing target here (the sentence below names them); the sections say "belum diisi".
+        rows.append([str(no), ind.kode, katalog.INDIKATOR_BY_KODE[ind.kode].nama,
+                     "–" if ind.target is None else T.angka(ind.target), _nilai(ind, b),
                      T.capaian(ind) if ind.target is not None or ind.status != STATUS_OK else "–",
                      ind.kategori or "–"])
     D.tabel(doc, ["No", "Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Kategori"], rows,
-            lebar_cm=[0.9, 1.6, 6.4, 1.6, 2.0, 1.7, 1.8], kanan={3, 4, 5},
+            lebar_cm=[1.0, 1.7, 4.8, 1.5, 2.0, 1.7, 2.6], kanan={3, 4, 5},
             judul=f"Tabel 3.2 Ringkasan capaian {len(semua)} indikator tahun {h.tahun or '…'}")
     galat = [i.kode for i in semua if i.status == STATUS_GALAT]
     kosong = [i.kode for i in semua if i.status == STATUS_TANPA_DATA]
@@ -130,7 +140,7 @@ def _indikator(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
     D.para(doc, f"Definisi operasional: {k.definisi}")
     D.para(doc, f"Formulasi perhitungan: {k.formulasi}")
     D.para(doc, f"Satuan: {k.satuan}. Penanggung jawab: {k.penanggung_jawab}.", rata=False)
-    D.tabel(doc, [f"Target {h.tahun or ''}".strip(), "Realisasi", "Capaian (%)", "Kategori"],
+    D.tabel(doc, [_judul_target(b), "Realisasi", "Capaian (%)", "Kategori"],
             [[_target(ind), _nilai(ind, b), T.capaian(ind) if ind.target is not None or ind.status != STATUS_OK
               else "–", ind.kategori or "–"]],
             lebar_cm=[3.5, 4.0, 3.0, 3.5], kanan={0, 1, 2})

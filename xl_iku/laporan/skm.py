@@ -35,10 +35,10 @@ def _uraian_periode(b: Bahan) -> str:
     return h.periode.uraian if h.periode is not None else f"tahun {h.tahun or '…'}"
 
 
-def buat(b: Bahan) -> Document:
+def buat(b: Bahan, gaya=None) -> Document:
     h = b.hasil
     kec = h.kecamatan or "…"
-    doc = D.baru(f"Laporan Hasil SKM Kecamatan {kec} {h.tahun or ''}".strip())
+    doc = D.baru(f"Laporan Hasil SKM Kecamatan {kec} {h.tahun or ''}".strip(), gaya)
     _sampul(doc, b)
     _bab1(doc, b)
     _bab2(doc, b)
