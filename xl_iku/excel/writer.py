@@ -46,6 +46,7 @@ call except that styles are copied with `Range.copy`.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
