@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from . import engine, layout
 from .hasil import Hasil
-from .io.raw import RawWorkbook
+from .dasar.raw import RawWorkbook
 
 
 @dataclass

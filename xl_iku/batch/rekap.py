@@ -37,7 +37,7 @@ from ..hasil import GALAT, indikator_per_kode
 from .pekerja import GAGAL
 
 if TYPE_CHECKING:
-    from .runner import HasilBatch, HasilBerkas
+    from .model import HasilBatch, HasilBerkas
 
 LEMBAR_REKAP, LEMBAR_PERINGKAT, LEMBAR_MASALAH = "Rekap", "Peringkat", "Masalah"
 MAKS_GALAT_PER_BERKAS = 50

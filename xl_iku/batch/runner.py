@@ -9,22 +9,19 @@ Windows) and folds the workers' journal into the state.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import time
 import uuid
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..pesan import KELUAR_BERKAS, KELUAR_GALAT, KELUAR_OK, FileError
+from ..pesan import FileError
 from . import pekerja
 from .cari import Berkas, kumpulkan
-from ..hasil import GALAT, PERINGATAN, jumlah_temuan, ringkasan_gagal
-from .pekerja import GAGAL, OK, STATUS_GALAT
+from ..hasil import ringkasan_gagal
+from .model import HasilBatch, HasilBerkas  # noqa: F401  (re-exported)
+from .pekerja import GAGAL
 from .status import Kunci, Status, sha256_berkas
 
 
@@ -41,76 +38,6 @@ def jumlah_inti() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # pragma: no cover - macOS, Windows
         return os.cpu_count() or 1
-
-
-@dataclass
-class HasilBerkas:
-    """The outcome of one workbook of the batch."""
-
-    berkas: str  # relative path (the state key), or the argument for a missing input
-    masukan: str
-    keluaran: str | None
-    dilewati: bool
-    ringkasan: dict[str, Any]
-
-    @property
-    def status(self) -> str:
-        return self.ringkasan["hasil"]
-
-    @property
-    def alasan(self) -> str | None:
-        return self.ringkasan.get("alasan")
-
-    @property
-    def jumlah_galat(self) -> int:
-        return jumlah_temuan(self.ringkasan, GALAT)
-
-    @property
-    def jumlah_peringatan(self) -> int:
-        return jumlah_temuan(self.ringkasan, PERINGATAN)
-
-    def ke_json(self) -> dict[str, Any]:
-        """One line of `--json-lines` (KONTRAK §4): the `hitung --json` document
-        plus berkas, keluaran, hasil, alasan, detik."""
-        return {"berkas": self.berkas, "keluaran": self.keluaran, **self.ringkasan}
-
-
-@dataclass
-class HasilBatch:
-    berkas: list[HasilBerkas]
-    # Groups of relative paths that report the same kecamatan and year.
-    konflik: list[list[str]] = field(default_factory=list)
-    # Files without kecamatan name or year: they cannot go into the recap.
-    tanpa_identitas: list[str] = field(default_factory=list)
-    detik: float = 0.0
-    jobs: int = 1
-    # Peak RSS (MB) of each worker process, by pid.
-    rss_pekerja: dict[int, float] = field(default_factory=dict)
-    # CPU seconds the workers spent on the computed files.
-    cpu_pekerja: float = 0.0
-
-    @property
-    def jumlah_dihitung(self) -> int:
-        return sum(1 for b in self.berkas if not b.dilewati and b.status != GAGAL)
-
-    @property
-    def jumlah_dilewati(self) -> int:
-        return sum(1 for b in self.berkas if b.dilewati)
-
-    def hitung_status(self) -> dict[str, int]:
-        n = {OK: 0, STATUS_GALAT: 0, GAGAL: 0}
-        for b in self.berkas:
-            n[b.status] += 1
-        return n
-
-    @property
-    def kode_keluar(self) -> int:
-        n = self.hitung_status()
-        if n[GAGAL]:
-            return KELUAR_BERKAS
-        if n[STATUS_GALAT] or self.konflik or self.tanpa_identitas:
-            return KELUAR_GALAT
-        return KELUAR_OK
 
 
 class Pantau:
@@ -160,7 +87,12 @@ def _sidik(b: Berkas) -> tuple[Berkas, dict[str, Any] | str]:
         return b, f"Berkas '{b.relatif}' tidak dapat dibaca: izin ditolak atau berkas hilang."
 
 
-def _pool(n: int) -> ProcessPoolExecutor:
+def _pool(n: int):
+    # multiprocessing and concurrent.futures only when a batch runs: the CLI
+    # imports this module to register `batch`, also for `xl-iku hitung`.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"),
                                initializer=pekerja.mulai_pekerja)
 
@@ -184,6 +116,9 @@ class _Pelaksana:
 
     def _satu_putaran(self, tugas: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
         """Run `tugas` in a pool of `n`; returns the tasks left undone by a broken pool."""
+        from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
         ex = _pool(n)
         try:
             futs = {ex.submit(pekerja.dengan_penanda, self.fungsi, t): t for t in tugas}
@@ -306,6 +241,8 @@ def jalankan(
         ]
         per_rel = {b.relatif: b for b in daftar}
         putaran = uuid.uuid4().hex
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=min(8, 2 * jobs)) as tp:
             sidik = list(tp.map(_sidik, daftar))
         for b, s in sidik:

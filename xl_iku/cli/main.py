@@ -129,7 +129,7 @@ def contoh(
     seed: int = typer.Option(2024, metavar="N", help="Benih acak; hasil sama untuk benih sama (bawaan: 2024)."),
 ) -> None:
     """Tulis buku kerja contoh berisi data satu tahun Kecamatan Bathin Solapan."""
-    from ..contoh import data_contoh
+    from ..template.contoh import data_contoh
     from ..template.build import buat
 
     _belum_ada(tujuan)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .. import kontrak as K
+from ..dasar.raw import parse_ref
 from ..pesan import StrukturError
-from .raw import parse_ref
 
 
 def norm_header(h) -> str:
