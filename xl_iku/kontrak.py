@@ -65,6 +65,12 @@ STATUS_IDM = ("Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri"
 KELOMPOK_KEGIATAN = ("Monev APBDes", "Pemberdayaan Masyarakat", "Pemerintahan Umum")
 PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")
 METODE_BOBOT = ("1/9", "0,111", "0,11")
+# IK-10's scheme: IDM (Permendesa PDTT 2/2016) or Indeks Desa (Permendesa PDTT 9/2024).
+SKEMA_IDM = "IDM"
+SKEMA_INDEKS_DESA = "Indeks Desa"
+SKEMA_DESA = (SKEMA_IDM, SKEMA_INDEKS_DESA)
+# A blank SkemaIndeksDesa means IDM up to this TahunLaporan, Indeks Desa after it.
+TAHUN_TERAKHIR_IDM = 2024
 TAHUN_IKU = (2021, 2022, 2023, 2024, 2025, 2026)
 UNSUR = tuple(f"U{i}" for i in range(1, 10))
 
@@ -150,7 +156,8 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Nilai IDM", Jenis.ANGKA, lebar=11),
                 Kolom("Status IDM", Jenis.PILIHAN, STATUS_IDM, lebar=18),
             ),
-            keterangan="Indeks Desa Membangun setiap desa (Permendesa PDTT 2/2016).",
+            keterangan="Status setiap desa: Indeks Desa Membangun (Permendesa PDTT 2/2016) atau Indeks Desa "
+                       "(Permendesa PDTT 9/2024), menurut pengaturan SkemaIndeksDesa.",
         ),
         Tabel(
             "tblLayanan",
@@ -247,6 +254,7 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Satuan", lebar=12),
                 *(Kolom(str(t), Jenis.TEKS, lebar=8) for t in TAHUN_IKU),
             ),
+            kolom_kode="Kode",
             keterangan="Target setiap indikator per tahun (IK-02 boleh berupa predikat, mis. BB).",
         ),
         Tabel(
@@ -270,6 +278,7 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Triwulan III", Jenis.TEKS, lebar=10),
                 Kolom("Triwulan IV", Jenis.TEKS, lebar=10),
             ),
+            kolom_kode="Kode",
             keterangan="Target per triwulan (kumulatif sejak Januari), bila berbeda dari target tahunan.",
         ),
         Tabel(
@@ -325,6 +334,15 @@ TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n not in TABEL_TAMBAHAN
 
 DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)
 
+# Target and realisasi cells (KONTRAK §3 "Cells"): a number formatted as a
+# percentage counts as the percentage it shows (0,93 shown 93% is 93).
+KOLOM_PERSEN_TAMPIL: dict[str, tuple[str, ...]] = {
+    "tblTarget": tuple(str(t) for t in TAHUN_IKU),
+    "tblTargetTriwulan": ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"),
+    "tblRiwayat": ("Realisasi",),
+    "tblKegiatan": ("Target", "Realisasi"),
+}
+
 
 @dataclass(frozen=True)
 class Pengaturan:
@@ -352,6 +370,8 @@ PENGATURAN: tuple[Pengaturan, ...] = (
     # Not in KONTRAK §2's list (issue 6): optional, a workbook without it is yearly.
     Pengaturan("Periode", "Periode laporan", Jenis.PILIHAN, False,
                ("Tahunan", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"), bawaan="Tahunan"),
+    # Optional; blank = IDM up to TahunLaporan 2024, Indeks Desa from 2025 (KONTRAK §2).
+    Pengaturan("SkemaIndeksDesa", "Skema indeks desa (IK-10)", Jenis.PILIHAN, False, SKEMA_DESA),
 )
 
 LEMBAR_PENGATURAN = "Pengaturan"
