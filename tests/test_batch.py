@@ -21,7 +21,7 @@ import pytest
 
 from xl_iku.app import hitung_berkas
 from xl_iku.batch import jalankan, pekerja
-from xl_iku.batch.status import NAMA_JURNAL, NAMA_STATUS
+from xl_iku.batch.status import NAMA_JURNAL, NAMA_STATUS, VERSI
 from xl_iku.template.contoh import data_contoh
 from xl_iku.katalog import INDIKATOR
 from xl_iku.template.build import buat
@@ -106,16 +106,17 @@ def test_keluaran_per_berkas_dan_kode_keluar(folder, run1):
     assert run1["sebelum"] == run1["sesudah"]  # inputs never modified
     assert run1["n_baris"] == len(BERKAS) and sorted(run1["baris"]) == BERKAS
     b = run1["baris"]
-    assert b["rusak.xlsx"]["status"] == "gagal"
-    assert b["rusak.xlsx"]["pesan"].endswith(".") and "rusak" in b["rusak.xlsx"]["pesan"]
+    assert b["rusak.xlsx"]["hasil"] == "gagal"
+    assert b["rusak.xlsx"]["alasan"].endswith(".") and "rusak" in b["rusak.xlsx"]["alasan"]
     assert b["rusak.xlsx"]["keluaran"] is None and not (out / "rusak.xlsx").exists()
-    assert b["galat/bantan.xlsx"]["status"] == "galat" and b["galat/bantan.xlsx"]["jumlah_galat"] == 1
-    assert b["galat/bantan.xlsx"]["galat"][0]["lembar"] == "SKM"
-    assert b["galat/bantan.xlsx"]["indikator"]["IK-01"]["status"] == "galat"
+    bantan = b["galat/bantan.xlsx"]
+    galat = [t for t in bantan["temuan"] if t["tingkat"] == "galat"]
+    assert bantan["hasil"] == "galat" and len(galat) == 1 and galat[0]["lembar"] == "SKM"
+    assert {i["kode"]: i for i in bantan["indikator"]}["IK-01"]["status"] == "galat"
     for rel in BERKAS[:4]:
-        assert b[rel]["status"] == "ok", b[rel]
+        assert b[rel]["hasil"] == "ok", b[rel]
     for rel in BERKAS[:-1]:
-        assert b[rel]["dilewati"] is False
+        assert b[rel]["alasan"] is None and b[rel]["keluaran"].endswith(Path(rel).name)
         _buka(out / rel)
     # Nothing else was taken: no owner file, no backup, no .bak written in OUTDIR.
     dibuat = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.xls*") if not p.name.startswith("."))
@@ -128,19 +129,19 @@ def test_keluaran_per_berkas_dan_kode_keluar(folder, run1):
 
 def test_json_lines_sama_dengan_json_per_berkas(folder, run1, tmp_path):
     """Each JSON line equals what `hitung` alone computes for that file."""
+    """KONTRAK §4: the line is the `hitung --json` document (same keys, `indikator`
+    the same list) plus berkas, keluaran, hasil, alasan, detik."""
     for rel, b in run1["baris"].items():
-        if b["status"] == "gagal":
+        if b["hasil"] == "gagal":
+            assert set(b) >= {"versi", "indikator", "temuan", "berkas", "keluaran", "hasil", "alasan", "detik"}
             continue
         h = hitung_berkas(folder / rel, tmp_path / Path(rel).name).hasil.ke_json()
-        assert (b["kecamatan"], b["kabupaten"], b["tahun"]) == (h["kecamatan"], h["kabupaten"], h["tahun"])
-        assert b["jumlah_galat"] == sum(t["tingkat"] == "galat" for t in h["temuan"])
-        assert b["jumlah_peringatan"] == sum(t["tingkat"] == "peringatan" for t in h["temuan"])
-        per_kode = {i["kode"]: i for i in h["indikator"]}
-        assert list(b["indikator"]) == KODE
-        for kd, v in b["indikator"].items():
-            for f in ("target", "realisasi", "capaian", "kategori", "status"):
-                assert v[f] == per_kode[kd][f], (rel, kd, f)
-        assert b["ikm"]["nilai"] == h["ikm"]["nilai"]
+        tambahan = {"berkas", "keluaran", "hasil", "alasan", "detik"}
+        assert set(b) == set(h) | tambahan
+        assert {k: v for k, v in b.items() if k not in tambahan} == h, rel
+        assert [i["kode"] for i in b["indikator"]] == KODE
+        assert b["hasil"] == ("galat" if any(t["tingkat"] == "galat" for t in h["temuan"]) else "ok")
+        assert isinstance(b["detik"], float) and b["alasan"] is None
 
 
 def _sel_rekap(rekap: Path) -> tuple[dict[str, dict], list[list]]:
@@ -185,10 +186,12 @@ def test_rekap_sama_dengan_json_per_berkas(run1):
     for kec, row in rekap.items():
         src = b[row["berkas"]]
         assert src["kecamatan"] == kec and src["tahun"] == row["tahun"] and src["kabupaten"] == row["kabupaten"]
-        assert (row["galat"], row["peringatan"]) == (src["jumlah_galat"], src["jumlah_peringatan"])
+        assert (row["galat"], row["peringatan"]) == (sum(t["tingkat"] == "galat" for t in src["temuan"]),
+                                                     sum(t["tingkat"] == "peringatan" for t in src["temuan"]))
+        per_kode = {i["kode"]: i for i in src["indikator"]}
         for kd in KODE:
             for f in ("target", "realisasi", "capaian", "kategori"):
-                assert _sama(row["indikator"][kd][f], src["indikator"][kd][f]), (kec, kd, f)
+                assert _sama(row["indikator"][kd][f], per_kode[kd][f]), (kec, kd, f)
     # Blocked indicators are empty cells, not zero.
     assert rekap["Bantan"]["indikator"]["IK-01"]["realisasi"] is None
 
@@ -208,8 +211,8 @@ def test_masalah_dan_peringkat(run1):
     ws = wb["Peringkat"]
     ikm = [(r[0], r[1], r[4]) for r in ws.iter_rows(min_row=6, max_col=6, values_only=True) if r[1]]
     b = run1["baris"]
-    nilai = {x["kecamatan"]: x["indikator"]["IK-01"]["realisasi"] for x in b.values()
-             if x["status"] == "ok" and x["kecamatan"] != "Rupat"}
+    nilai = {x["kecamatan"]: {i["kode"]: i for i in x["indikator"]}["IK-01"]["realisasi"] for x in b.values()
+             if x["hasil"] == "ok" and x["kecamatan"] != "Rupat"}
     # Ordered by IKM; Bantan's IK-01 is blocked by its galat: no IKM, no rank.
     assert [k for _, k, v in ikm if v is not None] == sorted(nilai, key=lambda k: -nilai[k])
     assert [v for _, k, v in ikm if v is not None] == sorted(nilai.values(), reverse=True)
@@ -364,7 +367,7 @@ def test_pekerja_mati_tidak_menghentikan_batch(folder, tmp_path):
     shutil.copy(masuk / "mandau.xlsx", masuk / "mogok.xlsx")
     hb = jalankan([masuk], tmp_path / "keluar", jobs=2, _fungsi=pekerja_mogok)
     per = {h.berkas: h for h in hb.berkas}
-    assert per["mogok.xlsx"].status == "gagal" and "berhenti mendadak" in per["mogok.xlsx"].ringkasan["pesan"]
+    assert per["mogok.xlsx"].status == "gagal" and "berhenti mendadak" in per["mogok.xlsx"].alasan
     assert all(per[r].status == "ok" for r in per if r != "mogok.xlsx")
     assert hb.kode_keluar == 2
     # Nothing computed twice although the pool was restarted.
@@ -374,11 +377,11 @@ def test_pekerja_mati_tidak_menghentikan_batch(folder, tmp_path):
 def test_masukan_tidak_ada_dan_folder_kosong(tmp_path):
     (tmp_path / "kosong").mkdir()
     proc = _cli(str(tmp_path / "kosong"), "-o", str(tmp_path / "keluar"))
-    assert proc.returncode == 2 and "tidak ada buku kerja" in proc.stderr
+    assert proc.returncode == 2 and "Gagal: Tidak ada buku kerja .xlsx/.xlsm" in proc.stderr
     proc = _cli(str(tmp_path / "hilang"), "-o", str(tmp_path / "keluar"), "--json-lines", "-")
     assert proc.returncode == 2
     baris = json.loads(proc.stdout.splitlines()[0])
-    assert baris["status"] == "gagal" and "tidak ditemukan" in baris["pesan"]
+    assert baris["hasil"] == "gagal" and "tidak ditemukan" in baris["alasan"]
     proc = _cli(str(tmp_path / "kosong"), "-o", str(tmp_path / "keluar"), "--rekap", str(tmp_path / "r.xls"))
     assert proc.returncode == 2 and ".xlsx" in proc.stderr
 
@@ -403,7 +406,7 @@ def test_jurnal_dari_batch_yang_terbunuh_dipulihkan(folder, tmp_path):
     sementara.mkdir(exist_ok=True)
     os.replace(out / "mandau.xlsx", sementara / "abc.xlsx")
     os.replace(out / "pinggir.xlsx", sementara / "def.xlsx")
-    (out / NAMA_STATUS).write_text(json.dumps({"versi": 1, "berkas": {}}), encoding="utf-8")
+    (out / NAMA_STATUS).write_text(json.dumps({"versi": VERSI, "berkas": {}}), encoding="utf-8")
     with open(out / NAMA_JURNAL, "w", encoding="utf-8") as f:
         f.write(json.dumps(e) + "\n" + '{"id": "terpotong", "berkas": "ping')
     s = Status.muat(out)

@@ -380,7 +380,7 @@ def test_error_while_writing_drops_the_queued_actions(monkeypatch):
     def rusak(self, teks):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(W.Penulis, "status", rusak)  # fails after the output sheets were queued
+    monkeypatch.setattr(W.Penulis, "sel", rusak)  # fails after the output sheets were queued
     book = xr.load_book(xr.payload_from_xlsx(SAMPEL))
     assert _hitung(book) is None
     assert [a["func"] for a in book.json()["actions"]] == ["setValues", "alert"]
@@ -570,17 +570,9 @@ def test_pasang_addin_structure(tmp_path):
 
 
 def test_cli_pasang_excel(tmp_path):
-    import typer
     from typer.testing import CliRunner
 
-    from xl_iku.cli import excel as cli_excel
-
-    app = typer.Typer()
-    cli_excel.daftarkan(app)
-
-    @app.command()
-    def versi():  # a second command so typer keeps the sub-command name
-        pass
+    from xl_iku.cli.main import app  # the real command line: its error boundary turns FileError into exit 2
 
     src = tmp_path / "Contoh.xlsx"
     src.write_bytes(SAMPEL.read_bytes())
@@ -593,6 +585,20 @@ def test_cli_pasang_excel(tmp_path):
     assert r.exit_code == 2 and "Traceback" not in r.output
     r = CliRunner().invoke(app, ["pasang-excel", "--addin", "-f", str(tmp_path)])
     assert r.exit_code == 0 and (tmp_path / "xl_iku_addin.xlam").exists()
+
+
+def test_beranda_status_same_on_both_paths(cli, remote):
+    """Beranda's status line is layout's, written by both writers (`xl-iku hitung`
+    used to leave "Belum dihitung.")."""
+    from xl_iku import layout
+
+    _, out = remote(SAMPEL, dates="builtin")
+    lewat_berkas = _isi(cli(SAMPEL), K.LEMBAR_BERANDA, K.SEL_STATUS).value
+    assert lewat_berkas == _isi(out, K.LEMBAR_BERANDA, K.SEL_STATUS).value
+    h = hitung_berkas(SAMPEL, cli(SAMPEL).with_name("lagi.xlsx"), waktu=WAKTU).hasil
+    assert lewat_berkas == layout.status_beranda(h, WAKTU)
+    assert lewat_berkas == (f"Terakhir dihitung 1 Juli 2024 pukul 10.05: {h.jumlah_galat} galat, "
+                            f"{h.jumlah_peringatan} peringatan (lihat lembar Validasi).")
 
 
 @pytest.mark.parametrize("nama", ["xl-iku", "json", "xlwings", "XL_IKU_2024", "os"])

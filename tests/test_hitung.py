@@ -80,6 +80,20 @@ def test_akip(hasil):
     assert ind["IK-04"]["target"] is None and ind["IK-04"]["capaian"] is None
 
 
+def test_tercapai(hasil):
+    _, ind, _ = hasil
+    # IK-02: nilai 70,00 → B; target BB → not reached although capaian = 70 / 70 × 100 = 100.
+    assert ind["IK-02"]["tercapai"] is False
+    # IK-03: 25,5 / 25 × 100 = 102 ≥ 100.
+    assert ind["IK-03"]["tercapai"] is True
+    # IKP-11: Rekap Manual 3 / 4 × 100 = 75 against target 75 → capaian exactly 100 → reached.
+    assert ind["IKP-11"]["capaian"] == 100.0 and ind["IKP-11"]["tercapai"] is True
+    # IK-08: 3 of 4 Tuntas = 75 against 100 → 75 < 100.
+    assert ind["IK-08"]["tercapai"] is False
+    # No target: nothing to decide.
+    assert ind["IK-04"]["tercapai"] is None
+
+
 def test_percentages(hasil):
     _, ind, _ = hasil
     # IK-07: mean(4/5, 4/4, 6/8) = (0.8 + 1 + 0.75)/3 = 0.85 → 85; target 90 → 94.44 Sangat Tinggi

@@ -75,3 +75,33 @@ def test_capaian_predikat(nilai, target, harap):
 def test_capaian_predikat_tak_dikenal():
     with pytest.raises(KeyError):
         capaian_predikat(70, "Baik")
+
+
+@pytest.mark.parametrize("nilai, harap", [
+    (100.0, True),  # exactly 100: reached
+    (99.999, False),  # not rounded up
+    (99.99999999999, False),
+    (100.00001, True),
+    (250, True),
+    (0, False),
+    (None, None),  # no capaian (no target or no realisasi): undecided
+])
+def test_tercapai(nilai, harap):
+    from xl_iku.rules.capaian import tercapai
+
+    assert tercapai(nilai) is harap
+
+
+@pytest.mark.parametrize("realisasi, target, harap", [
+    ("B", "BB", False),  # AKIP 70,00 is B (BB needs > 70): capaian 70/70 = 100 but not reached
+    ("BB", "BB", True),
+    ("A", "BB", True),
+    ("AA", "A", True),
+    ("CC", "B", False),
+    ("bb", "BB", True),  # as typed in Predikat LHE
+    (None, "BB", None),
+])
+def test_tercapai_predikat(realisasi, target, harap):
+    from xl_iku.rules.capaian import tercapai_predikat
+
+    assert tercapai_predikat(realisasi, target) is harap

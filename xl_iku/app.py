@@ -1,7 +1,8 @@
-"""`hitung` for a file on disk: read → compute → write atomically.
+"""The file adapter: `pipeline.jalankan` over a workbook on disk, written atomically.
 
-The CLI and the batch runner call `hitung_berkas`; the Excel entry point
-(`xl_iku.excel`) calls the same `engine.hitung` through its own adapter.
+The CLI (`hitung`, `pdf --hitung`) and the batch workers call
+`hitung_berkas`; the Excel button runs the same pipeline through
+`xl_iku.excel`.
 """
 
 from __future__ import annotations
@@ -11,14 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from . import engine, layout
+from . import pipeline
 from .dasar.gc_pause import gc_paused
 from .hasil import Hasil
 from .io import file_reader, file_writer
 from .io.atomic import check_not_locked, write_atomic
-from .io.package import FileError, Package
-
-EXIT_OK, EXIT_GALAT, EXIT_BERKAS = 0, 1, 2
+from .io.package import Package
+from .pesan import KELUAR_GALAT, KELUAR_OK, FileError
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Laporan:
 
     @property
     def kode_keluar(self) -> int:
-        return EXIT_GALAT if self.hasil.jumlah_galat else EXIT_OK
+        return KELUAR_GALAT if self.hasil.jumlah_galat else KELUAR_OK
 
 
 def _cek_keluaran(src: Path, out: Path) -> None:
@@ -56,11 +56,11 @@ def hitung_berkas(src: str | Path, out: str | Path | None = None, *, waktu: date
     check_not_locked(target)
     buf = io.BytesIO()
     with Package.open(src) as pkg, gc_paused():  # opened and checked once, for reading and writing
-        raw = file_reader.baca_paket(pkg)
-        hasil = engine.hitung(raw)
-        del raw  # the cell grids are the largest objects; free them before writing
-        plans = layout.susun(hasil, waktu or datetime.now())
-        file_writer.write(pkg, plans, buf)
+        hasil = pipeline.jalankan(
+            lambda: file_reader.baca_paket(pkg),
+            lambda h, s: file_writer.write(pkg, s.lembar, buf, sel=s.sel),
+            waktu,
+        )
     # The source is closed before the rename: Windows refuses to replace an open file.
     write_atomic(target, lambda f: f.write(buf.getbuffer()), backup=backup and target == src)
     return Laporan(hasil, target, time.perf_counter() - t0)

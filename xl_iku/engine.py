@@ -303,15 +303,17 @@ def _target_dan_capaian(target: dict, p, periode: Periode | None, ref: Referensi
             nilai = akip_h.nilai
             if isinstance(t, str):
                 h.capaian = R_cap.capaian_predikat(nilai, t, ref.predikat)
-                tercapai = R_akip.peringkat(h.realisasi, ref.predikat) <= R_akip.peringkat(t, ref.predikat)
+                h.tercapai = R_cap.tercapai_predikat(h.realisasi, t, ref.predikat)
                 h.keterangan += (
-                    f" Target predikat {t} {'tercapai' if tercapai else 'belum tercapai'}; capaian = nilai / "
+                    f" Target predikat {t} {'tercapai' if h.tercapai else 'belum tercapai'}; capaian = nilai / "
                     f"batas bawah predikat {t} ({_fmt(float(R_akip.batas_bawah(t, ref.predikat)))}) × 100."
                 )
             else:
                 h.capaian = R_cap.capaian(nilai, t)
+                h.tercapai = R_cap.tercapai(h.capaian)
         else:
             h.capaian = R_cap.capaian(h.realisasi, t)
+            h.tercapai = R_cap.tercapai(h.capaian)
         h.kategori = R_cap.kategori(h.capaian, ref.kategori)
 
 
@@ -325,7 +327,7 @@ def _blokir(p: Pemeriksa, H) -> None:
             kena[k].add(t.lembar)
     for kode, lembar in kena.items():
         h = H[kode]
-        h.status, h.realisasi, h.capaian, h.kategori = STATUS_GALAT, None, None, None
+        h.status, h.realisasi, h.capaian, h.kategori, h.tercapai = STATUS_GALAT, None, None, None, None
         h.pembilang = h.penyebut = None
         h.keterangan = f"Tidak dihitung: ada galat di lembar {', '.join(sorted(lembar))} (lihat lembar Validasi)."
 

@@ -48,6 +48,8 @@ class HasilIndikator:
     realisasi: float | str | None = None
     capaian: float | None = None
     kategori: str | None = None
+    # Decided once, in the engine (KONTRAK §3): every consumer reads this.
+    tercapai: bool | None = None
     status: str = STATUS_OK
     keterangan: str = ""
     pembilang: float | None = None
@@ -62,6 +64,7 @@ class HasilIndikator:
             "realisasi": self.realisasi,
             "capaian": self.capaian,
             "kategori": self.kategori,
+            "tercapai": self.tercapai,
             "status": self.status,
             "keterangan": self.keterangan,
             "pembilang": self.pembilang,
@@ -178,3 +181,31 @@ class Hasil:
             "akip": self.akip.ke_json(),
             "temuan": [t.ke_json() for t in self.temuan],
         }
+
+
+# ---------------------------------------------------------------- batch lines
+# `xl-iku batch --json-lines` (KONTRAK §4): the `ke_json` document plus what
+# the batch knows about the file.  `berkas` and `keluaran` are added where the
+# line is written (they depend on the run's folders); the rest is stored in
+# the batch state, so a skipped file reports exactly what its run reported.
+HASIL_OK, HASIL_GALAT, HASIL_GAGAL = "ok", "galat", "gagal"
+
+
+def ringkasan_batch(h: Hasil, detik: float | None = None) -> dict[str, Any]:
+    """A computed workbook's batch summary: the KONTRAK §4 document + hasil, alasan, detik."""
+    return {**h.ke_json(), "hasil": HASIL_GALAT if h.jumlah_galat else HASIL_OK, "alasan": None,
+            "detik": detik}
+
+
+def ringkasan_gagal(alasan: str, detik: float | None = None) -> dict[str, Any]:
+    """A workbook that could not be used: the same keys, empty, and the reason."""
+    return {"versi": 1, "kecamatan": None, "kabupaten": None, "tahun": None, "indikator": [],
+            "ikm": None, "akip": None, "temuan": [], "hasil": HASIL_GAGAL, "alasan": alasan, "detik": detik}
+
+
+def jumlah_temuan(doc: dict[str, Any], tingkat: str) -> int:
+    return sum(1 for t in doc.get("temuan") or () if t.get("tingkat") == tingkat)
+
+
+def indikator_per_kode(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {i["kode"]: i for i in doc.get("indikator") or ()}

@@ -9,17 +9,18 @@ and internal hyperlinks; nothing here knows how a file is written.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from babel.dates import format_date
 
-from . import katalog
+from . import gaya, katalog
 from . import kontrak as K
 from .dasar.ooxml import angka_teks as angka_id  # re-exported: the CLI prints numbers with it
 from .hasil import GALAT, Hasil, HasilIKM, HasilIndikator
-from .dasar.raw import address
+from .dasar.raw import address, parse_address
 
 # Column widths per output sheet (characters), shared with the template.
 LEBAR_INDIKATOR = (5, 28, 44, 36, 12, 10, 11, 10, 12, 30)
@@ -312,6 +313,13 @@ def _unsur_kosong():
     return [Unsur(u, UNSUR_LABEL[u], 0, 0, None, None, None, None) for u in K.UNSUR]
 
 
+# Validasi geometry, shared by both writers and by the reader of the previous
+# run's list (the Excel adapter clears the marks it names).
+BARIS_HEADER_VALIDASI = 4
+BARIS_AWAL_VALIDASI = BARIS_HEADER_VALIDASI + 1
+KOLOM_VALIDASI = {"tingkat": 1, "lembar": 2, "sel": 3, "pesan": 4}
+
+
 def lembar_validasi(h: Hasil, waktu: datetime | None = None) -> SheetPlan:
     s = SheetPlan(K.LEMBAR_VALIDASI)
     s.merge(1, 1, 4, "HASIL VALIDASI DATA", "judul")
@@ -322,8 +330,8 @@ def lembar_validasi(h: Hasil, waktu: datetime | None = None) -> SheetPlan:
                    f"{h.jumlah_galat} galat, {h.jumlah_peringatan} peringatan.")
     s.merge(2, 1, 4, ringkas, "teks")
     for i, head in enumerate(K.HEADER_VALIDASI):
-        s.put(4, i + 1, head, "header")
-    row = 4
+        s.put(BARIS_HEADER_VALIDASI, i + 1, head, "header")
+    row = BARIS_HEADER_VALIDASI
     urut = sorted(h.temuan, key=lambda t: (t.tingkat != GALAT,))
     for t in urut:
         row += 1
@@ -336,7 +344,7 @@ def lembar_validasi(h: Hasil, waktu: datetime | None = None) -> SheetPlan:
         if len(t.pesan) > 100:
             s.heights[row] = _tinggi([(t.pesan, LEBAR[K.LEMBAR_VALIDASI][3])])
     if not h.temuan and waktu is not None:
-        s.merge(5, 1, 4, "Tidak ada temuan.", "sel_teks")
+        s.merge(BARIS_AWAL_VALIDASI, 1, 4, "Tidak ada temuan.", "sel_teks")
     return s
 
 
@@ -348,6 +356,70 @@ def susun(h: Hasil, waktu: datetime | None = None) -> dict[str, SheetPlan]:
 def status_beranda(h: Hasil, waktu: datetime) -> str:
     return (f"Terakhir dihitung {tanggal_id(waktu.date())} pukul {waktu:%H.%M}: "
             f"{h.jumlah_galat} galat, {h.jumlah_peringatan} peringatan (lihat lembar Validasi).")
+
+
+def status_gagal(pesan: str, waktu: datetime) -> str:
+    """Beranda's status line after a run that stopped (the Excel adapter shows it)."""
+    return f"Gagal dihitung {tanggal_id(waktu.date())} pukul {waktu:%H.%M}: {pesan}"
+
+
+def sel_tetap(h: Hasil, waktu: datetime) -> dict[str, dict[str, Any]]:
+    """Single cells xl-iku fills on sheets it does not own (sheet → {ref: value}):
+    Beranda's status line.  Every writer writes exactly these."""
+    return {K.LEMBAR_BERANDA: {K.SEL_STATUS: status_beranda(h, waktu)}}
+
+
+# ------------------------------------------------------------------ marks
+# A temuan at an input cell colours that cell; the colours of the previous
+# run are cleared first.  Which cells, which colour and what "cleared" means
+# are decided here; the Excel adapter paints them (a file written by
+# `xl-iku hitung` keeps its input sheets byte for byte, see README).
+WARNA_GALAT = gaya.PERAN["galat"]["bg_color"]  # #FFC7CE
+WARNA_PERINGATAN = gaya.PERAN["peringatan"]["bg_color"]  # #FFEB9C
+# Fill a cell gets back when its mark is removed: the template's input colour
+# (None: no fill).
+WARNA_ASLI = {K.LEMBAR_PENGATURAN: "#FFF2CC"}
+_SEL_TUNGGAL = re.compile(r"^\$?[A-Z]{1,3}\$?\d{1,7}$")
+
+
+def tanda_baru(h: Hasil, lembar_masukan: set[str]) -> dict[tuple[str, int, int], str]:
+    """(sheet, row, col) → fill colour for every temuan at a single input cell
+    (a galat wins over a peringatan at the same cell)."""
+    out: dict[tuple[str, int, int], str] = {}
+    for t in h.temuan:
+        if t.lembar not in lembar_masukan or not _SEL_TUNGGAL.match(t.sel or ""):
+            continue
+        r, c = parse_address(t.sel)
+        key = (t.lembar, r, c)
+        if t.tingkat == GALAT:
+            out[key] = WARNA_GALAT
+        else:
+            out.setdefault(key, WARNA_PERINGATAN)
+    return out
+
+
+def perubahan_tanda(baru: dict[tuple[str, int, int], str],
+                    lama: set[tuple[str, int, int]]) -> dict[str, dict[tuple[int, int], str | None]]:
+    """Per sheet, (row, col) → the fill to paint: new marks, and the marks of the
+    previous run that are gone, back to the sheet's input colour."""
+    out: dict[str, dict[tuple[int, int], str | None]] = {}
+    for (lembar, r, c) in lama:
+        if (lembar, r, c) not in baru:
+            out.setdefault(lembar, {})[(r, c)] = WARNA_ASLI.get(lembar)
+    for (lembar, r, c), warna in baru.items():
+        out.setdefault(lembar, {})[(r, c)] = warna
+    return out
+
+
+def sel_validasi_lama(baris: list[tuple[Any, Any, Any]]) -> set[tuple[str, int, int]]:
+    """Cells listed by the previous run's Validasi rows (tingkat, lembar, sel)."""
+    out = set()
+    for tingkat, lembar, sel in baris:
+        if tingkat in (GALAT, "peringatan") and isinstance(lembar, str) and isinstance(sel, str) \
+                and _SEL_TUNGGAL.match(sel):
+            r, c = parse_address(sel)
+            out.add((lembar, r, c))
+    return out
 
 
 def hasil_kosong() -> Hasil:

@@ -41,6 +41,8 @@ import types
 from dataclasses import dataclass
 from pathlib import Path
 
+from .pesan import ServerError  # noqa: F401 - re-exported
+
 log = logging.getLogger("xl_iku.server")
 
 NAMA_SKRIP = "hitung_iku"
@@ -57,13 +59,8 @@ PESAN_500 = ("Server xl-iku gagal memproses permintaan ({jenis}). Buku kerja tid
              "laporkan ke pengelola server.")
 
 
-class ServerError(Exception):
-    """Cannot start the server; `pesan` is one Indonesian sentence."""
-
-    def __init__(self, pesan: str, kode: int = 2):
-        super().__init__(pesan)
-        self.pesan = pesan
-        self.kode = kode
+# ServerError (cannot start; one Indonesian sentence and its exit code) lives with
+# every other user-facing error in xl_iku.pesan.
 
 
 def baca_token(token_file: Path | None = None) -> str:

@@ -7,6 +7,7 @@ writes the kabupaten recap (see `rekap`).  The `xl-iku batch` command
 (`xl_iku.cli.batch`) is a thin layer over it.
 """
 
-from .runner import EXIT_BERKAS, EXIT_GALAT, EXIT_OK, HasilBatch, HasilBerkas, Pantau, jalankan, jumlah_inti
+from .runner import HasilBatch, HasilBerkas, Pantau, jalankan, jumlah_inti
 
-__all__ = ["jalankan", "HasilBatch", "HasilBerkas", "Pantau", "jumlah_inti", "EXIT_OK", "EXIT_GALAT", "EXIT_BERKAS"]
+# Exit codes: xl_iku.pesan (KELUAR_OK, KELUAR_GALAT, KELUAR_BERKAS).
+__all__ = ["jalankan", "HasilBatch", "HasilBerkas", "Pantau", "jumlah_inti"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..hasil import GALAT, PERINGATAN, jumlah_temuan
+from ..pesan import KELUAR_BERKAS, KELUAR_GALAT, KELUAR_OK
 from .pekerja import GAGAL, OK, STATUS_GALAT
-
-EXIT_OK, EXIT_GALAT, EXIT_BERKAS = 0, 1, 2
 
 
 @dataclass
@@ -26,29 +26,24 @@ class HasilBerkas:
 
     @property
     def status(self) -> str:
-        return self.ringkasan["status"]
+        return self.ringkasan["hasil"]
+
+    @property
+    def alasan(self) -> str | None:
+        return self.ringkasan.get("alasan")
+
+    @property
+    def jumlah_galat(self) -> int:
+        return jumlah_temuan(self.ringkasan, GALAT)
+
+    @property
+    def jumlah_peringatan(self) -> int:
+        return jumlah_temuan(self.ringkasan, PERINGATAN)
 
     def ke_json(self) -> dict[str, Any]:
-        """One line of `--json-lines`."""
-        r = self.ringkasan
-        return {
-            "berkas": self.berkas,
-            "masukan": self.masukan,
-            "keluaran": self.keluaran,
-            "status": r["status"],
-            "dilewati": self.dilewati,
-            "kecamatan": r["kecamatan"],
-            "kabupaten": r["kabupaten"],
-            "tahun": r["tahun"],
-            "jumlah_galat": r["jumlah_galat"],
-            "jumlah_peringatan": r["jumlah_peringatan"],
-            "detik": r.get("detik"),
-            "ikm": r["ikm"],
-            "akip": r["akip"],
-            "indikator": r["indikator"],
-            "galat": r["galat"],
-            "pesan": r["pesan"],
-        }
+        """One line of `--json-lines` (KONTRAK §4): the `hitung --json` document
+        plus berkas, keluaran, hasil, alasan, detik."""
+        return {"berkas": self.berkas, "keluaran": self.keluaran, **self.ringkasan}
 
 
 @dataclass
@@ -83,7 +78,7 @@ class HasilBatch:
     def kode_keluar(self) -> int:
         n = self.hitung_status()
         if n[GAGAL]:
-            return EXIT_BERKAS
+            return KELUAR_BERKAS
         if n[STATUS_GALAT] or self.konflik or self.tanpa_identitas:
-            return EXIT_GALAT
-        return EXIT_OK
+            return KELUAR_GALAT
+        return KELUAR_OK

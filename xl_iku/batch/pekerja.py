@@ -2,8 +2,8 @@
 
 Runs in a worker process (spawn-safe: only module-level functions and plain
 data cross the process boundary).  No personal data leaves this module: the
-summary carries kecamatan, year, numbers and the validation messages, which
-never quote names or NIP.
+summary (`hasil.ringkasan_batch`, the KONTRAK §4 document) carries kecamatan,
+year, numbers and the validation messages, which never quote names or NIP.
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from ..hasil import GALAT, Hasil
+from ..hasil import HASIL_GAGAL, HASIL_GALAT, HASIL_OK, ringkasan_batch, ringkasan_gagal
 
 try:
     import resource
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
 
-OK, STATUS_GALAT, GAGAL = "ok", "galat", "gagal"
+OK, STATUS_GALAT, GAGAL = HASIL_OK, HASIL_GALAT, HASIL_GAGAL
 
 _ppid: int | None = None
 
@@ -69,34 +69,6 @@ def _rss_puncak_mb() -> float:
     return r / (1024 * 1024) if sys.platform == "darwin" else r / 1024
 
 
-def ringkas(h: Hasil) -> dict[str, Any]:
-    """The per-file summary: what `--json-lines` prints and the recap reads."""
-    return {
-        "status": STATUS_GALAT if h.jumlah_galat else OK,
-        "kecamatan": h.kecamatan,
-        "kabupaten": h.kabupaten,
-        "tahun": h.tahun,
-        "jumlah_galat": h.jumlah_galat,
-        "jumlah_peringatan": h.jumlah_peringatan,
-        "ikm": {"nilai": h.ikm.nilai, "mutu": h.ikm.mutu, "kinerja": h.ikm.kinerja,
-                "responden": h.ikm.responden},
-        "akip": {"nilai": h.akip.nilai, "predikat": h.akip.predikat},
-        "indikator": {
-            i.kode: {"target": i.target, "realisasi": i.realisasi, "capaian": i.capaian,
-                     "kategori": i.kategori, "status": i.status}
-            for i in h.indikator
-        },
-        "galat": [t.ke_json() for t in h.temuan if t.tingkat == GALAT],
-        "pesan": None,
-    }
-
-
-def ringkasan_gagal(pesan: str) -> dict[str, Any]:
-    return {"status": GAGAL, "kecamatan": None, "kabupaten": None, "tahun": None,
-            "jumlah_galat": 0, "jumlah_peringatan": 0, "ikm": None, "akip": None,
-            "indikator": {}, "galat": [], "pesan": pesan}
-
-
 def dengan_penanda(fungsi: Callable[[dict[str, Any]], dict[str, Any]], tugas: dict[str, Any]) -> dict[str, Any]:
     """Run `fungsi(tugas)` with a marker `<pid>.sedang` naming the workbook in
     the staging folder: if the worker dies (out of memory, a crash in a
@@ -131,7 +103,7 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
         check_not_locked(akhir)
         akhir.parent.mkdir(parents=True, exist_ok=True)
         lap = hitung_berkas(src, staged, backup=False)
-        ring = ringkas(lap.hasil)
+        ring = ringkasan_batch(lap.hasil, round(time.perf_counter() - t0, 3))
         st = os.stat(staged)
         entri = {
             "id": ident,
@@ -144,7 +116,7 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
             "keluaran_mtime_ns": st.st_mtime_ns,
             "waktu": datetime.now().astimezone().isoformat(timespec="seconds"),
             "putaran": tugas.get("putaran"),
-            "ringkasan": {**ring, "detik": round(time.perf_counter() - t0, 3)},
+            "ringkasan": ring,
         }
         from .status import tambah_jurnal
 
@@ -169,7 +141,9 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
     finally:
         if "entri" not in hasil:
             staged.unlink(missing_ok=True)
-    hasil["ringkasan"] = {**ring, "detik": ring.get("detik", round(time.perf_counter() - t0, 3))}
+    if ring.get("detik") is None:
+        ring["detik"] = round(time.perf_counter() - t0, 3)
+    hasil["ringkasan"] = ring
     hasil["rss_mb"] = _rss_puncak_mb()
     hasil["cpu_detik"] = _cpu() - cpu0
     return hasil

@@ -8,8 +8,8 @@ Sheets:
   conditional formats on the capaian value (Permendagri 86/2017 scale).
   Numbers are the unrounded values of the per-file results, shown with two
   decimals.
-- `Peringkat`: kecamatan ranked by IKM and by the share of indicators whose
-  capaian reaches 100 % (per year), and a bar chart of IKM per kecamatan.
+- `Peringkat`: kecamatan ranked by IKM and by the share of indicators that
+  reach their target (the engine's `tercapai`, per year), and a bar chart of IKM per kecamatan.
 - `Masalah`: files that could not be read, galat findings (sheet, cell,
   message), conflicts (two files with the same kecamatan and year: both are
   kept out of `Rekap`) and files without a kecamatan name or year.
@@ -32,6 +32,8 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .. import __version__, katalog, referensi
 from ..io.atomic import write_atomic
+from ..dasar.ooxml import angka_teks
+from ..hasil import GALAT, indikator_per_kode
 from .pekerja import GAGAL
 
 if TYPE_CHECKING:
@@ -53,26 +55,23 @@ _SUB = ("Target", "Realisasi", "Capaian (%)", "Kategori")
 FORMAT_ANGKA = "#,##0.00"
 
 
-def _tercapai(capaian: float | None) -> bool:
-    return capaian is not None and round(capaian, 9) >= 100
-
-
 def persen_tercapai(r: dict[str, Any]) -> tuple[int, int, float | None]:
     """(indicators reaching target, indicators assessed, share in %).
 
-    Assessed: every indicator with a capaian, plus those blocked by a galat
-    (they count as not reaching target, so a galat never improves a rank);
+    Reaching target is the engine's `tercapai` (KONTRAK §3: capaian ≥ 100, a
+    predikat target by rank), never re-decided here.  Assessed: every
+    indicator with a decided `tercapai`, plus those blocked by a galat (they
+    count as not reaching target, so a galat never improves a rank);
     `tanpa_data` indicators (nothing to measure that year) are left out.
     """
-    dinilai = [v for v in r["indikator"].values()
-               if v.get("capaian") is not None or v.get("status") == "galat"]
-    capai = sum(1 for v in dinilai if _tercapai(v.get("capaian")))
+    dinilai = [v for v in r["indikator"] if v.get("tercapai") is not None or v.get("status") == "galat"]
+    capai = sum(1 for v in dinilai if v.get("tercapai") is True)
     return capai, len(dinilai), (capai / len(dinilai) * 100 if dinilai else None)
 
 
 def nilai_ikm(r: dict[str, Any]) -> tuple[float | None, str | None]:
     """IKM and mutu for the ranking: IK-01's realisasi, empty when IK-01 is blocked."""
-    ik = r["indikator"].get("IK-01") or {}
+    ik = indikator_per_kode(r).get("IK-01") or {}
     if ik.get("status") != "ok" or not isinstance(ik.get("realisasi"), (int, float)):
         return None, None
     return ik["realisasi"], (r.get("ikm") or {}).get("mutu")
@@ -164,8 +163,9 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
                    "Permendagri 86/2017.", g.sub)
     ws.merge_range(2, 0, 2, 1, "Kategori capaian:", g.sub)
     for i, (bawah, atas, label) in enumerate(_skala()):
-        teks = f"{label} (≥ {bawah:g})" if atas is None else (
-            f"{label} ({bawah:g}–<{atas:g})" if bawah > -1e6 else f"{label} (< {atas:g})")
+        b, a = angka_teks(bawah, None), angka_teks(atas, None) if atas is not None else ""
+        teks = f"{label} (≥ {b})" if atas is None else (
+            f"{label} ({b}–<{a})" if bawah > -1e6 else f"{label} (< {a})")
         ws.merge_range(2, 2 + 2 * i, 2, 3 + 2 * i, teks, g.legenda[i])
     h1, h2, r0 = 4, 5, 6
     for c, teks in enumerate(_KOLOM_TETAP):
@@ -186,10 +186,11 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
         ws.write_string(r, 1, str(s["kecamatan"]), g.teks)
         ws.write_string(r, 2, str(s.get("kabupaten") or ""), g.teks)
         ws.write_number(r, 3, int(s["tahun"]), g.bulat)
-        ws.write_number(r, 4, s["jumlah_galat"], g.bulat)
-        ws.write_number(r, 5, s["jumlah_peringatan"], g.bulat)
+        ws.write_number(r, 4, b.jumlah_galat, g.bulat)
+        ws.write_number(r, 5, b.jumlah_peringatan, g.bulat)
+        per_kode = indikator_per_kode(s)
         for k, kd in enumerate(kode):
-            v = s["indikator"].get(kd) or {}
+            v = per_kode.get(kd) or {}
             c0 = nt + 4 * k
             _tulis_nilai(ws, r, c0, v.get("target"), g)
             _tulis_nilai(ws, r, c0 + 1, v.get("realisasi"), g)
@@ -334,7 +335,7 @@ def _lembar_masalah(wb, g: _Gaya, hb: "HasilBatch", di_rekap: set[str]) -> None:
     for b in hb.berkas:
         s = b.ringkasan
         if b.status == GAGAL:
-            tambah(b, "Tidak dapat dibaca", "", "", s.get("pesan") or "")
+            tambah(b, "Tidak dapat dibaca", "", "", b.alasan or "")
             continue
         if b.berkas in konflik_dari:
             lain = ", ".join(x for x in konflik_dari[b.berkas] if x != b.berkas)
@@ -344,15 +345,13 @@ def _lembar_masalah(wb, g: _Gaya, hb: "HasilBatch", di_rekap: set[str]) -> None:
         if b.berkas in hb.tanpa_identitas:
             tambah(b, "Tanpa identitas", "Pengaturan", "",
                    "Nama kecamatan atau tahun laporan kosong; berkas tidak dimasukkan ke lembar Rekap.")
-        galat = s.get("galat") or []
+        galat = [t for t in s.get("temuan") or () if t.get("tingkat") == GALAT]
         for t in galat[:MAKS_GALAT_PER_BERKAS]:
             tambah(b, "Galat", t.get("lembar") or "", t.get("sel") or "",
                    (f"{t['kode']}: " if t.get("kode") else "") + (t.get("pesan") or ""))
         if len(galat) > MAKS_GALAT_PER_BERKAS:
             tambah(b, "Galat", "Validasi", "",
                    f"… dan {len(galat) - MAKS_GALAT_PER_BERKAS} galat lain (lihat lembar Validasi berkas hasilnya).")
-        elif s["jumlah_galat"] > len(galat):  # pragma: no cover - summary cut short
-            tambah(b, "Galat", "Validasi", "", "Galat lain: lihat lembar Validasi berkas hasilnya.")
     kab = sorted({str(per[r].ringkasan.get("kabupaten")) for r in di_rekap})
     r = 4
     if len(kab) > 1:

@@ -16,11 +16,12 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..io.package import FileError
+from ..pesan import FileError
 from . import pekerja
 from .cari import Berkas, kumpulkan
-from .model import EXIT_BERKAS, EXIT_GALAT, EXIT_OK, HasilBatch, HasilBerkas  # noqa: F401  (re-exported)
-from .pekerja import GAGAL, OK, STATUS_GALAT, ringkasan_gagal
+from ..hasil import ringkasan_gagal
+from .model import HasilBatch, HasilBerkas  # noqa: F401  (re-exported)
+from .pekerja import GAGAL
 from .status import Kunci, Status, sha256_berkas
 
 
@@ -274,7 +275,7 @@ def jalankan(
                 rss[res["pid"]] = max(rss.get(res["pid"], 0.0), res.get("rss_mb", 0.0))
                 cpu[0] += res.get("cpu_detik", 0.0)
             b = per_rel[res["berkas"]]
-            ok = res["ringkasan"]["status"] != GAGAL
+            ok = res["ringkasan"]["hasil"] != GAGAL
             catat(HasilBerkas(b.relatif, str(b.masukan), str(b.keluaran) if ok else None, False,
                               res["ringkasan"]))
 

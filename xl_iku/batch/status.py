@@ -42,7 +42,9 @@ NAMA_STATUS = ".xl-iku-batch.json"
 NAMA_JURNAL = ".xl-iku-batch.jurnal"
 NAMA_SEMENTARA = ".xl-iku-batch.sementara"
 NAMA_KUNCI = ".xl-iku-batch.kunci"
-VERSI = 1
+# 2: the summary is the KONTRAK §4 document (hasil.ringkasan_batch); a state of
+# another version is not trusted, so its files are simply computed again.
+VERSI = 2
 
 
 def sha256_berkas(path: Path) -> str:

@@ -11,16 +11,21 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
-from ..batch.runner import EXIT_BERKAS, HasilBatch, HasilBerkas, Pantau, jalankan
-from ..dasar.ooxml import angka_teks
-from ..io.package import FileError
+from ..batch.runner import HasilBatch, HasilBerkas, Pantau, jalankan
+from ..pesan import KELUAR_DIBATALKAN, FileError, PemakaianError
+from .layar import angka, baris, konsol
 
-_LABEL = {"ok": "[green]ok[/green]", "galat": "[red]galat[/red]", "gagal": "[bold red]gagal[/bold red]"}
+_GAYA = {"ok": "green", "galat": "red", "gagal": "bold red"}
+
+
+def _label(status: str) -> Text:
+    return Text(status, style=_GAYA[status])
 
 
 def _detik(x: float | None) -> str:
-    return "–" if x is None else angka_teks(x, 2)
+    return angka(x, 2)
 
 
 class _PantauCli(Pantau):
@@ -52,16 +57,16 @@ class _PantauCli(Pantau):
         if self.progress is not None:
             self.progress.advance(self.tugas)
             if h.status != "ok" and not h.dilewati:  # problems show up above the bar as they happen
-                ket = r.get("pesan") or f"{r.get('jumlah_galat')} galat"
-                self.progress.console.print(f"{_LABEL[h.status]} {h.berkas}: {ket}", soft_wrap=True)
+                ket = h.alasan or f"{h.jumlah_galat} galat"
+                self.progress.console.print(baris(_label(h.status), f" {h.berkas}: {ket}"), soft_wrap=True)
             return
         if h.dilewati:
             ket = "dilewati (sudah mutakhir)"
         elif h.status == "gagal":
-            ket = r.get("pesan") or ""
+            ket = h.alasan or ""
         else:
             ket = f"{r.get('kecamatan') or '?'} {r.get('tahun') or '?'} ({_detik(r.get('detik'))} detik)"
-        self.con.print(f"[{self.n}/{self.total}] {_LABEL[h.status]} {h.berkas}: {ket}", soft_wrap=True)
+        self.con.print(baris(f"[{self.n}/{self.total}] ", _label(h.status), f" {h.berkas}: {ket}"), soft_wrap=True)
 
     def tutup(self) -> None:
         if self.progress is not None:
@@ -78,9 +83,10 @@ def tabel_batch(hb: HasilBatch) -> Table:
     for h in hb.berkas:
         r = h.ringkasan
         gagal = h.status == "gagal"
-        t.add_row(h.berkas, r.get("kecamatan") or "–", str(r["tahun"]) if r.get("tahun") is not None else "–",
-                  _LABEL[h.status], "–" if gagal else str(r["jumlah_galat"]),
-                  "–" if gagal else str(r["jumlah_peringatan"]),
+        t.add_row(Text(h.berkas), Text(r.get("kecamatan") or "–"),
+                  str(r["tahun"]) if r.get("tahun") is not None else "–",
+                  _label(h.status), "–" if gagal else str(h.jumlah_galat),
+                  "–" if gagal else str(h.jumlah_peringatan),
                   "dilewati" if h.dilewati else _detik(r.get("detik")))
     return t
 
@@ -92,19 +98,18 @@ def daftarkan(app: typer.Typer) -> None:
         keluaran: Path = typer.Option(..., "-o", "--output", metavar="FOLDER", help="Folder hasil; masukan tidak pernah diubah."),
         jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, metavar="N", help="Jumlah proses pekerja (bawaan: jumlah inti CPU)."),
         rekap: Optional[Path] = typer.Option(None, "--rekap", metavar="REKAP.xlsx", help="Tulis buku kerja rekap kabupaten (.xlsx) ke berkas ini."),
-        json_lines: Optional[str] = typer.Option(None, "--json-lines", metavar="FILE|-", help="Satu objek JSON per berkas ke FILE, atau '-' untuk layar."),
+        json_lines: Optional[str] = typer.Option(None, "--json-lines", metavar="BERKAS|-", help="Satu objek JSON per berkas ke BERKAS, atau '-' untuk layar."),
         ulang: bool = typer.Option(False, "--ulang", help="Hitung ulang semua berkas, juga yang sudah mutakhir."),
     ) -> None:
         """Hitung semua buku kerja kecamatan sekaligus dan buat rekap kabupaten."""
-        con = Console(stderr=True, highlight=False) if json_lines == "-" else Console(highlight=False)
-        err = Console(stderr=True, highlight=False)
+        # Built per run: a console reads the terminal's width when it is made.
+        con: Console = konsol(stderr=json_lines == "-")
+        err = konsol(stderr=True)
         if rekap is not None:
             if rekap.suffix.lower() != ".xlsx":
-                err.print(f"[bold red]Gagal:[/bold red] berkas rekap '{rekap.name}' harus berakhiran .xlsx.")
-                raise typer.Exit(EXIT_BERKAS)
+                raise PemakaianError(f"Berkas rekap '{rekap.name}' harus berakhiran .xlsx.")
             if not rekap.parent.resolve().is_dir():
-                err.print(f"[bold red]Gagal:[/bold red] folder '{rekap.parent}' untuk berkas rekap tidak ada.")
-                raise typer.Exit(EXIT_BERKAS)
+                raise FileError(f"Folder '{rekap.parent}' untuk berkas rekap tidak ada.")
         jsonl: IO[str] | None = None
         kecuali: tuple[Path, ...] = ()
         if json_lines == "-":
@@ -113,38 +118,35 @@ def daftarkan(app: typer.Typer) -> None:
             try:
                 jsonl = open(json_lines, "w", encoding="utf-8")
             except OSError:
-                err.print(f"[bold red]Gagal:[/bold red] berkas '{json_lines}' untuk JSON tidak dapat ditulis.")
-                raise typer.Exit(EXIT_BERKAS)
+                raise FileError(f"Berkas '{json_lines}' untuk JSON tidak dapat ditulis.") from None
             kecuali = (Path(json_lines),)
         pantau = _PantauCli(con, jsonl)
         try:
             hb = jalankan(masukan, keluaran, jobs=jobs, ulang=ulang, rekap=rekap, kecualikan=kecuali, pantau=pantau)
-        except FileError as e:
-            pantau.tutup()
-            err.print(f"[bold red]Gagal:[/bold red] {e.pesan}")
-            raise typer.Exit(EXIT_BERKAS)
         except KeyboardInterrupt:
             pantau.tutup()
             err.print("Dibatalkan. Berkas yang sudah selesai tersimpan; jalankan perintah yang sama lagi untuk melanjutkan.")
-            raise typer.Exit(130)
+            raise typer.Exit(KELUAR_DIBATALKAN)
+        except BaseException:
+            pantau.tutup()  # FileError and the rest reach the one boundary in cli/main.py
+            raise
         finally:
             if jsonl is not None and jsonl is not sys.stdout:
                 jsonl.close()
         pantau.tutup()
         if not hb.berkas:
-            err.print("[bold red]Gagal:[/bold red] tidak ada buku kerja .xlsx/.xlsm pada masukan yang diberikan.")
-            raise typer.Exit(EXIT_BERKAS)
+            raise FileError("Tidak ada buku kerja .xlsx/.xlsm pada masukan yang diberikan.")
         con.print(tabel_batch(hb))
         for h in hb.berkas:
             if h.status == "gagal":
-                con.print(f"[bold red]Tidak dapat dibaca[/bold red] {h.berkas}: {h.ringkasan.get('pesan')}")
+                con.print(baris(("Tidak dapat dibaca", "bold red"), f" {h.berkas}: {h.alasan}"))
         for grup in hb.konflik:
-            con.print(f"[red]Konflik[/red]: {', '.join(grup)} melaporkan kecamatan dan tahun yang sama; "
-                      "tidak dimasukkan ke rekap.")
+            con.print(baris(("Konflik", "red"), f": {', '.join(grup)} melaporkan kecamatan dan tahun yang sama; "
+                                                 "tidak dimasukkan ke rekap."))
         for rel in hb.tanpa_identitas:
-            con.print(f"[red]Tanpa identitas[/red] {rel}: nama kecamatan atau tahun laporan kosong.")
+            con.print(baris(("Tanpa identitas", "red"), f" {rel}: nama kecamatan atau tahun laporan kosong."))
         n = hb.hitung_status()
-        laju = f" ({angka_teks(hb.jumlah_dihitung / hb.detik, 1)} berkas/detik)" if hb.jumlah_dihitung else ""
+        laju = f" ({angka(hb.jumlah_dihitung / hb.detik, 1)} berkas/detik)" if hb.jumlah_dihitung else ""
         con.print(f"{len(hb.berkas)} berkas: {n['ok']} ok, {n['galat']} dengan galat, {n['gagal']} tidak dapat dibaca; "
                   f"{hb.jumlah_dihitung} dihitung, {hb.jumlah_dilewati} dilewati karena sudah mutakhir. "
                   f"Waktu {_detik(hb.detik)} detik{laju}. Hasil di {keluaran}.")

@@ -9,8 +9,9 @@
   `@script` wrapper in `xl_iku.excel.script`, bound to the template's
   "Hitung" shape on Beranda.
 
-read (reader.py, one call per sheet) → engine.hitung → layout.susun →
-write (writer.py, one call per output sheet / style rectangle / merge block).
+`pipeline.jalankan`: read (reader.py, one call per sheet) → periksa → hitung →
+susun (layout) → write (writer.py, one call per output sheet / style
+rectangle / merge block) — the same steps as `xl-iku hitung`.
 
 Any error reaches the user as an Indonesian message box and a status line on
 Beranda, never as a traceback; with the remote engine the actions queued
@@ -31,8 +32,9 @@ import logging
 import traceback
 from datetime import datetime
 
-from .. import engine, layout
+from .. import layout, pipeline
 from .. import kontrak as K
+from ..pesan import PesanError
 from .reader import MasalahBuku
 
 log = logging.getLogger("xl_iku.excel")
@@ -64,9 +66,8 @@ def _gagal(book, n0: int | None, pesan: str) -> None:
 
         names = [s.name for s in book.sheets]
         if K.LEMBAR_BERANDA in names:
-            waktu = datetime.now()
             book.sheets[K.LEMBAR_BERANDA].range(K.SEL_STATUS).value = nilai_excel(
-                f"Gagal dihitung {layout.tanggal_id(waktu.date())} pukul {waktu:%H.%M}: {pesan}")
+                layout.status_gagal(pesan, datetime.now()))
     except Exception:
         pass
     try:
@@ -83,13 +84,10 @@ def hitung(book, waktu: datetime | None = None):
     n0 = len(aksi) if aksi is not None else None
     try:
         bacaan = reader.baca(book, (K.LEMBAR_VALIDASI, writer.LEMBAR_MEMO))
-        hasil = engine.hitung(bacaan.raw)
-        waktu = waktu or datetime.now()
-        plans = layout.susun(hasil, waktu)
-        writer.tulis(book, bacaan, plans, hasil, layout.status_beranda(hasil, waktu))
-        return hasil
-    except MasalahBuku as e:
-        log.warning("hitung dihentikan: buku kerja tidak lengkap")
+        return pipeline.jalankan(lambda: bacaan.raw,
+                                 lambda h, s: writer.tulis(book, bacaan, s.lembar, h, s.sel), waktu)
+    except PesanError as e:  # MasalahBuku and every other user-facing error (xl_iku.pesan)
+        log.warning("hitung dihentikan: %s", type(e).__name__)
         _gagal(book, n0, e.pesan + " Tidak ada yang diubah.")
     except Exception as e:  # never a traceback dialog in Excel
         log.error("hitung gagal: %s\n%s", type(e).__name__, "".join(traceback.format_tb(e.__traceback__)))

@@ -56,14 +56,14 @@ from typing import Any, Iterable
 from .. import gaya
 from .. import kontrak as K
 from ..hasil import GALAT, Hasil
+from .. import layout
 from ..dasar.raw import address, col_letter, parse_address
 from ..layout import LEBAR, SheetPlan
 from .reader import Bacaan, Grid
 
-WARNA_GALAT = gaya.PERAN["galat"]["bg_color"]  # #FFC7CE
-WARNA_PERINGATAN = gaya.PERAN["peringatan"]["bg_color"]  # #FFEB9C
-# Fill a cell gets back when its mark is removed: the template's input colour.
-WARNA_ASLI = {K.LEMBAR_PENGATURAN: "#FFF2CC"}
+# Which cells are marked, in which colour, and what clearing gives back are
+# layout's decisions (one rule for every writer); this module only paints.
+WARNA_GALAT, WARNA_PERINGATAN, WARNA_ASLI = layout.WARNA_GALAT, layout.WARNA_PERINGATAN, layout.WARNA_ASLI
 PUTIH = "#FFFFFF"
 
 # Where the marked cells of the last run are remembered (survives `xl-iku
@@ -73,9 +73,8 @@ KOLOM_MEMO = 4  # D
 JUDUL_MEMO = "Sel bertanda xl-iku (jangan diubah)"
 
 MAKS_SEL_WARNA = 10_000  # setRangeColors limit per call
-BARIS_AWAL_VALIDASI = 5
+BARIS_AWAL_VALIDASI = layout.BARIS_AWAL_VALIDASI
 TINGGI_BAWAAN = 15.0
-_SEL = re.compile(r"^\$?[A-Z]{1,3}\$?\d{1,7}$")
 
 
 @dataclass(frozen=True)
@@ -213,18 +212,8 @@ def run_tinggi(heights: dict[int, float], lewati=lambda r: False) -> list[tuple[
 
 
 def tanda_baru(hasil: Hasil, lembar_masukan: set[str]) -> dict[tuple[str, int, int], str]:
-    """(sheet, row, col) → fill colour for every temuan at an input cell."""
-    out: dict[tuple[str, int, int], str] = {}
-    for t in hasil.temuan:
-        if t.lembar not in lembar_masukan or not _SEL.match(t.sel or ""):
-            continue
-        r, c = parse_address(t.sel)
-        key = (t.lembar, r, c)
-        if t.tingkat == GALAT:
-            out[key] = WARNA_GALAT
-        else:
-            out.setdefault(key, WARNA_PERINGATAN)
-    return out
+    """(sheet, row, col) → fill colour for every temuan at an input cell (layout decides)."""
+    return layout.tanda_baru(hasil, lembar_masukan)
 
 
 def _runs_ref(ref: str) -> Iterable[tuple[int, int]]:
@@ -251,12 +240,9 @@ def tanda_lama(bacaan: Bacaan, lembar_masukan: set[str]) -> set[tuple[str, int, 
                 continue
     val = bacaan.grids.get(K.LEMBAR_VALIDASI)
     if val is not None:
-        for r in range(BARIS_AWAL_VALIDASI, val.last_row + 1):
-            tingkat, lembar, sel = val.get(r, 1), val.get(r, 2), val.get(r, 3)
-            if tingkat in ("galat", "peringatan") and isinstance(lembar, str) and isinstance(sel, str) \
-                    and _SEL.match(sel):
-                rr, cc = parse_address(sel)
-                out.add((lembar, rr, cc))
+        k = layout.KOLOM_VALIDASI
+        out |= layout.sel_validasi_lama([(val.get(r, k["tingkat"]), val.get(r, k["lembar"]), val.get(r, k["sel"]))
+                                         for r in range(BARIS_AWAL_VALIDASI, val.last_row + 1)])
     return {k for k in out if k[0] in lembar_masukan}
 
 
@@ -376,12 +362,7 @@ class Penulis:
 
     # -- marks --
     def tanda(self, baru: dict[tuple[str, int, int], str], lama: set[tuple[str, int, int]]) -> None:
-        perubahan: dict[str, dict[tuple[int, int], str | None]] = defaultdict(dict)
-        for (lembar, r, c) in lama:
-            if (lembar, r, c) not in baru:
-                perubahan[lembar][(r, c)] = WARNA_ASLI.get(lembar)
-        for (lembar, r, c), warna in baru.items():
-            perubahan[lembar][(r, c)] = warna
+        perubahan = layout.perubahan_tanda(baru, lama)
         for lembar, sel in sorted(perubahan.items()):
             if lembar not in self.sheets:
                 continue
@@ -405,9 +386,12 @@ class Penulis:
         kolom = [[nilai_excel(v)] for v in isi] + [[""]] * (n - len(isi))
         self.rng(LEMBAR_MEMO, 1, KOLOM_MEMO, n, KOLOM_MEMO).options(chunksize=10**9).value = kolom
 
-    def status(self, teks: str) -> None:
-        if K.LEMBAR_BERANDA in self.sheets:
-            self.sheets[K.LEMBAR_BERANDA].range(K.SEL_STATUS).value = nilai_excel(teks)
+    def sel(self, isian: dict[str, dict[str, Any]]) -> None:
+        """The single cells layout fills outside the output sheets (Beranda's status)."""
+        for lembar, sel in isian.items():
+            if lembar in self.sheets:
+                for ref, v in sel.items():
+                    self.sheets[lembar].range(ref).value = nilai_excel(v)
 
 
 def _luas_lama(sheet) -> tuple[int, int]:
@@ -490,8 +474,9 @@ class _Proteksi:
         self.dibuka.clear()
 
 
-def tulis(book, bacaan: Bacaan, plans: dict[str, SheetPlan], hasil: Hasil, status: str) -> None:
-    """Write the plans, the marks, the memo and the status line."""
+def tulis(book, bacaan: Bacaan, plans: dict[str, SheetPlan], hasil: Hasil,
+          sel: dict[str, dict[str, Any]]) -> None:
+    """Write the plans, the marks, the memo and the single cells (Beranda's status line)."""
     prof = profil(book)
     p = Penulis(book, prof)
     hilang = [n for n in plans if n not in p.sheets]
@@ -522,7 +507,7 @@ def tulis(book, bacaan: Bacaan, plans: dict[str, SheetPlan], hasil: Hasil, statu
             p.lembar(plan, luas[name])
         p.tanda(baru, lama)
         p.memo(baru, _panjang_memo(bacaan))
-        p.status(status)
+        p.sel(sel)
         if hasil.jumlah_galat:
             p.sheets[K.LEMBAR_VALIDASI].activate()
     finally:

@@ -32,7 +32,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from .package import FileError
+from ..pesan import FileError, catat_tulis
 
 _TMP_SUFFIX = ".xl-iku.tmp"
 
@@ -205,6 +205,7 @@ def write_atomic(
             _make_backup(target, backup_path(target), folder)
         os.replace(tmp, target)
         tmp = None
+        catat_tulis(target)
         _fsync_dir(folder)
     except BaseException as e:
         if tmp is not None:

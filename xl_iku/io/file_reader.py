@@ -21,6 +21,11 @@ from .sel_berkas import InfoSel, baca_info, xf_persen
 from .tabel import StrukturError, gabungan, letak_tabel, periksa_struktur, persen_tampil
 from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
 
+# What calamine raises for a part it cannot parse (its own error family; the
+# Rust side surfaces I/O and bad values as OSError/ValueError).  Anything else
+# is a bug and reaches the boundary as one.
+_GALAT_CALAMINE = (pc.CalamineError, OSError, ValueError)
+
 
 class _Grid:
     """One sheet's values, addressed 1-based like Excel."""
@@ -91,7 +96,7 @@ def baca_paket(pkg: Package) -> RawWorkbook:
         raise FileError(e.pesan) from None
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
-    except Exception as e:  # calamine raises its own error types for broken parts
+    except _GALAT_CALAMINE as e:
         raise FileError(f"Berkas '{path.name}' rusak dan tidak dapat dibaca isinya.") from e
     grids: dict[str, _Grid] = {}
 
@@ -99,7 +104,7 @@ def baca_paket(pkg: Package) -> RawWorkbook:
         if sheet not in grids:
             try:
                 grids[sheet] = _Grid(book.get_sheet_by_name(sheet), infos.get(sheet))
-            except Exception as e:
+            except _GALAT_CALAMINE as e:
                 raise FileError(f"Lembar '{sheet}' di berkas '{path.name}' rusak dan tidak dapat dibaca.") from e
         return grids[sheet]
 

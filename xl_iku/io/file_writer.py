@@ -19,7 +19,7 @@ from .. import gaya
 from ..dasar.ooxml import angka_xml, bersih, ke_serial
 from ..layout import SheetPlan
 from .package import FileError, Package
-from ..dasar.raw import address, col_letter
+from ..dasar.raw import address, col_letter, parse_address
 from .salin import salin
 
 
@@ -120,6 +120,53 @@ def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
     return xml
 
 
+def _sel_xml(p: str, ref: str, value, lama: str | None) -> str:
+    """A cell replacing `lama` (its style kept: the template styles Beranda's status)."""
+    m = re.search(r'\ss="(\d+)"', lama or "")
+    return _cell_xml(p, ref, value, int(m.group(1)) if m else None) or f'<{p}c r="{ref}"/>'
+
+
+def patch_sel(xml: str, isian: dict[str, object]) -> str:
+    """Set single cells (ref → value) of a sheet xl-iku does not own; every
+    other byte of the sheet stays as it was."""
+    p = _prefix(xml)
+    for ref, value in isian.items():
+        row, col = parse_address(ref)
+        sel = re.search(rf'<{p}c\s[^>]*?\br="{ref}"[^>]*?(/>|>.*?</{p}c>)', xml, flags=re.S)
+        if sel:
+            xml = xml[: sel.start()] + _sel_xml(p, ref, value, sel.group(0)) + xml[sel.end():]
+            continue
+        baru = _sel_xml(p, ref, value, None)
+        baris = re.search(rf'<{p}row\s[^>]*?\br="{row}"[^>]*?(/>|>.*?</{p}row>)', xml, flags=re.S)
+        if baris:
+            teks = baris.group(0)
+            if teks.endswith("/>"):
+                teks = teks[:-2] + f">{baru}</{p}row>"
+            else:
+                sisip = teks.rindex(f"</{p}row>")
+                for c in re.finditer(rf'<{p}c\s[^>]*?\br="([A-Z]+)\d+"', teks):
+                    if parse_address(c.group(1) + str(row))[1] > col:
+                        sisip = c.start()
+                        break
+                teks = teks[:sisip] + baru + teks[sisip:]
+            xml = xml[: baris.start()] + teks + xml[baris.end():]
+            continue
+        data = re.search(rf"<{p}sheetData(\s[^>]*)?(/>|>)", xml)
+        if data is None:
+            raise FileError(f"Lembar tidak berisi data sel yang dikenali (sel {ref}).")
+        if data.group(2) == "/>":
+            xml = xml[: data.start()] + f"<{p}sheetData><{p}row r=\"{row}\">{baru}</{p}row></{p}sheetData>" + xml[data.end():]
+            continue
+        akhir = xml.index(f"</{p}sheetData>", data.end())
+        sisip = akhir
+        for r in re.finditer(rf'<{p}row\s[^>]*?\br="(\d+)"', xml[data.end():akhir]):
+            if int(r.group(1)) > row:
+                sisip = data.end() + r.start()
+                break
+        xml = xml[:sisip] + f'<{p}row r="{row}">{baru}</{p}row>' + xml[sisip:]
+    return xml
+
+
 def read_palette(pkg: Package) -> dict[str, int]:
     """Role → style index, from the cells of the Gaya sheet."""
     try:
@@ -155,8 +202,11 @@ def _patch_workbook(xml: str) -> str:
     return xml[:i] + frag + xml[i:]
 
 
-def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO) -> None:
-    """Write the patched package to `out` (a binary stream)."""
+def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO,
+          sel: dict[str, dict[str, object]] | None = None) -> None:
+    """Write the patched package to `out` (a binary stream): the output sheets
+    replaced by their plans, and the single cells of `sel` (sheet → {ref:
+    value}, e.g. Beranda's status line) set on the sheets that have them."""
     palette = read_palette(pkg)
     owned: dict[str, SheetPlan] = {}
     for name, plan in plans.items():
@@ -164,8 +214,17 @@ def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO) -> None:
             owned[pkg.sheet(name).part] = plan
         except KeyError:
             raise FileError(f"Lembar keluaran '{name}' tidak ditemukan di berkas '{pkg.path.name}'.") from None
+    isian: dict[str, dict[str, object]] = {}
+    for name, cells in (sel or {}).items():
+        try:
+            isian[pkg.sheet(name).part] = cells
+        except KeyError:
+            continue  # a workbook without Beranda simply has no status line
     ganti = {part: (lambda lama, plan=plan: patch_sheet(lama.decode("utf-8"), plan, palette).encode("utf-8"))
              for part, plan in owned.items()}
+    for part, cells in isian.items():
+        if part not in ganti:
+            ganti[part] = lambda lama, cells=cells: patch_sel(lama.decode("utf-8"), cells).encode("utf-8")
     ganti[pkg.workbook_part] = lambda lama: _patch_workbook(lama.decode("utf-8")).encode("utf-8")
     # Parts we do not own go through untouched — not even re-deflated.
     # Package.open already checked sizes and ratios of every member.

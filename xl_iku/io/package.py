@@ -37,7 +37,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from ..dasar.ooxml import angka_teks, lokal as _localname
-from ..pesan import PesanError
+from ..pesan import FileError
 
 # ---------------------------------------------------------------- limits
 
@@ -55,12 +55,7 @@ _CHUNK = 1 * MB
 # ---------------------------------------------------------------- errors
 
 
-class FileError(PesanError):
-    """A workbook that cannot be used at all (CLI exit 2).
-
-    `pesan` is one clear Indonesian sentence naming the file and the problem;
-    it never contains a traceback.
-    """
+# FileError (exit 2) lives with every other user-facing error in `pesan`.
 
 
 # ---------------------------------------------------------------- records

@@ -21,12 +21,8 @@ from typing import Any, Callable
 from .. import katalog
 from ..dasar.ooxml import angka_teks
 from .. import kontrak as K
-from ..pesan import PesanError
 from ..dasar.raw import Catatan, address, parse_ref
-
-
-class StrukturError(PesanError):
-    """The workbook lacks a table, a column or a name the contract requires."""
+from ..pesan import StrukturError
 
 
 def norm_header(h) -> str:

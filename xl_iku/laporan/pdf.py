@@ -44,8 +44,9 @@ from .. import kontrak as K
 from ..dasar.ooxml import DEKLARASI as _DEKLARASI, lokal as _local, ns_of as _ns, q as _q
 from ..io.atomic import write_atomic
 from ..io.package import FileError, Package
+from ..dasar.ooxml import angka_teks
 from ..io.salin import salin
-from ..pesan import PesanError
+from ..pesan import AlatError
 
 
 LEMBAR_BAWAAN = (K.LEMBAR_IKU, K.LEMBAR_IK, K.LEMBAR_IKP, K.LEMBAR_SKM)
@@ -62,10 +63,6 @@ _LOKASI_SOFFICE = (
     "/opt/libreoffice/program/soffice",
     "/snap/bin/libreoffice",
 )
-
-
-class AlatError(PesanError):
-    """LibreOffice is missing, failed or took too long (CLI exit 3)."""
 
 
 @dataclass
@@ -165,7 +162,7 @@ def konversi(soffice: str, sumber: Path, folder_keluaran: Path, profil: Path, ba
     except subprocess.TimeoutExpired:
         _hentikan(proc)
         raise AlatError(
-            f"LibreOffice tidak selesai membuat PDF dalam {batas_waktu:g} detik dan dihentikan; "
+            f"LibreOffice tidak selesai membuat PDF dalam {angka_teks(batas_waktu, None)} detik dan dihentikan; "
             "coba lagi atau naikkan --batas-waktu."
         ) from None
     except BaseException:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .. import engine, katalog, layout
+from .. import katalog, layout, pipeline
 from .. import kontrak as K
 from ..hasil import Hasil
 from ..io import file_reader
@@ -55,7 +55,7 @@ def muat(path: str | Path, *, hitung: bool = False) -> Bahan:
     path = Path(path)
     with Package.open(path) as pkg:
         raw = file_reader.baca_paket(pkg)
-    hasil = engine.hitung(raw)
+    hasil = pipeline.periksa_dan_hitung(raw)  # the same validation and rules as every adapter
     catatan: list[str] = []
     ref = baca_referensi(raw, Pemeriksa())
     analisis = _analisis(raw, hasil, catatan)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import referensi
-from .akip import batas_bawah
+from .akip import batas_bawah, peringkat
 from .angka import ke_fraction
 from .persen import persen
 
@@ -34,3 +34,18 @@ def capaian_predikat(nilai_akip, target_predikat: str, tabel=referensi.PREDIKAT_
     if nilai_akip is None or bawah == 0:
         return None
     return float(ke_fraction(nilai_akip) / ke_fraction(bawah) * 100)
+
+
+def tercapai(nilai_capaian) -> bool | None:
+    """Target reached: the unrounded capaian ≥ 100 (99,999 is not); None without a capaian."""
+    if nilai_capaian is None:
+        return None
+    return ke_fraction(nilai_capaian) >= 100
+
+
+def tercapai_predikat(realisasi_predikat, target_predikat: str, tabel=referensi.PREDIKAT_AKIP) -> bool | None:
+    """A predikat target is reached by rank, not by the score ratio: 70,00 is B
+    (BB needs > 70), so it misses target BB although nilai / 70 × 100 = 100."""
+    if realisasi_predikat is None:
+        return None
+    return peringkat(realisasi_predikat, tabel) <= peringkat(target_predikat, tabel)

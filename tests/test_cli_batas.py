@@ -1,0 +1,138 @@
+"""The command line's one error boundary and its screen: user text is never
+read as markup, a failure after writing never says "tidak diubah", the exit
+codes come from xl_iku.pesan, and the indicator table fits 80 columns."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+from rich.console import Console
+
+from tests import kasus
+from tests.isi import isi
+from xl_iku import kontrak as K
+from xl_iku import pesan
+from xl_iku.cli import main as cli
+
+
+@pytest.fixture(scope="module")
+def kurung(tmp_path_factory):
+    """The hand-computed year with a Jenis Layanan that looks like rich markup."""
+    t = kasus.tabel()
+    t["tblLayanan"][1]["Jenis Layanan"] = "Surat [/x] Keterangan"
+    return isi(tmp_path_factory.mktemp("kurung") / "kurung.xlsx", kasus.pengaturan(), t)
+
+
+def test_teks_seperti_markup_tidak_merusak(kurung, tmp_path):
+    out = tmp_path / "out.xlsx"
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(kurung), "-o", str(out), "--json", "-"],
+                       capture_output=True, text=True, timeout=120)
+    # The unknown Jenis Layanan is a galat (exit 1), printed as typed; no crash, no exit 2.
+    assert r.returncode == 1, r.stderr
+    assert "Jenis Layanan 'Surat [/x] Keterangan' tidak ada" in " ".join(r.stderr.split())
+    assert "tak terduga" not in r.stderr and "Traceback" not in r.stderr
+    doc = json.loads(r.stdout)
+    assert any("Surat [/x] Keterangan" in t["pesan"] for t in doc["temuan"])
+    assert out.exists()
+
+
+def test_status_beranda_ditulis_oleh_hitung(kurung, tmp_path):
+    out = tmp_path / "out.xlsx"
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(kurung), "-o", str(out)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1
+    assert re.search(r"Hasil ditulis ke .* \(\d+,\d\d detik\)\.", " ".join(r.stdout.split())), r.stdout
+    status = openpyxl.load_workbook(out)[K.LEMBAR_BERANDA][K.SEL_STATUS].value
+    # 1 galat (the Jenis Layanan), 3 peringatan (the 2023 SKM row, the minimum sample, the empty tblUsulan).
+    assert status.startswith("Terakhir dihitung ") and status.endswith(": 1 galat, 3 peringatan (lihat lembar Validasi).")
+    # The rest of Beranda is the template's.
+    src = openpyxl.load_workbook(kurung)[K.LEMBAR_BERANDA]
+    ws = openpyxl.load_workbook(out)[K.LEMBAR_BERANDA]
+    assert src[K.SEL_STATUS].value == "Belum dihitung."
+    sel = {c.coordinate: c.value for row in src.iter_rows() for c in row if c.coordinate != K.SEL_STATUS}
+    assert sel == {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.coordinate != K.SEL_STATUS}
+    assert ws[K.SEL_STATUS].font.i == src[K.SEL_STATUS].font.i  # the template's style kept
+
+
+def _jalan(monkeypatch, capsys, args):
+    monkeypatch.setattr(sys, "argv", ["xl-iku", *args])
+    with pytest.raises(SystemExit) as e:
+        cli.main()
+    o = capsys.readouterr()
+    return e.value.code, o.out, o.err
+
+
+def test_gagal_sesudah_menulis_tidak_mengaku_tidak_diubah(kurung, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(pesan, "_ditulis", {})
+
+    def rusak(*a, **k):
+        raise RuntimeError("layar")
+
+    monkeypatch.setattr(cli, "tabel_ringkas", rusak)  # fails after the workbook was written
+    out = tmp_path / "out.xlsx"
+    kode, _, err = _jalan(monkeypatch, capsys, ["hitung", str(kurung), "-o", str(out)])
+    teks = " ".join(err.split())
+    assert kode == pesan.KELUAR_BERKAS and out.exists()
+    assert "tidak diubah" not in teks
+    assert f"hasil sudah ditulis ke '{out}'" in teks and "RuntimeError" in teks
+
+
+def test_gagal_sebelum_menulis_tidak_diubah(kurung, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(pesan, "_ditulis", {})
+    from xl_iku import engine
+
+    def rusak(raw):
+        raise RuntimeError("mesin")
+
+    monkeypatch.setattr(engine, "hitung", rusak)
+    out = tmp_path / "out.xlsx"
+    kode, _, err = _jalan(monkeypatch, capsys, ["hitung", str(kurung), "-o", str(out)])
+    assert kode == 2 and not out.exists()
+    assert "berkas Anda tidak diubah" in " ".join(err.split())
+
+
+@pytest.mark.parametrize("galat,kode", [(pesan.FileError("Berkas 'a.xlsx' rusak."), 2),
+                                         (pesan.AlatError("LibreOffice tidak ditemukan."), 3),
+                                         (pesan.PemakaianError("Sebutkan buku kerja."), 2)])
+def test_kode_keluar_dari_galatnya(galat, kode, monkeypatch, capsys, tmp_path):
+    from xl_iku import app
+
+    def rusak(*a, **k):
+        raise galat
+
+    monkeypatch.setattr(app, "hitung_berkas", rusak)
+    k, out, err = _jalan(monkeypatch, capsys, ["hitung", str(tmp_path / "a.xlsx")])
+    assert k == kode and err.strip() == f"Gagal: {galat.pesan}" and out == ""
+
+
+def test_pesan_dengan_kurung_siku_dicetak_apa_adanya(monkeypatch, capsys, tmp_path):
+    from xl_iku import app
+
+    def rusak(*a, **k):
+        raise pesan.FileError("Berkas '[bold]x[/bold] [/y].xlsx' tidak ditemukan.")
+
+    monkeypatch.setattr(app, "hitung_berkas", rusak)
+    k, _, err = _jalan(monkeypatch, capsys, ["hitung", "x.xlsx"])
+    assert k == 2 and "Berkas '[bold]x[/bold] [/y].xlsx' tidak ditemukan." in err
+
+
+def test_tabel_80_kolom_satu_baris_per_indikator(kurung, tmp_path):
+    from xl_iku.app import hitung_berkas
+
+    h = hitung_berkas(kurung, tmp_path / "out.xlsx").hasil
+    con = Console(width=80, record=True, file=open("/dev/null", "w"), color_system=None)
+    con.print(cli.tabel_ringkas(h, 80))
+    baris = con.export_text().splitlines()
+    assert max(len(b) for b in baris) <= 80
+    per_kode = [b for b in baris if b.split(" ", 1)[0] in {i.kode for i in h.indikator}]
+    assert [b.split(" ", 1)[0] for b in per_kode] == [i.kode for i in h.indikator]  # one line each
+    assert len(baris) == len(h.indikator) + 2  # title and header
+    ikm = per_kode[0]
+    assert "Indeks Kepuasan Masyarakat" in ikm and "…" in " ".join(per_kode)
+    # 91,4751 → 91,48; 107,6178 → 107,62; Indonesian decimal comma.
+    assert "91,48" in ikm and "107,62" in ikm and "Sangat Tinggi" in ikm
