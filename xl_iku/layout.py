@@ -15,6 +15,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from . import cetak as C
 from . import katalog
 from . import kontrak as K
 from .hasil import GALAT, Hasil, HasilIKM, HasilIndikator
@@ -29,8 +30,6 @@ LEBAR: dict[str, tuple[float, ...]] = {
     K.LEMBAR_SKM: (5, 40, 12, 12, 11, 12, 12, 10),
     K.LEMBAR_VALIDASI: (12, 16, 9, 90),
 }
-# First header row per sheet (repeated on every printed page).
-BARIS_HEADER = {K.LEMBAR_IKU: 5, K.LEMBAR_IK: 5, K.LEMBAR_IKP: 5, K.LEMBAR_VALIDASI: 4}
 
 
 @dataclass
@@ -48,6 +47,10 @@ class SheetPlan:
     merges: list[str] = field(default_factory=list)
     heights: dict[int, float] = field(default_factory=dict)
     links: list[tuple[str, str]] = field(default_factory=list)  # (cell, "'SKM'!H12")
+    # What belongs together on paper (read by cetak.py, which computes the breaks):
+    utuh: list[tuple[int, int]] = field(default_factory=list)  # rows kept on one page
+    tabel: list[tuple[int, int, int]] = field(default_factory=list)  # (header, first, last) repeated when continued
+    cetak: C.Cetak | None = None
 
     def put(self, row, col, value, role="teks"):
         self.cells.append(Cell(row, col, value, role))
@@ -89,14 +92,7 @@ def angka_id(x: float | None, digits: int = 2) -> str:
 
 def _tinggi(teks_per_kolom: list[tuple[str, float]], minimum: float = 15.0) -> float:
     """Row height for wrapped text: Excel does not re-measure stored rows."""
-    lines = 1
-    for teks, lebar in teks_per_kolom:
-        if not teks:
-            continue
-        per_line = max(1, int(lebar * 1.15))
-        n = sum(max(1, math.ceil(len(part) / per_line)) for part in str(teks).split("\n"))
-        lines = max(lines, n)
-    return max(minimum, 12.0 * lines + 3)
+    return C.tinggi_teks(teks_per_kolom, minimum)
 
 
 def _judul_periode(h: Hasil) -> str:
@@ -183,19 +179,27 @@ def lembar_iku(h: Hasil) -> SheetPlan:
         s.put(row, 8, real, "sel_angka" if isinstance(real, (int, float)) else "sel_tengah")
         s.put(row, 9, cap, "sel_angka")
         s.put(row, 10, kat, "sel_tengah")
-    _ttd(s, h, row + 2, 7, 10)
+    akhir = _ttd(s, h, row + 2, 7, 10)
+    s.utuh += [(5, 7), (9, akhir - 1)]  # IKU-01 with its header; the yearly table with the signature
     return s
+
+
+def _tanda_tangan_tabel(s: SheetPlan, h: Hasil, akhir_tabel: int, col1: int, col2: int) -> int:
+    """The signature block two rows below a table, kept on a page with the table's last two rows."""
+    akhir = _ttd(s, h, akhir_tabel + 2, col1, col2)
+    s.utuh.append((max(1, akhir_tabel - 1), akhir - 1))
+    return akhir
 
 
 def lembar_ik(h: Hasil) -> SheetPlan:
     s = _lembar_indikator(K.LEMBAR_IK, "INDIKATOR KINERJA", katalog.KELOMPOK_IK, h)
-    _ttd(s, h, 6 + 10 + 2, 7, 10)
+    _tanda_tangan_tabel(s, h, 5 + 10, 7, 10)
     return s
 
 
 def lembar_ikp(h: Hasil) -> SheetPlan:
     s = _lembar_indikator(K.LEMBAR_IKP, "INDIKATOR KINERJA PENDUKUNG", katalog.KELOMPOK_IKP, h)
-    _ttd(s, h, 6 + 11 + 2, 7, 10)
+    _tanda_tangan_tabel(s, h, 5 + 11, 7, 10)
     return s
 
 
@@ -226,7 +230,7 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         ("Indeks Kepuasan Masyarakat (IKM = Σ NRR tertimbang × 25)", ikm.nilai, "sel_tebal_angka"),
         ("Mutu pelayanan", ikm.mutu, "sel_tengah"),
         ("Kinerja unit pelayanan", ikm.kinerja, "sel_tengah"),
-        ("Bobot per unsur (MetodeBobotIKM)", ikm.bobot, "sel_tengah"),
+        ("Bobot per unsur", ikm.bobot, "sel_tengah"),
         ("Jumlah responden", ikm.responden, "sel_bulat"),
         ("Populasi penerima layanan", ikm.populasi, "sel_bulat"),
         ("Sampel minimum (Krejcie–Morgan)", ikm.sampel_minimum, "sel_bulat"),
@@ -235,15 +239,21 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         row += 1
         s.merge(row, 1, 6, label, "sel_tebal")
         s.merge(row, 7, 8, v, role)
+    s.utuh.append((4, row))
     row += 2
     s.merge(row, 1, 8, "B. Tiga Unsur dengan Nilai Terendah (prioritas perbaikan)", "bagian")
+    awal = row
     row += 1
+    kepala = row
     row = _tabel_bernomor(s, row, ("No", "Unsur Pelayanan", "NRR", "IKM Unsur", "Mutu"), [
         ((f"{u.kode}. {u.label}", "sel_teks"), (u.nrr, "sel_angka4"), (u.ikm_unsur, "sel_angka"), (u.mutu, "sel_tengah"))
         for u in ikm.terendah])
+    _bersama(s, awal, kepala, row)
     row += 1
     s.merge(row, 1, 8, "Rencana Tindak Lanjut (diisi di lembar Rencana Tindak Lanjut)", "miring")
+    awal = row
     row += 1
+    kepala = row
     for i, head in enumerate(("No", "Unsur / Program dan Kegiatan", "Waktu", None, "Penanggung Jawab")):
         if head is not None:
             s.put(row, i + 1, head, "header")
@@ -259,17 +269,23 @@ def lembar_skm(h: Hasil) -> SheetPlan:
             s.heights[row] = _tinggi([(teks, LEBAR[K.LEMBAR_SKM][1])])
             s.merge(row, 3, 4, waktu, "sel_teks")
             s.merge(row, 5, 8, pj, "sel_teks")
+    _bersama(s, awal, kepala, row)
     row += 2
     s.merge(row, 1, 8, "C. IKM per Jenis Layanan", "bagian")
+    awal = row
     row += 1
+    kepala = row
     row = _tabel_bernomor(s, row, ("No", "Jenis Layanan", "Responden", "IKM", "Mutu", "Kinerja"), [
         ((pl.jenis_layanan, "sel_teks"), (pl.responden, "sel_bulat"), (pl.nilai, "sel_angka"), (pl.mutu, "sel_tengah"),
          (pl.kinerja, "sel_tengah"))
         for pl in ikm.per_layanan])
+    _bersama(s, awal, kepala, row)
     row += 2
     s.merge(row, 1, 8, "D. Profil Responden", "bagian")
+    awal = row
     for judul in ("Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan"):
         row += 1
+        kepala = row
         s.put(row, 2, judul, "header")
         s.put(row, 3, "Jumlah", "header")
         s.put(row, 4, "Persen", "header")
@@ -283,8 +299,15 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         if not isi:
             row += 1
             s.merge(row, 2, 4, "Belum ada data.", "sel_teks")
+        _bersama(s, awal, kepala, row)
+        awal = row + 1
     row += 2
     s.merge(row, 1, 8, f"E. Saran dan Masukan Responden ({len(ikm.saran)})", "bagian")
+    awal = row
+    row += 1
+    kepala = row
+    s.put(row, 1, "No", "header")
+    s.merge(row, 2, 8, "Saran dan Masukan", "header")
     for i, teks in enumerate(ikm.saran):
         row += 1
         s.put(row, 1, i + 1, "sel_tengah")
@@ -294,7 +317,20 @@ def lembar_skm(h: Hasil) -> SheetPlan:
     if not ikm.saran:
         row += 1
         s.merge(row, 1, 8, "Belum ada saran.", "sel_teks")
+    _bersama(s, awal, kepala, row)
+    _tanda_tangan_tabel(s, h, row, 5, 8)
     return s
+
+
+def _bersama(s: SheetPlan, judul: int, kepala: int, akhir: int, pendek: int = 12) -> None:
+    """A section (title row, header row, body): short ones stay whole on a page;
+    long ones keep the title with the header and two rows, and repeat the header
+    where they continue."""
+    if akhir - judul < pendek:
+        s.utuh.append((judul, akhir))
+        return
+    s.utuh.append((judul, min(kepala + 2, akhir)))
+    s.tabel.append((kepala, kepala + 1, akhir))
 
 
 def _tabel_bernomor(s: SheetPlan, row: int, headers: tuple[str, ...], baris: list[tuple]) -> int:
@@ -349,6 +385,8 @@ def lembar_validasi(h: Hasil, waktu: datetime | None = None) -> SheetPlan:
 
 def susun(h: Hasil, waktu: datetime | None = None) -> dict[str, SheetPlan]:
     plans = [lembar_iku(h), lembar_ik(h), lembar_ikp(h), lembar_skm(h), lembar_validasi(h, waktu)]
+    for p in plans:
+        p.cetak = C.atur(p, LEBAR[p.name], h.kecamatan, h.kabupaten)
     return {p.name: p for p in plans}
 
 

@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 
 from .. import gaya
 from ..layout import SheetPlan
+from .cetak_xml import patch_cetak
 from .package import FileError, Package
 from .raw import address, col_letter
 
@@ -125,6 +126,8 @@ def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
         links = "".join(f'<{p}hyperlink ref="{c}" location="{escape(loc, {chr(34): "&quot;"})}" display="{c}"/>'
                         for c, loc in plan.links)
         xml = _insert_before(xml, p, f"<{p}hyperlinks>{links}</{p}hyperlinks>", _AFTER_LINKS)
+    if plan.cetak is not None:  # page breaks follow the rows just written
+        xml = patch_cetak(xml, plan.cetak, p)
     return xml
 
 

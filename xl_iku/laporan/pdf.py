@@ -251,7 +251,8 @@ _SHEETPR_SETELAH = ("tabColor", "outlinePr")
 
 
 def _lembar_cetak(root) -> bytes:
-    """A4 and all columns on one page wide; the rest of the page setup is kept."""
+    """All columns on one page wide (A4 unless the sheet says A3); the rest of the
+    page setup, including the page breaks `hitung` computed, is kept."""
     ns = _ns(root)
     pr = root.find(_q(ns, "sheetPr"))
     if pr is None:
@@ -276,7 +277,8 @@ def _lembar_cetak(root) -> bytes:
                 pos = i
                 break
         root.insert(pos, ps)
-    ps.set("paperSize", "9")
+    if ps.get("paperSize") not in ("8", "9"):
+        ps.set("paperSize", "9")
     ps.set("fitToWidth", "1")
     if not sudah_pas:  # we switch fitting on: as many pages tall as needed
         ps.set("fitToHeight", "0")
@@ -367,9 +369,10 @@ def buat_pdf(
             lap = hitung_berkas(src, bahan, backup=False)
             jumlah_galat = lap.hasil.jumlah_galat
         elif belum_dihitung(src):
-            catatan.append(
-                f"Lembar keluaran '{src.name}' tampaknya belum dihitung; jalankan dulu: xl-iku hitung \"{src.name}\" "
-                "(atau pakai opsi --hitung)."
+            # An empty report with exit 0 would be signed as if it were one (issue 12).
+            raise FileError(
+                f"Berkas '{src.name}' belum pernah dihitung, jadi lembar keluarannya masih kosong; "
+                f"jalankan dulu: xl-iku hitung \"{src.name}\", atau cetak dengan: xl-iku pdf --hitung."
             )
         exe = cari_soffice(soffice)
         salinan = tmp / f"cetak{suffix}"

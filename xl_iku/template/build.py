@@ -15,7 +15,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .. import gaya, katalog, layout
+from .. import cetak, gaya, katalog, layout
 from . import grafik
 from .. import kontrak as K
 from .. import referensi as D
@@ -162,17 +162,6 @@ def _write_plan(ws, F, plan: layout.SheetPlan, lebar: tuple[float, ...]) -> None
         ws.set_row(r - 1, h)
 
 
-def _print_setup(ws, landscape: bool, header_row: int | None) -> None:
-    ws.set_paper(9)  # A4
-    ws.set_landscape() if landscape else ws.set_portrait()
-    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-    ws.fit_to_pages(1, 0)
-    ws.center_horizontally()
-    ws.set_footer("&L&8xl-iku&C&8Halaman &P dari &N&R&8&A")
-    if header_row:
-        ws.repeat_rows(header_row - 1)
-
-
 def _beranda(wb, ws, F) -> None:
     ws.hide_gridlines(2)
     ws.set_column(0, 0, 3)
@@ -301,7 +290,9 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
     pengaturan = pengaturan or {}
     tabel = tabel or {}
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    # Arial 10 as the Normal style: column widths are measured in its digits, and
+    # Liberation Sans (metric-compatible) lays pages out as Excel does.
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "default_format_properties": dict(_FONT)})
     wb.set_properties({"title": "Indikator Kinerja Utama Kecamatan", "author": "xl-iku", "company": "",
                        "created": _TANGGAL_DOK, "comments": "Dibuat oleh xl-iku; jangan mengubah nama tabel dan judul kolom."})
     wb.set_calc_mode("auto")
@@ -338,7 +329,7 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
     for name, plan in plans.items():
         ws = wb.add_worksheet(name)
         _write_plan(ws, F, plan, layout.LEBAR[name])
-        _print_setup(ws, landscape=name not in (K.LEMBAR_SKM,), header_row=layout.BARIS_HEADER.get(name))
+        cetak.ke_xlsxwriter(ws, plan.cetak)
         # Output sheets stay unprotected: xlwings Lite/Server must rewrite them
         # and cannot lift protection; every run rewrites them anyway.
         ws.set_tab_color("#1F7A3A")
