@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +37,7 @@ from ..io import file_reader
 from ..io.atomic import check_not_locked, write_atomic
 from ..io.package import FileError, Package
 from ..io.raw import address, parse_address, parse_ref
+from ..io.salin import salin
 from ..referensi import UNSUR_LABEL
 from . import formulir as F
 from . import pemetaan as M
@@ -444,18 +444,10 @@ def tulis(pkg: Package, raw, lap: LaporanImpor, out) -> None:
     lembar.perluas_dimensi(last_row, c2)
     ref_baru = f"{address(r1, c1)}:{address(last_row, c2)}"
     sheet_part = pkg.sheet(info.sheet).part
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zout:
-        for zi_old in pkg._zf.infolist():
-            data = pkg.read(zi_old.filename)
-            if zi_old.filename == sheet_part:
-                data = lembar.bytes()
-            elif zi_old.filename == info.part:
-                data = _patch_tabel(data.decode("utf-8"), ref_baru).encode("utf-8")
-            zi = zipfile.ZipInfo(zi_old.filename, date_time=zi_old.date_time)
-            zi.compress_type = zi_old.compress_type if zi_old.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
-                else zipfile.ZIP_DEFLATED
-            zi.external_attr = zi_old.external_attr
-            zout.writestr(zi, data)
+    salin(pkg, out, {
+        sheet_part: lembar.bytes(),
+        info.part: lambda lama: _patch_tabel(lama.decode("utf-8"), ref_baru).encode("utf-8"),
+    })
     lap.baris_lembar = (mulai, akhir)
 
 

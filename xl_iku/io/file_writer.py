@@ -11,10 +11,7 @@ indexes come from the `Gaya` palette sheet (see `gaya.py`).
 
 from __future__ import annotations
 
-import copy
 import re
-import struct
-import zipfile
 from datetime import date, datetime
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -24,6 +21,7 @@ from ..layout import SheetPlan
 from .cetak_xml import patch_cetak
 from .package import FileError, Package
 from .raw import address, col_letter
+from .salin import salin
 
 _EPOCH = date(1899, 12, 30)
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -166,41 +164,6 @@ def _patch_workbook(xml: str) -> str:
     return xml[:i] + frag + xml[i:]
 
 
-def _copy_raw(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Copy one member's compressed bytes as they are (no inflate/deflate).
-
-    zipfile has no public call for this; it uses the documented local-header
-    layout and the ZipFile bookkeeping of CPython 3.11+. Returns False (the
-    caller then recompresses) when the member is unusual: zip64, encrypted,
-    or a layout we do not recognise.
-    """
-    if info.flag_bits & 0x1 or info.file_size >= 0xFFFFFFFF or info.compress_size >= 0xFFFFFFFF:
-        return False
-    if not hasattr(zout, "start_dir") or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        return False
-    fp = zin.fp
-    fp.seek(info.header_offset)
-    head = fp.read(30)
-    if len(head) != 30 or head[:4] != b"PK\x03\x04":
-        return False
-    name_len, extra_len = struct.unpack("<HH", head[26:30])
-    fp.seek(info.header_offset + 30 + name_len + extra_len)
-    raw = fp.read(info.compress_size)
-    if len(raw) != info.compress_size:
-        return False
-    zi = copy.copy(info)
-    zi.flag_bits &= ~0x08  # sizes and CRC go in the local header, no data descriptor
-    zi.extra = b""
-    zi.header_offset = zout.fp.tell()
-    zout.fp.write(zi.FileHeader(False))
-    zout.fp.write(raw)
-    zout.filelist.append(zi)
-    zout.NameToInfo[zi.filename] = zi
-    zout.start_dir = zout.fp.tell()
-    zout._didModify = True
-    return True
-
-
 def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO) -> None:
     """Write the patched package to `out` (a binary stream)."""
     palette = read_palette(pkg)
@@ -210,19 +173,9 @@ def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO) -> None:
             owned[pkg.sheet(name).part] = plan
         except KeyError:
             raise FileError(f"Lembar keluaran '{name}' tidak ditemukan di berkas '{pkg.path.name}'.") from None
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zout:
-        for info in pkg.infolist():
-            if info.filename in owned:
-                data = patch_sheet(pkg.read(info.filename).decode("utf-8"), owned[info.filename], palette).encode("utf-8")
-            elif info.filename == pkg.workbook_part:
-                data = _patch_workbook(pkg.read(info.filename).decode("utf-8")).encode("utf-8")
-            else:
-                # Parts we do not own go through untouched — not even re-deflated.
-                # Package.open already checked sizes and ratios of every member.
-                if _copy_raw(pkg._zf, zout, info):
-                    continue
-                data = pkg.read(info.filename)
-            zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-            zi.compress_type = info.compress_type if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
-            zi.external_attr = info.external_attr
-            zout.writestr(zi, data)
+    ganti = {part: (lambda lama, plan=plan: patch_sheet(lama.decode("utf-8"), plan, palette).encode("utf-8"))
+             for part, plan in owned.items()}
+    ganti[pkg.workbook_part] = lambda lama: _patch_workbook(lama.decode("utf-8")).encode("utf-8")
+    # Parts we do not own go through untouched — not even re-deflated.
+    # Package.open already checked sizes and ratios of every member.
+    salin(pkg, out, ganti)

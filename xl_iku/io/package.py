@@ -606,8 +606,15 @@ class Package:
         return buf.getvalue()
 
     def infolist(self) -> list[zipfile.ZipInfo]:
-        """The zip members in archive order (for writers that copy them)."""
+        """The zip members in archive order."""
         return self._zf.infolist()
+
+    @property
+    def arsip(self) -> zipfile.ZipFile:
+        """The open, read-only zip, for the patcher (`io.salin`) to copy
+        members compressed as they are.  Read a part's content with `read`,
+        which is bounded; never inflate through this directly."""
+        return self._zf
 
     def contains(self, part: str, needles: tuple[bytes, ...]) -> bool:
         """Whether any needle occurs in the inflated part, streamed in 1 MB

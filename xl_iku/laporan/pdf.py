@@ -34,7 +34,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterable
@@ -44,6 +43,7 @@ from lxml import etree
 from .. import kontrak as K
 from ..io.atomic import write_atomic
 from ..io.package import FileError, Package
+from ..io.salin import salin
 from ..pesan import PesanError
 
 _DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
@@ -290,18 +290,10 @@ def tulis_salinan_cetak(pkg: Package, lembar: list[str], out: BinaryIO) -> None:
     """The print copy of `pkg` (see module docstring) into `out`."""
     cetak = set(lembar)
     bagian_cetak = {pkg.sheet(n).part for n in lembar}
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        for info in pkg._zf.infolist():
-            if info.is_dir():
-                continue
-            name = info.filename
-            if name == pkg.workbook_part:
-                data = _workbook_cetak(pkg.xml(name), cetak)
-            elif name in bagian_cetak:
-                data = _lembar_cetak(pkg.xml(name))
-            else:
-                data = pkg.read(name)
-            z.writestr(zipfile.ZipInfo(name, date_time=info.date_time), data, compress_type=zipfile.ZIP_DEFLATED)
+    ganti = {part: (lambda lama, part=part: _lembar_cetak(pkg.xml(part))) for part in bagian_cetak}
+    ganti[pkg.workbook_part] = lambda lama: _workbook_cetak(pkg.xml(pkg.workbook_part), cetak)
+    # A throw-away copy for LibreOffice: replaced parts need little compression.
+    salin(pkg, out, ganti, compresslevel=1)
 
 
 def belum_dihitung(path: Path) -> bool:

@@ -19,6 +19,7 @@ from .. import cetak, gaya, katalog, layout
 from . import grafik
 from .. import kontrak as K
 from .. import referensi as D
+from ..io.salin import salin
 from ..validasi.referensi import TABEL_REFERENSI
 
 NAMA_TOMBOL = "Hitung"
@@ -350,12 +351,12 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
 
 def _name_button(data: bytes) -> bytes:
     """XlsxWriter cannot name a text box: set the shape's name in the drawing part."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            part = src.read(info.filename)
-            if info.filename.startswith("xl/drawings/drawing") and info.filename.endswith(".xml"):
-                part = part.replace(b'name="TextBox 1"', f'name="{NAMA_TOMBOL}" descr="Tombol Hitung xl-iku"'.encode())
-            dst.writestr(info, part)
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        gambar = [n for n in src.namelist() if n.startswith("xl/drawings/drawing") and n.endswith(".xml")]
+        out = io.BytesIO()
+        salin(src, out, {n: _beri_nama for n in gambar})
     return out.getvalue()
+
+
+def _beri_nama(part: bytes) -> bytes:
+    return part.replace(b'name="TextBox 1"', f'name="{NAMA_TOMBOL}" descr="Tombol Hitung xl-iku"'.encode())
