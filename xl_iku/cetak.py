@@ -153,10 +153,11 @@ def jumlah_baris(teks: str, lebar: float, pt: float = 9.0) -> int:
     return max(1, n)
 
 
-def tinggi_teks(teks_per_kolom: list[tuple[str | None, float]], minimum: float = 15.0, pt: float = 9.0) -> float:
+def tinggi_teks(teks_per_kolom: list[tuple[str | None, float]], minimum: float = 15.0, pt: float = 9.0,
+                baris: float = BARIS_TEKS) -> float:
     """Row height for wrapped text: the tallest cell's lines, stored so no program re-measures."""
     lines = max([jumlah_baris(t, w, pt) for t, w in teks_per_kolom if t] or [1])
-    return max(minimum, BARIS_TEKS * lines + 4)
+    return max(minimum, baris * lines + 4)
 
 
 
@@ -341,3 +342,27 @@ def ke_xlsxwriter(ws, c: Cetak) -> None:
         ws.set_h_pagebreaks([r - 1 for r in c.putus])
     if c.putus_kolom:
         ws.set_v_pagebreaks([k - 1 for k in c.putus_kolom])
+
+
+# ------------------------------------------------------------------ input sheets
+
+TOMBOL_FILTER = 16.0  # points an autofilter button takes from a header cell
+
+
+def lebar_judul(teks: str, pt: float = 10.0, filter: bool = True) -> float:
+    """Column width (characters) a one-line bold header needs, with its filter button."""
+    pt_teks = _lebar_kata(teks, pt) * 1.08 + (TOMBOL_FILTER if filter else 0) + 6
+    return math.ceil((pt_teks / 0.75 - 5) / 7 * 2) / 2
+
+
+def register(lebar: list[float], baris_judul: tuple[int, int]) -> Cetak:
+    """Page setup of an input register: A4, all columns one page wide, landscape
+    when portrait would shrink the table below 85 %, title and header rows repeated."""
+    mendatar = skala_muat(lebar, A4, False) < 85
+    return Cetak(A4, mendatar, skala_muat(lebar, A4, mendatar), judul_baris=baris_judul, kaki=kaki())
+
+
+def grafik(per_halaman: int, kecamatan: str | None = None, kabupaten: str | None = None) -> Cetak:
+    """The chart sheet: A4 landscape at 100 %, the title row repeated, one chart per page."""
+    return Cetak(A4, True, 100, pas_lebar=False, judul_baris=(1, 1),
+                 putus=[2 + per_halaman * i for i in range(1, 4)], kaki=kaki(kecamatan, kabupaten))

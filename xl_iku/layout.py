@@ -51,6 +51,7 @@ class SheetPlan:
     utuh: list[tuple[int, int]] = field(default_factory=list)  # rows kept on one page
     tabel: list[tuple[int, int, int]] = field(default_factory=list)  # (header, first, last) repeated when continued
     cetak: C.Cetak | None = None
+    wajib: bool = True  # False: a workbook without this sheet is still written (older templates)
 
     def put(self, row, col, value, role="teks"):
         self.cells.append(Cell(row, col, value, role))
@@ -387,7 +388,72 @@ def susun(h: Hasil, waktu: datetime | None = None) -> dict[str, SheetPlan]:
     plans = [lembar_iku(h), lembar_ik(h), lembar_ikp(h), lembar_skm(h), lembar_validasi(h, waktu)]
     for p in plans:
         p.cetak = C.atur(p, LEBAR[p.name], h.kecamatan, h.kabupaten)
+    plans.append(lembar_grafik(h))
     return {p.name: p for p in plans}
+
+
+# ------------------------------------------------------------------ Grafik
+#
+# The charts on `Grafik` (template/grafik.py) read their data from cells of
+# the Grafik sheet itself, to the right of its print area, written here on
+# every run: category labels (indicator codes, unsur names), numbers (text
+# such as a predikat becomes a gap, never a zero bar) and the data labels as
+# text in Indonesian format ("84,95"), which Excel shows as they are whatever
+# the computer's locale — a number format on the labels would follow the PC.
+
+LEMBAR_GRAFIK = "Grafik"
+GRAFIK_KOLOM = 20  # T: first helper column
+GRAFIK_BLOK = {"unsur": 4, "ik": 16, "ikp": 29, "iku": 43}  # first data row of each block
+GRAFIK_HALAMAN = 31  # rows per printed page below the repeated title row (one chart each)
+GRAFIK_BARIS_AKHIR = 1 + 4 * GRAFIK_HALAMAN
+
+
+def _angka(v: Any) -> float | None:
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def lembar_grafik(h: Hasil) -> SheetPlan:
+    from .referensi import MUTU_IKM
+
+    s = SheetPlan(LEMBAR_GRAFIK, wajib=False)
+    s.put(1, 2, f"GRAFIK INDIKATOR KINERJA KECAMATAN {_kecamatan(h)} — {_judul_periode(h)}", "bagian")
+    k = GRAFIK_KOLOM
+    s.put(1, k, "Data grafik (diisi ulang setiap kali dihitung; jangan diubah)", "miring")
+    batas = [m for m in MUTU_IKM if m.mutu in ("A", "B", "C")]
+    r = GRAFIK_BLOK["unsur"]
+    for i, head in enumerate(("Unsur", "IKM Unsur", "Label", *(f"Batas {m.mutu}" for m in batas))):
+        s.put(r - 1, k + i, head, "header")
+    for i, u in enumerate(h.ikm.unsur or _unsur_kosong()):
+        s.put(r + i, k, f"{u.kode}. {u.label}", "teks")
+        s.put(r + i, k + 1, u.ikm_unsur, "teks")
+        s.put(r + i, k + 2, angka_id(u.ikm_unsur), "teks")
+        for j, m in enumerate(batas):
+            s.put(r + i, k + 3 + j, float(m.batas_bawah), "teks")
+    by = h.indikator_by_kode()
+    for blok, kelompok in (("ik", katalog.KELOMPOK_IK), ("ikp", katalog.KELOMPOK_IKP)):
+        r = GRAFIK_BLOK[blok]
+        for i, head in enumerate(("Kode", "Target", "Realisasi", "Label")):
+            s.put(r - 1, k + i, head, "header")
+        for i, ind in enumerate(katalog.per_kelompok(kelompok)):
+            hi = by[ind.kode]
+            s.put(r + i, k, ind.kode, "teks")
+            s.put(r + i, k + 1, _angka(hi.target), "teks")
+            s.put(r + i, k + 2, _angka(hi.realisasi), "teks")
+            s.put(r + i, k + 3, angka_id(_angka(hi.realisasi)), "teks")
+    r = GRAFIK_BLOK["iku"]
+    for i, head in enumerate(("Tahun", "Target", "Realisasi", "Label")):
+        s.put(r - 1, k + i, head, "header")
+    riwayat = h.riwayat.get("IKU-01", {})
+    for i, th in enumerate(K.TAHUN_IKU):
+        tgt, real, _cap, _kat = riwayat.get(th, (None, None, None, None))
+        s.put(r + i, k, str(th), "teks")
+        s.put(r + i, k + 1, _angka(tgt), "teks")
+        s.put(r + i, k + 2, _angka(real), "teks")
+        s.put(r + i, k + 3, angka_id(_angka(real)), "teks")
+    for row in range(1, GRAFIK_BARIS_AKHIR + 1):
+        s.heights[row] = 15.0  # the charts are anchored to rows: their height must not move
+    s.cetak = C.grafik(GRAFIK_HALAMAN, h.kecamatan, h.kabupaten)
+    return s
 
 
 def status_beranda(h: Hasil, waktu: datetime) -> str:

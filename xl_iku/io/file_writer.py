@@ -172,6 +172,8 @@ def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO) -> None:
         try:
             owned[pkg.sheet(name).part] = plan
         except KeyError:
+            if not plan.wajib:  # e.g. Grafik in a workbook from an older template
+                continue
             raise FileError(f"Lembar keluaran '{name}' tidak ditemukan di berkas '{pkg.path.name}'.") from None
     ganti = {part: (lambda lama, plan=plan: patch_sheet(lama.decode("utf-8"), plan, palette).encode("utf-8"))
              for part, plan in owned.items()}

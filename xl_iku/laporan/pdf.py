@@ -237,6 +237,12 @@ def _workbook_cetak(root, cetak: set[str]) -> bytes:
                 first = i
         elif el.get("state") != "veryHidden":
             el.set("state", "hidden")
+    # LibreOffice prints a hidden sheet that has a print area: drop those areas.
+    indeks = {i for i, el in enumerate(root.iter(_q(ns, "sheet"))) if el.get("name") not in cetak}
+    for dn in list(root.iter(_q(ns, "definedName"))):
+        if dn.get("name") == "_xlnm.Print_Area" and dn.get("localSheetId", "").isdigit() \
+                and int(dn.get("localSheetId")) in indeks:
+            dn.getparent().remove(dn)
     for view in root.iter(_q(ns, "workbookView")):
         view.set("activeTab", str(first or 0))
         view.set("firstSheet", str(first or 0))
