@@ -430,6 +430,7 @@ def data_contoh(
         {"Unsur": "U9", "Program/Kegiatan": "Penambahan kursi tunggu dan perbaikan pendingin ruang PATEN",
          "Waktu": f"Triwulan II {tahun + 1}", "Penanggung Jawab": "Sekretaris Camat"},
     ]
+    tabel["tblAnalisis"] = _analisis()
     tabel["tblJenisLayanan"] = [
         {"Jenis Layanan": nama, "Standar Waktu (Hari Kerja)": hari}
         for nama, hari in R.JENIS_LAYANAN_AWAL
@@ -820,6 +821,35 @@ def _usulan(rng: random.Random) -> list[dict[str, object]]:
                 ),
                 "Diverifikasi": "Ya" if rng.random() < 0.9 else "Tidak",
             })
+    return rows
+
+
+# The office's own analysis for a few indicators (Bab III LKjIP); the other
+# codes stay blank so the chapter shows its "[Perlu disunting: …]" sentences.
+_ANALISIS: dict[str, tuple[str | None, str | None, str | None, float | None, float | None]] = {
+    "IK-01": ("Pelayanan PATEN satu pintu dan petugas yang ramah; survei diisi langsung setelah layanan.",
+              "Ruang tunggu sempit pada hari pasar; waktu penyelesaian legalisasi tanah masih lama.",
+              "Menambah loket pada hari pasar dan memantau waktu layanan harian.",
+              85_000_000, 81_250_000),
+    "IK-07": ("SOP layanan PATEN telah ditetapkan dengan Keputusan Camat dan dipajang di ruang layanan.",
+              "Sebagian persyaratan legalisasi belum diperbarui mengikuti peraturan bupati terbaru.",
+              "Reviu SOP bersama Bagian Organisasi Setda pada triwulan I tahun berikutnya.",
+              12_500_000, 11_900_000),
+    "IKP-01": ("Register layanan dicatat harian dan dipantau Kepala Seksi Pelayanan.",
+               "Berkas yang memerlukan tanda tangan Camat tertunda saat Camat dinas luar.",
+               "Pendelegasian paraf kepada Sekretaris Camat untuk layanan tertentu.",
+               None, None),
+    "IK-10": ("Pendampingan penyusunan RPJMDes dan pemanfaatan Dana Desa untuk ekonomi produktif.",
+              None, None, 40_000_000, 38_600_000),
+}
+
+
+def _analisis() -> list[dict[str, object]]:
+    rows = []
+    for ind in katalog.INDIKATOR:
+        dukung, hambat, upaya, pagu, real = _ANALISIS.get(ind.kode, (None,) * 5)
+        rows.append({"Kode": ind.kode, "Faktor Pendukung": dukung, "Faktor Penghambat": hambat, "Upaya": upaya,
+                     "Pagu Anggaran": pagu, "Realisasi Anggaran": real})
     return rows
 
 

@@ -12,6 +12,7 @@ from fractions import Fraction
 from . import katalog
 from . import kontrak as K
 from . import models as M
+from .dasar.ooxml import angka_teks
 from .hasil import (
     GALAT,
     Hasil,
@@ -41,9 +42,7 @@ from .validasi.sel import SALAH, Pemeriksa, bersihkan, kosong
 
 def _fmt(x) -> str:
     """Indonesian decimal comma for messages."""
-    if isinstance(x, float) and x.is_integer():
-        x = int(x)
-    return f"{x:.2f}".replace(".", ",") if isinstance(x, float) else str(x)
+    return angka_teks(x, 0 if float(x).is_integer() else 2)
 
 
 # --- settings -------------------------------------------------------------------

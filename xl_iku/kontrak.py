@@ -284,6 +284,22 @@ TABEL: dict[str, Tabel] = {
             keterangan="Rencana tindak lanjut hasil SKM untuk unsur bernilai terendah (dicetak di Hasil SKM).",
         ),
         Tabel(
+            "tblAnalisis",
+            "Analisis",
+            (
+                # No dropdown of codes: the row order is the office's, and an unknown
+                # code is a peringatan at its cell (the LKjIP chapter ignores it).
+                Kolom("Kode", wajib=True, lebar=9),
+                Kolom("Faktor Pendukung", lebar=40),
+                Kolom("Faktor Penghambat", lebar=40),
+                Kolom("Upaya", lebar=40),
+                Kolom("Pagu Anggaran", Jenis.ANGKA, lebar=16),
+                Kolom("Realisasi Anggaran", Jenis.ANGKA, lebar=16),
+            ),
+            keterangan="Analisis capaian per indikator untuk Bab III LKjIP: faktor pendukung, penghambat, upaya, "
+                       "dan anggaran (Rp). Baris kosong diisi kalimat yang perlu disunting.",
+        ),
+        Tabel(
             "tblJenisLayanan",
             "Referensi",
             (
@@ -304,7 +320,7 @@ TABEL: dict[str, Tabel] = {
 
 # Tables a workbook must have for `hitung` to run at all (KONTRAK §4 exit 2).
 # Tables added after KONTRAK §2 (issue 6): workbooks without them still run.
-TABEL_TAMBAHAN = ("tblTargetTriwulan", "tblRTL")
+TABEL_TAMBAHAN = ("tblTargetTriwulan", "tblRTL", "tblAnalisis")
 TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n not in TABEL_TAMBAHAN)
 
 DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)

@@ -18,6 +18,7 @@ from babel.dates import format_date
 from . import cetak as C
 from . import katalog
 from . import kontrak as K
+from .dasar.ooxml import angka_teks as angka_id  # re-exported: the CLI prints numbers with it
 from .hasil import GALAT, Hasil, HasilIKM, HasilIndikator
 from .io.raw import address
 
@@ -81,14 +82,6 @@ def tanggal_id(d: date | str | None) -> str:
     if isinstance(d, str):
         return d
     return format_date(d, "d MMMM y", locale="id") if d else ""
-
-
-def angka_id(x: float | None, digits: int = 2) -> str:
-    from babel.numbers import format_decimal
-
-    if x is None:
-        return ""
-    return format_decimal(round(x, digits), format="#,##0." + "0" * digits, locale="id")
 
 
 def _tinggi(teks_per_kolom: list[tuple[str, float]], minimum: float = 15.0) -> float:

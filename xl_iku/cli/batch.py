@@ -13,15 +13,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..batch.runner import EXIT_BERKAS, HasilBatch, HasilBerkas, Pantau, jalankan
+from ..dasar.ooxml import angka_teks
 from ..io.package import FileError
 
 _LABEL = {"ok": "[green]ok[/green]", "galat": "[red]galat[/red]", "gagal": "[bold red]gagal[/bold red]"}
 
 
 def _detik(x: float | None) -> str:
-    from ..layout import angka_id
-
-    return "–" if x is None else angka_id(x, 2)
+    return "–" if x is None else angka_teks(x, 2)
 
 
 class _PantauCli(Pantau):
@@ -145,7 +144,7 @@ def daftarkan(app: typer.Typer) -> None:
         for rel in hb.tanpa_identitas:
             con.print(f"[red]Tanpa identitas[/red] {rel}: nama kecamatan atau tahun laporan kosong.")
         n = hb.hitung_status()
-        laju = f" ({hb.jumlah_dihitung / hb.detik:.1f} berkas/detik)".replace(".", ",") if hb.jumlah_dihitung else ""
+        laju = f" ({angka_teks(hb.jumlah_dihitung / hb.detik, 1)} berkas/detik)" if hb.jumlah_dihitung else ""
         con.print(f"{len(hb.berkas)} berkas: {n['ok']} ok, {n['galat']} dengan galat, {n['gagal']} tidak dapat dibaca; "
                   f"{hb.jumlah_dihitung} dihitung, {hb.jumlah_dilewati} dilewati karena sudah mutakhir. "
                   f"Waktu {_detik(hb.detik)} detik{laju}. Hasil di {keluaran}.")

@@ -22,35 +22,22 @@ Indonesian sentence.  Only the values differ in how they travel:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from .. import kontrak as K
+from ..dasar.ooxml import dari_serial
 from ..io.raw import RawName, RawRow, RawTable, RawWorkbook
 from ..io.tabel import StrukturError, letak_tabel, periksa_struktur
 from ..validasi.referensi import TABEL_REFERENSI
 
 # Serial numbers Excel can display as a date (1900-01-01 … 9999-12-31).
 _SERIAL_MIN, _SERIAL_MAX = 1, 2958465
-_EPOCH = datetime(1899, 12, 30)
 
 
 # The open workbook cannot be used (a required table, column or name is
 # missing): `pesan` is one Indonesian sentence for the user; nothing is written.
 MasalahBuku = StrukturError
-
-
-def dari_serial(v: float) -> date | datetime:
-    """Excel serial (1900 system) → date, or datetime when it has a time part."""
-    whole = int(v)
-    if whole < 61:  # Excel's fictitious 29 Feb 1900: serials 1..60 are one day off
-        whole += 1
-    d = _EPOCH + timedelta(days=whole)
-    frac = v - int(v)
-    if frac:
-        secs = round(frac * 86400)
-        return d + timedelta(seconds=secs)
-    return d.date()
 
 
 def normal(v: Any) -> Any:

@@ -15,17 +15,14 @@ xlwings Server: import this module among the server's custom scripts
 
 from __future__ import annotations
 
-import sys
-
 import xlwings as xw
 
-if sys.platform == "emscripten":  # xlwings Lite (Pyodide in the task pane)
+try:
+    # The Office.js script registry: xlwings Server, and xlwings' Pyodide
+    # runtime (which also sets XLWINGS_ON_SERVER, making `xlwings.script` this).
+    from xlwings.server import script
+except Exception:  # pragma: no cover - an xlwings without the server module
     from xlwings import script
-else:
-    try:  # xlwings Server (and tests): the Office.js script registry
-        from xlwings.server import script
-    except Exception:  # pragma: no cover - xlwings without the server extras
-        from xlwings import script
 
 from .. import kontrak as K
 

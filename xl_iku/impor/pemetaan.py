@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import kontrak as K
+from ..dasar.ooxml import dari_serial, ke_serial
 from ..io.package import FileError
 from ..referensi import UNSUR_LABEL
 
@@ -151,7 +152,6 @@ def usia(v: Any, tambahan: dict[str, int] | None = None) -> int | None:
 _TZ = re.compile(r"(?:\s*(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|(?<=\d)[+-]\d{2}:\d{2}|\s*(?:GMT|UTC|WIB|WITA|WIT)|(?<=\d)Z)\s*$", re.I)
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})([.,]\d+)?)?\s*([AaPp][Mm])?)?$")
 _XYZ = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})([.,]\d+)?)?\s*([AaPp][Mm])?)?$")
-_EPOCH = datetime(1899, 12, 30)
 
 
 def _jam(h, mi, s, ampm) -> tuple[int, int, int]:
@@ -193,7 +193,9 @@ def waktu(v: Any, urutan: str = "dmy", fmt: str | None = None) -> datetime:
     elif isinstance(v, (int, float)) and not isinstance(v, bool):
         if not 20000 < v < 80000:
             raise ValueError
-        hasil = _EPOCH + timedelta(days=float(v))
+        hasil = dari_serial(float(v))
+        if not isinstance(hasil, datetime):
+            hasil = datetime(hasil.year, hasil.month, hasil.day)
     elif isinstance(v, str) and v.strip():
         teks = " ".join(v.split())
         if fmt:
@@ -228,17 +230,10 @@ def waktu(v: Any, urutan: str = "dmy", fmt: str | None = None) -> datetime:
         (hasil + timedelta(seconds=1)).replace(microsecond=0)
 
 
-def serial(dt: datetime) -> float:
-    d = dt - _EPOCH
-    return d.days + d.seconds / 86400
-
-
 def detik(v: Any) -> int | None:
     """A Tanggal cell as whole seconds since the Excel epoch (the duplicate key)."""
-    if isinstance(v, datetime):
-        return round((v - _EPOCH).total_seconds())
-    if isinstance(v, date):
-        return (v - _EPOCH.date()).days * 86400
+    if isinstance(v, date):  # also datetime
+        return round(ke_serial(v) * 86400)
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         return round(float(v) * 86400)
     if isinstance(v, str):

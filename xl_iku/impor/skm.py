@@ -33,6 +33,8 @@ from typing import Any, Iterable
 from lxml import etree
 
 from .. import kontrak as K
+from ..dasar.ooxml import DEKLARASI as _DEKLARASI, XML_SPACE as _XML_SPACE, angka_xml as _num, bersih, ke_serial
+from ..dasar.ooxml import ns_of as _ns, q as _q
 from ..io import file_reader
 from ..io.atomic import check_not_locked, write_atomic
 from ..io.package import FileError, Package
@@ -42,11 +44,7 @@ from ..referensi import UNSUR_LABEL
 from . import formulir as F
 from . import pemetaan as M
 
-_DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-
 TABEL = "tblSKM"
-_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 MAX_TEKS = 32767  # Excel's limit for one cell
 
 
@@ -94,7 +92,7 @@ def _teks(v: Any) -> str | None:
         v = int(v)
     if isinstance(v, datetime):
         v = v.strftime("%d/%m/%Y")
-    s = _CTRL.sub("", str(v)).strip()
+    s = bersih(str(v)).strip()
     return s[:MAX_TEKS] if s else None
 
 
@@ -240,18 +238,6 @@ def _kosong(v) -> bool:
 # ---------------------------------------------------------------- writing the workbook
 
 
-def _q(ns: str, tag: str) -> str:
-    return f"{{{ns}}}{tag}" if ns else tag
-
-
-def _ns(root) -> str:
-    return root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
-
-
-def _num(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else repr(float(v))
-
-
 class _Lembar:
     """The SKM sheet XML with rows addressable by number."""
 
@@ -312,7 +298,7 @@ class _Lembar:
         if value is None:
             pass
         elif isinstance(value, datetime):
-            etree.SubElement(c, _q(ns, "v")).text = _num(M.serial(value))
+            etree.SubElement(c, _q(ns, "v")).text = _num(ke_serial(value))
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             etree.SubElement(c, _q(ns, "v")).text = _num(value)
         else:

@@ -17,14 +17,13 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from .. import gaya
+from ..dasar.ooxml import angka_xml, bersih, ke_serial
 from ..layout import SheetPlan
 from .cetak_xml import patch_cetak
 from .package import FileError, Package
 from .raw import address, col_letter
 from .salin import salin
 
-_EPOCH = date(1899, 12, 30)
-_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 # Elements that may follow <mergeCells> / <hyperlinks> in a worksheet (ECMA-376 order).
 _AFTER_MERGE = ("phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions",
@@ -34,19 +33,6 @@ _AFTER_MERGE = ("phoneticPr", "conditionalFormatting", "dataValidations", "hyper
 _AFTER_LINKS = _AFTER_MERGE[_AFTER_MERGE.index("printOptions"):]
 
 
-def _serial(d: date | datetime) -> float:
-    if isinstance(d, datetime):
-        delta = d - datetime(1899, 12, 30)
-        return delta.days + delta.seconds / 86400
-    return float((d - _EPOCH).days)
-
-
-def _num(v: float) -> str:
-    if isinstance(v, int) or float(v).is_integer():
-        return str(int(v))
-    return repr(float(v))
-
-
 def _cell_xml(p: str, ref: str, value, s: int | None) -> str:
     sa = f' s="{s}"' if s else ""
     if value is None or value == "":
@@ -54,10 +40,10 @@ def _cell_xml(p: str, ref: str, value, s: int | None) -> str:
     if isinstance(value, bool):
         return f'<{p}c r="{ref}"{sa} t="b"><{p}v>{int(value)}</{p}v></{p}c>'
     if isinstance(value, (int, float)):
-        return f'<{p}c r="{ref}"{sa}><{p}v>{_num(value)}</{p}v></{p}c>'
+        return f'<{p}c r="{ref}"{sa}><{p}v>{angka_xml(value)}</{p}v></{p}c>'
     if isinstance(value, (date, datetime)):
-        return f'<{p}c r="{ref}"{sa}><{p}v>{_num(_serial(value))}</{p}v></{p}c>'
-    text = escape(_CTRL.sub("", str(value)))
+        return f'<{p}c r="{ref}"{sa}><{p}v>{angka_xml(ke_serial(value))}</{p}v></{p}c>'
+    text = escape(bersih(str(value)))
     return f'<{p}c r="{ref}"{sa} t="inlineStr"><{p}is><{p}t xml:space="preserve">{text}</{p}t></{p}is></{p}c>'
 
 

@@ -36,6 +36,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from ..dasar.ooxml import angka_teks, lokal as _localname
 from ..pesan import PesanError
 
 # ---------------------------------------------------------------- limits
@@ -115,14 +116,7 @@ _XESC = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def _mb(n: int) -> str:
-    return f"{n / MB:,.0f}".replace(",", ".") + " MB"
-
-
-def _localname(el) -> str:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]
+    return angka_teks(n / MB, 0) + " MB"
 
 
 def _attr_local(el, local: str) -> str | None:

@@ -41,12 +41,12 @@ from typing import BinaryIO, Iterable
 from lxml import etree
 
 from .. import kontrak as K
+from ..dasar.ooxml import DEKLARASI as _DEKLARASI, lokal as _local, ns_of as _ns, q as _q
 from ..io.atomic import write_atomic
 from ..io.package import FileError, Package
 from ..io.salin import salin
 from ..pesan import PesanError
 
-_DEKLARASI = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
 LEMBAR_BAWAAN = (K.LEMBAR_IKU, K.LEMBAR_IK, K.LEMBAR_IKP, K.LEMBAR_SKM)
 BATAS_WAKTU = 180  # seconds for one LibreOffice conversion
@@ -138,12 +138,16 @@ def _hentikan(proc: subprocess.Popen) -> None:
         pass
 
 
-def konversi(soffice: str, sumber: Path, folder_keluaran: Path, profil: Path, batas_waktu: float = BATAS_WAKTU) -> Path:
-    """Run LibreOffice headless on `sumber`; returns the PDF path it wrote."""
+def konversi(soffice: str, sumber: Path, folder_keluaran: Path, profil: Path, batas_waktu: float = BATAS_WAKTU,
+             saringan: str = "calc_pdf_Export") -> Path:
+    """Run LibreOffice headless on `sumber`; returns the PDF path it wrote.
+
+    `saringan` is the export filter: calc_pdf_Export for workbooks, writer_pdf_Export for .docx.
+    """
     cmd = [
         soffice, "--headless", "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
         f"-env:UserInstallation={profil.resolve().as_uri()}",
-        "--convert-to", "pdf:calc_pdf_Export", "--outdir", str(folder_keluaran), str(sumber),
+        "--convert-to", f"pdf:{saringan}", "--outdir", str(folder_keluaran), str(sumber),
     ]
     env = dict(os.environ)
     env.pop("DISPLAY", None)  # never pop up a window on a desktop session
@@ -208,18 +212,6 @@ def pilih_lembar(pkg: Package, diminta: Iterable[str] | None) -> list[str]:
             )
         pilih.add(s.name)
     return [s.name for s in pkg.sheets if s.name in pilih]
-
-
-def _ns(root) -> str:
-    return root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
-
-
-def _q(ns: str, tag: str) -> str:
-    return f"{{{ns}}}{tag}" if ns else tag
-
-
-def _local(el) -> str:
-    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
 
 
 def _xml_bytes(root) -> bytes:

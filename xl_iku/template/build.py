@@ -348,6 +348,9 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
             rows = tabel.get(name)
             if rows is None and name == "tblTarget":
                 rows = [{"Kode": i.kode, "Indikator": i.nama, "Satuan": i.satuan} for i in katalog.INDIKATOR]
+            if rows is None and name == "tblAnalisis":
+                # One row per code, so the office only types the narrative beside it.
+                rows = [{"Kode": i.kode} for i in katalog.INDIKATOR]
             _input_table(wb, ws, F, name, spec.headers, spec.kolom, rows or [], col)
             if col:
                 keterangan.append((col, col + len(spec.headers) - 1, spec.keterangan))

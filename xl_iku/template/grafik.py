@@ -17,6 +17,7 @@ from __future__ import annotations
 from .. import katalog
 from .. import kontrak as K
 from .. import layout as L
+from ..dasar.ooxml import angka_teks
 from ..io.raw import col_letter
 from ..referensi import MUTU_IKM
 
@@ -63,7 +64,7 @@ def tambah(wb, F, tulis_plan) -> None:
     garis = wb.add_chart({"type": "line"})
     warna = {"A": "#1F7A3A", "B": "#BF9000", "C": "#C00000"}
     for j, m in enumerate(batas):
-        garis.add_series({"name": f"Batas mutu {m.mutu} ({str(m.batas_bawah).replace('.', ',')})",
+        garis.add_series({"name": f"Batas mutu {m.mutu} ({angka_teks(m.batas_bawah, None)})",
                           "values": _ref(k + 3 + j, r1, r2),
                           "line": {"color": warna[m.mutu], "dash_type": "dash", "width": 1.25},
                           "marker": {"type": "none"}})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from ..dasar.ooxml import angka_teks
 from ..hasil import GALAT, PERINGATAN, Temuan
 from ..kontrak import Jenis, Kolom
 
@@ -36,7 +37,7 @@ def kosong(v) -> bool:
 
 
 def _angka_teks(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else str(v).replace(".", ",")
+    return angka_teks(v, None, ribuan=False)
 
 
 _CEPAT = {1: 1, 2: 2, 3: 3, 4: 4}

@@ -14,6 +14,7 @@ from .. import katalog
 from .. import kontrak as K
 from ..kontrak import Jenis
 from .. import models as M
+from ..dasar.ooxml import angka_teks
 from ..io.raw import RawRow, RawTable, RowValues, address
 from ..referensi import KOMPONEN_AKIP, Referensi
 from ..rules import idm as R_idm
@@ -212,7 +213,7 @@ def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi) -> M.BarisAKI
         batas = ref.bobot_akip[kode]
         if not (Decimal(0) <= ke_decimal(v) <= batas):
             p.galat(t.lembar, b.raw.cell(header),
-                    f"Nilai {header} harus antara 0 dan bobotnya {str(batas).replace('.', ',')}.", **kw)
+                    f"Nilai {header} harus antara 0 dan bobotnya {angka_teks(batas, None)}.", **kw)
             salah = True
         komponen[kode] = v
     if salah:
@@ -286,7 +287,7 @@ def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi) -> list[M.BarisDesa]:
             if status is not None and status != turunan:
                 p.galat(t.lembar, b.raw.cell("Status IDM"),
                         f"Status IDM '{status}' bertentangan dengan Nilai IDM "
-                        f"{str(ke_decimal(nilai)).replace('.', ',')} (menurut Permendesa PDTT 2/2016: {turunan}).", **kw)
+                        f"{angka_teks(ke_decimal(nilai), None)} (menurut Permendesa PDTT 2/2016: {turunan}).", **kw)
                 continue
             status = turunan
         out.append(M.BarisDesa(**_base_of(t, b), nama=b.nilai["Nama Desa"], nilai_idm=nilai, status=status))

@@ -1,0 +1,254 @@
+"""python-docx building blocks shared by the SKM report and the LKjIP chapter.
+
+Word's own styles are used (Title, Heading 1–3, Caption, Table Grid), so an
+office restyles the whole document from the Styles pane; nothing is drawn with
+hand-written XML except the two table properties python-docx has no API for
+(repeat the header row on every page, keep a row on one page).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..hasil import Hasil
+from ..layout import tanggal_id
+
+FONT = "Arial"  # LibreOffice substitutes Liberation Sans, metric-compatible
+_TANGGAL_DOK = datetime(2024, 1, 1)  # fixed metadata: the same workbook gives the same file
+
+
+# Styles the documents use; an office's own style document must define them.
+GAYA_DIPAKAI = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Caption", "List Bullet", "Table Grid")
+
+
+def dari_gaya(path: Path, judul: str) -> Document:
+    """A document on the office's own style file: its styles, margins, header and footer
+    (letterhead, logo, page numbers) are kept; its body text is removed."""
+    from ..io.package import FileError
+
+    path = Path(path)
+    if path.suffix.lower() != ".docx" or not path.is_file():
+        raise FileError(f"Berkas gaya '{path.name}' harus dokumen Word .docx yang ada.")
+    try:
+        doc = Document(str(path))
+    except Exception:
+        raise FileError(f"Berkas gaya '{path.name}' tidak dapat dibuka sebagai dokumen Word .docx.") from None
+    ada = {st.name for st in doc.styles}
+    hilang = [n for n in GAYA_DIPAKAI if n not in ada]
+    if hilang:
+        raise FileError(f"Berkas gaya '{path.name}' tidak memiliki gaya {', '.join(hilang)}; buat berkas gaya dari "
+                        "dokumen yang dihasilkan xl-iku lalu ubah gayanya di Word.")
+    body = doc.element.body
+    for el in list(body):
+        if el.tag != qn("w:sectPr"):
+            body.remove(el)
+    cp = doc.core_properties
+    cp.title, cp.language = judul, "id-ID"
+    return doc
+
+
+def baru(judul: str, gaya: Path | None = None) -> Document:
+    if gaya is not None:
+        return dari_gaya(gaya, judul)
+    doc = Document()
+    s = doc.sections[0]
+    s.orientation = WD_ORIENT.PORTRAIT
+    s.page_width, s.page_height = Cm(21.0), Cm(29.7)
+    s.left_margin, s.right_margin = Cm(3.0), Cm(2.5)
+    s.top_margin, s.bottom_margin = Cm(2.5), Cm(2.5)
+    st = doc.styles["Normal"]
+    st.font.name = FONT
+    st.font.size = Pt(11)
+    st.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    st.paragraph_format.space_after = Pt(6)
+    st.paragraph_format.line_spacing = 1.15
+    for nama, ukuran in (("Title", 16), ("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11)):
+        h = doc.styles[nama]
+        h.font.name = FONT
+        h.font.size = Pt(ukuran)
+        h.font.color.rgb = RGBColor(0, 0, 0)
+        h.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+        h.element.rPr.rFonts.set(qn("w:ascii"), FONT)
+        h.element.rPr.rFonts.set(qn("w:hAnsi"), FONT)
+    cap = doc.styles["Caption"]
+    cap.font.name, cap.font.size, cap.font.color.rgb = FONT, Pt(9), RGBColor(0x26, 0x26, 0x26)
+    doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.styles["Heading 1"].paragraph_format.page_break_before = True
+    cp = doc.core_properties
+    cp.title, cp.author, cp.last_modified_by, cp.language = judul, "xl-iku", "xl-iku", "id-ID"
+    cp.created = cp.modified = _TANGGAL_DOK
+    cp.revision = 1
+    _nomor_halaman(s)
+    return doc
+
+
+def _nomor_halaman(section) -> None:
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+    run.font.size = Pt(9)
+
+
+def bab(doc: Document, nomor: str, judul: str, pertama: bool = False) -> None:
+    h = doc.add_heading(f"BAB {nomor}\n{judul.upper()}", level=1)
+    if pertama:
+        h.paragraph_format.page_break_before = False
+
+
+def sub(doc: Document, judul: str, level: int = 2) -> None:
+    doc.add_heading(judul, level=level)
+
+
+_SUNTING = re.compile(r"(\[Perlu disunting:[^\]]*\])")
+
+
+def _isi(p, teks: str, *, tebal: bool = False, miring: bool = False, ukuran: Pt | None = None) -> None:
+    """Runs of `teks`; each "[Perlu disunting: …]" highlighted so the office finds it before signing."""
+    for bagian in _SUNTING.split(teks):
+        if not bagian:
+            continue
+        r = p.add_run(bagian)
+        r.bold, r.italic = tebal, miring
+        if ukuran is not None:
+            r.font.size = ukuran
+        if _SUNTING.fullmatch(bagian):
+            r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def para(doc: Document, teks: str, *, tebal: bool = False, miring: bool = False, rata: bool = True):
+    p = doc.add_paragraph()
+    _isi(p, teks, tebal=tebal, miring=miring)
+    if rata:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    return p
+
+
+def butir(doc: Document, teks: str, bernomor: bool = False):
+    return doc.add_paragraph(teks, style="List Number" if bernomor else "List Bullet")
+
+
+def keterangan(doc: Document, teks: str) -> None:
+    p = doc.add_paragraph(teks, style="Caption")
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True
+
+
+def tabel(doc: Document, headers: list[str], rows: list[list[str]], *, lebar_cm: list[float] | None = None,
+          kanan: set[int] = frozenset(), tebal_baris: set[int] = frozenset(), judul: str | None = None):
+    """A bordered table; header row repeated on every page; `kanan` = right-aligned columns."""
+    if judul:
+        keterangan(doc, judul)
+    t = doc.add_table(rows=1, cols=len(headers))
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    kepala = t.rows[0]
+    _ulang_header(kepala)
+    for i, h in enumerate(headers):
+        c = kepala.cells[i]
+        c.text = ""
+        r = c.paragraphs[0].add_run(h)
+        r.bold = True
+        r.font.size = Pt(9)
+        c.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _arsir(c, "D9E1F2")
+    for n, row in enumerate(rows):
+        cells = t.add_row().cells
+        _tidak_terpecah(t.rows[-1])
+        for i, v in enumerate(row):
+            cells[i].text = ""
+            _isi(cells[i].paragraphs[0], "" if v is None else str(v), tebal=n in tebal_baris, ukuran=Pt(9))
+            if i in kanan:
+                cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if lebar_cm:
+        t.autofit = False
+        for i, w in enumerate(lebar_cm):
+            t.columns[i].width = Cm(w)
+        for row in t.rows:
+            for i, w in enumerate(lebar_cm):
+                row.cells[i].width = Cm(w)
+    doc.add_paragraph()
+    return t
+
+
+def _ulang_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _tidak_terpecah(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _arsir(cell, warna: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), warna)
+    tc_pr.append(shd)
+
+
+def gambar(doc: Document, png: bytes, judul: str, lebar_cm: float = 15.5) -> None:
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True
+    p.add_run().add_picture(io.BytesIO(png), width=Cm(lebar_cm))
+    keterangan(doc, judul)
+
+
+def ttd(doc: Document, h: Hasil) -> None:
+    """'Tempat, tanggal / CAMAT … / (space) / nama / pangkat / NIP', kept on one page."""
+    t = h.penandatangan
+    tempat = t.tempat or ""
+    baris = [
+        f"{tempat}, {tanggal_id(t.tanggal)}" if t.tanggal else (tempat or "…, …"),
+        f"CAMAT {(h.kecamatan or '…').upper()}",
+        "", "", "",
+        t.nama or "",
+        t.pangkat or "",
+        f"NIP. {t.nip}" if t.nip else "NIP.",
+    ]
+    doc.add_paragraph()
+    for i, teks in enumerate(baris):
+        p = doc.add_paragraph()
+        p.paragraph_format.left_indent = Cm(8.5)
+        p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.keep_with_next = i < len(baris) - 1
+        p.paragraph_format.keep_together = True
+        r = p.add_run(teks)
+        if i == 5:
+            r.bold = r.underline = True
+
+
+def simpan(doc: Document, out: Path) -> None:
+    from ..io.atomic import write_atomic
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    write_atomic(out, lambda f: f.write(buf.getbuffer()), backup=False, check_lock=False)

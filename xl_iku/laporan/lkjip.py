@@ -1,0 +1,306 @@
+"""LKjIP Bab III "Akuntabilitas Kinerja": capaian kinerja organisasi and realisasi anggaran.
+
+For each of the 22 indicators, in IKU / IK / IKP order, the points evaluators
+check under PermenPANRB 53/2014 and 88/2021: target against realisasi this
+year, this year against earlier years (tblRiwayat), realisasi against the
+Renstra target of the last year (tblTarget), the causes and the efforts
+(tblAnalisis; a generated sentence marked "[Perlu disunting: …]" where the
+office typed nothing), and budget efficiency where Pagu and Realisasi
+Anggaran are given.  A blocked (galat) or empty (tanpa_data) indicator says
+so and shows no number.
+"""
+
+from __future__ import annotations
+
+from docx import Document
+
+from .. import katalog
+from .. import kontrak as K
+from ..hasil import STATUS_GALAT, STATUS_OK, STATUS_TANPA_DATA, HasilIndikator
+from ..rules import akip as R_akip
+from . import dokumen as D
+from . import grafik
+from . import teks as T
+from .sumber import Analisis, Bahan
+
+KELOMPOK = (
+    (katalog.KELOMPOK_IKU, "Indikator Kinerja Utama (IKU)"),
+    (katalog.KELOMPOK_IK, "Indikator Kinerja (IK)"),
+    (katalog.KELOMPOK_IKP, "Indikator Kinerja Pendukung (IKP)"),
+)
+TAHUN_RENSTRA = K.TAHUN_IKU[-1]
+
+
+def urutan(b: Bahan) -> list[HasilIndikator]:
+    by = b.hasil.indikator_by_kode()
+    return [by[i.kode] for kel, _ in KELOMPOK for i in katalog.per_kelompok(kel)]
+
+
+def _tercapai(ind: HasilIndikator) -> bool | None:
+    # Decided once in the engine (KONTRAK §3); older results carry no such field.
+    return getattr(ind, "tercapai", None)
+
+
+def _nilai(ind: HasilIndikator, b: Bahan) -> str:
+    """Realisasi as printed: IK-02 is the predikat with its score."""
+    if ind.kode == "IK-02" and ind.status == STATUS_OK and isinstance(ind.realisasi, str):
+        return f"{ind.realisasi} (nilai {T.angka(b.hasil.akip.nilai)})"
+    return T.realisasi(ind)
+
+
+def _judul_target(b: Bahan) -> str:
+    """'Target 2024', or 'Target Triwulan II 2024' when the period's own target applies."""
+    h = b.hasil
+    if h.periode is not None and h.periode.triwulan:
+        return f"Target {h.periode.nama} {h.tahun}"
+    return f"Target {h.tahun or ''}".strip()
+
+
+def _target(ind: HasilIndikator) -> str:
+    return "belum diisi" if ind.target is None else T.angka(ind.target)
+
+
+def buat(b: Bahan, gaya=None) -> Document:
+    h = b.hasil
+    doc = D.baru(f"LKjIP Kecamatan {h.kecamatan or '…'} {h.tahun or ''} — Bab III".strip(), gaya)
+    D.bab(doc, "III", "Akuntabilitas Kinerja", pertama=True)
+    D.para(doc, f"Kecamatan {h.kecamatan or '…'}, Kabupaten {h.kabupaten or '…'} — "
+                f"{h.periode.uraian if h.periode else f'tahun {h.tahun or chr(8230)}'}", miring=True, rata=False)
+    _capaian(doc, b)
+    _per_indikator(doc, b)
+    _anggaran(doc, b)
+    return doc
+
+
+def _capaian(doc: Document, b: Bahan) -> None:
+    h = b.hasil
+    D.sub(doc, "A. Capaian Kinerja Organisasi")
+    D.para(doc, f"Pengukuran kinerja membandingkan target dengan realisasi setiap indikator pada Perjanjian Kinerja "
+                f"tahun {h.tahun or '…'}. Capaian = realisasi / target × 100%; untuk target berupa predikat (IK-02), "
+                "capaian = nilai AKIP / batas bawah predikat target × 100%. Kategori capaian mengikuti "
+                "Permendagri 86/2017:")
+    kat = sorted(b.referensi.kategori, key=lambda r: r[0], reverse=True)
+    rows = []
+    for i, (bawah, label) in enumerate(kat):
+        if i == len(kat) - 1:
+            rows.append([f"< {T.angka(float(kat[i - 1][0]), 0)}", label])
+        else:
+            rows.append([f"≥ {T.angka(float(bawah), 0)}", label])
+    D.tabel(doc, ["Capaian (%)", "Kategori"], rows, lebar_cm=[4.0, 5.0], judul="Tabel 3.1 Kategori capaian kinerja")
+
+    semua = urutan(b)
+    rows = []
+    for no, ind in enumerate(semua, start=1):
+        rows.append([str(no), ind.kode, katalog.INDIKATOR_BY_KODE[ind.kode].nama, _target(ind), _nilai(ind, b),
+                     T.capaian(ind) if ind.target is not None or ind.status != STATUS_OK else "–",
+                     ind.kategori or "–"])
+    D.tabel(doc, ["No", "Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Kategori"], rows,
+            lebar_cm=[1.0, 1.7, 4.8, 1.5, 2.0, 1.7, 2.6], kanan={3, 4, 5},
+            judul=f"Tabel 3.2 Ringkasan capaian {len(semua)} indikator tahun {h.tahun or '…'}")
+    galat = [i.kode for i in semua if i.status == STATUS_GALAT]
+    kosong = [i.kode for i in semua if i.status == STATUS_TANPA_DATA]
+    ok = [i for i in semua if i.status == STATUS_OK and i.capaian is not None]
+    capai = [i.kode for i in ok if _tercapai(i) is True]
+    belum = [i.kode for i in ok if _tercapai(i) is False]
+    tanpa_target = [i.kode for i in semua if i.status == STATUS_OK and i.target is None]
+    kalimat = [f"Dari {len(semua)} indikator, {len(ok)} dapat diukur capaiannya"]
+    if capai or belum:
+        kalimat.append(f"{len(capai)} mencapai target dan {len(belum)} belum mencapai target"
+                       + (f" ({', '.join(belum)})" if belum else ""))
+    if tanpa_target:
+        kalimat.append(f"{len(tanpa_target)} belum memiliki target tahun {h.tahun} ({', '.join(tanpa_target)})")
+    if kosong:
+        kalimat.append(f"{len(kosong)} tanpa data ({', '.join(kosong)})")
+    if galat:
+        kalimat.append(f"{len(galat)} tidak dihitung karena ada galat pada datanya ({', '.join(galat)}; lihat "
+                       "lembar Validasi)")
+    D.para(doc, "; ".join(kalimat) + ".")
+    D.gambar(doc, grafik.target_realisasi(semua), "Gambar 3.1 Target dan realisasi indikator kinerja", lebar_cm=15.0)
+
+
+def _per_indikator(doc: Document, b: Bahan) -> None:
+    h = b.hasil
+    by = h.indikator_by_kode()
+    D.sub(doc, "Analisis Capaian per Indikator")
+    for n, (kel, judul) in enumerate(KELOMPOK, start=1):
+        D.sub(doc, f"{n}. {judul}", level=3)
+        for k in katalog.per_kelompok(kel):
+            _indikator(doc, b, by[k.kode])
+
+
+def _indikator(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
+    h = b.hasil
+    k = katalog.INDIKATOR_BY_KODE[ind.kode]
+    p = doc.add_paragraph()
+    p.paragraph_format.keep_with_next = True
+    r = p.add_run(f"{ind.kode} {k.nama}")
+    r.bold = True
+    D.para(doc, f"Definisi operasional: {k.definisi}")
+    D.para(doc, f"Formulasi perhitungan: {k.formulasi}")
+    D.para(doc, f"Satuan: {k.satuan}. Penanggung jawab: {k.penanggung_jawab}.", rata=False)
+    D.tabel(doc, [_judul_target(b), "Realisasi", "Capaian (%)", "Kategori"],
+            [[_target(ind), _nilai(ind, b), T.capaian(ind) if ind.target is not None or ind.status != STATUS_OK
+              else "–", ind.kategori or "–"]],
+            lebar_cm=[3.5, 4.0, 3.0, 3.5], kanan={0, 1, 2})
+    if ind.status == STATUS_GALAT:
+        D.para(doc, f"Indikator ini tidak dihitung: {ind.keterangan} Realisasi dan capaian tidak ditampilkan sampai "
+                    "galat diperbaiki dan buku kerja dihitung ulang.", tebal=True)
+        return
+    if ind.status == STATUS_TANPA_DATA:
+        D.para(doc, f"Indikator ini tanpa data: {ind.keterangan} Realisasi dan capaian tidak ditampilkan.", tebal=True)
+        _analisis(doc, b, ind)
+        return
+    D.para(doc, "a. Target dan realisasi. " + _kalimat_capaian(ind, b))
+    D.para(doc, "b. Dibanding tahun-tahun sebelumnya. " + _kalimat_riwayat(ind, b))
+    _tabel_riwayat(doc, b, ind)
+    D.para(doc, f"c. Dibanding target Renstra {TAHUN_RENSTRA}. " + _kalimat_renstra(ind, b))
+    _analisis(doc, b, ind)
+
+
+def _kalimat_capaian(ind: HasilIndikator, b: Bahan) -> str:
+    if ind.target is None:
+        return (f"Realisasi {_nilai(ind, b)}; target tahun {b.hasil.tahun} belum diisi di lembar Target, sehingga "
+                "capaian belum dapat dihitung.")
+    s = f"Dari target {_target(ind)}, realisasi {_nilai(ind, b)}, capaian {T.angka(ind.capaian)}% ({ind.kategori})"
+    t = _tercapai(ind)
+    if t is True:
+        s += "; target tercapai."
+    elif t is False:
+        s += "; target belum tercapai."
+    else:
+        s += "."
+    return s
+
+
+def _seri(ind: HasilIndikator, b: Bahan) -> dict[int, tuple]:
+    return b.hasil.riwayat.get(ind.kode) or {}
+
+
+def _kalimat_riwayat(ind: HasilIndikator, b: Bahan) -> str:
+    th = b.hasil.tahun
+    lalu = _seri(ind, b).get((th or 0) - 1, (None,) * 4)[1]
+    if lalu is None:
+        return (f"Realisasi tahun {th - 1 if th else '…'} belum diisi di tabel Riwayat (lembar Target); "
+                "perbandingan dengan tahun sebelumnya belum dapat dibuat.")
+    if ind.kode == "IK-02" and isinstance(lalu, str) and isinstance(ind.realisasi, str):
+        try:
+            naik = R_akip.peringkat(ind.realisasi, b.referensi.predikat) < R_akip.peringkat(lalu, b.referensi.predikat)
+            sama = ind.realisasi.upper() == lalu.strip().upper()
+        except KeyError:
+            return f"Predikat tahun {th - 1}: {lalu}; tahun {th}: {ind.realisasi}."
+        arah = "tetap" if sama else "naik" if naik else "turun"
+        return f"Predikat tahun {th - 1} {lalu.strip().upper()}, tahun {th} {ind.realisasi}: {arah}."
+    if isinstance(lalu, (int, float)) and isinstance(ind.realisasi, (int, float)):
+        selisih = float(ind.realisasi) - float(lalu)
+        arah = "naik" if selisih > 0 else "turun" if selisih < 0 else "tetap"
+        return (f"Realisasi tahun {th - 1} {T.angka(lalu)}, tahun {th} {T.angka(ind.realisasi)}: {arah}"
+                + (f" {T.angka(abs(selisih))} poin." if selisih else "."))
+    return f"Realisasi tahun {th - 1}: {T.angka(lalu)}."
+
+
+def _tabel_riwayat(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
+    th_laporan = b.hasil.tahun
+    seri = _seri(ind, b)
+    rows = []
+    for th in K.TAHUN_IKU:
+        if th_laporan is not None and th > th_laporan:
+            break
+        tgt, real, cap, kat = seri.get(th, (None,) * 4)
+        if th == th_laporan:
+            rows.append([str(th), _target(ind), _nilai(ind, b), T.capaian(ind) if ind.target is not None else "–",
+                         ind.kategori or "–"])
+        else:
+            rows.append([str(th), T.angka(tgt) if tgt is not None else "–", T.angka(real) if real is not None else "–",
+                         T.angka(cap) if cap is not None else "–", kat or "–"])
+    D.tabel(doc, ["Tahun", "Target", "Realisasi", "Capaian (%)", "Kategori"], rows,
+            lebar_cm=[2.0, 2.8, 3.6, 2.8, 3.0], kanan={1, 2, 3}, tebal_baris={len(rows) - 1})
+
+
+def _kalimat_renstra(ind: HasilIndikator, b: Bahan) -> str:
+    tgt = _seri(ind, b).get(TAHUN_RENSTRA, (None,) * 4)[0]
+    if tgt is None:
+        return f"Target tahun {TAHUN_RENSTRA} belum diisi di lembar Target."
+    if ind.kode == "IK-02" and isinstance(ind.realisasi, str) and isinstance(tgt, str):
+        try:
+            sudah = R_akip.peringkat(ind.realisasi, b.referensi.predikat) <= R_akip.peringkat(tgt, b.referensi.predikat)
+        except KeyError:
+            return f"Target predikat {TAHUN_RENSTRA}: {tgt}."
+        return (f"Target predikat {TAHUN_RENSTRA} {tgt.strip().upper()}; predikat {b.hasil.tahun} {ind.realisasi} "
+                + ("sudah mencapainya." if sudah else "belum mencapainya."))
+    if not isinstance(tgt, (int, float)) or not isinstance(ind.realisasi, (int, float)):
+        return f"Target {TAHUN_RENSTRA}: {T.angka(tgt)}."
+    tgt = float(tgt)
+    real = float(ind.realisasi)
+    if tgt == 0:
+        return f"Target {TAHUN_RENSTRA}: {T.angka(tgt)}."
+    persen = real / tgt * 100
+    sisa = tgt - real
+    if sisa > 0:
+        return (f"Target akhir Renstra ({TAHUN_RENSTRA}) {T.angka(tgt)}; realisasi {b.hasil.tahun} {T.angka(real)} "
+                f"sudah {T.angka(persen)}% dari target itu, masih kurang {T.angka(sisa)}.")
+    return (f"Target akhir Renstra ({TAHUN_RENSTRA}) {T.angka(tgt)}; realisasi {b.hasil.tahun} {T.angka(real)} "
+            f"sudah mencapai target itu ({T.angka(persen)}%).")
+
+
+def _analisis(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
+    a = b.analisis.get(ind.kode) or Analisis()
+    ringkas = (f"{ind.kode} ({T.capaian(ind)}%, {ind.kategori})" if ind.capaian is not None
+               else f"{ind.kode}")
+    for huruf, judul, isi, usul in (
+        ("d", "Faktor pendukung", a.pendukung, f"faktor yang mendukung capaian {ringkas}, misalnya program, "
+                                                 "sumber daya, atau kerja sama yang berperan."),
+        ("e", "Faktor penghambat", a.penghambat, f"kendala yang menghambat capaian {ind.kode}, bila ada; "
+                                                  "tulis 'tidak ada kendala berarti' bila memang tidak ada."),
+        ("f", "Upaya", a.upaya, f"langkah yang telah dan akan dilakukan untuk mempertahankan atau meningkatkan "
+                                f"capaian {ind.kode}."),
+    ):
+        teks = " ".join(isi) if isi else T.sunting(usul)
+        D.para(doc, f"{huruf}. {judul}. {teks}")
+    D.para(doc, "g. Efisiensi sumber daya. " + _kalimat_anggaran(ind, a))
+
+
+def _penyerapan(a: Analisis) -> float | None:
+    if a.pagu and a.realisasi_anggaran is not None:
+        return a.realisasi_anggaran / a.pagu * 100
+    return None
+
+
+def _kalimat_anggaran(ind: HasilIndikator, a: Analisis) -> str:
+    serap = _penyerapan(a)
+    if serap is None:
+        return "Pagu dan realisasi anggaran untuk indikator ini tidak diisi di lembar Analisis."
+    s = (f"Pagu anggaran {T.rupiah(a.pagu)}, realisasi {T.rupiah(a.realisasi_anggaran)} (penyerapan "
+         f"{T.angka(serap)}%, sisa {T.rupiah(a.pagu - a.realisasi_anggaran)}).")
+    if ind.status == STATUS_OK and ind.capaian is not None:
+        selisih = ind.capaian - serap
+        s += (f" Capaian kinerja {T.angka(ind.capaian)}% dengan penyerapan {T.angka(serap)}%: "
+              + ("efisien (capaian kinerja tidak lebih rendah daripada penyerapan anggaran, selisih "
+                 f"{T.angka(selisih)} poin)." if selisih >= 0 else
+                 f"belum efisien (capaian kinerja {T.angka(-selisih)} poin di bawah penyerapan anggaran)."))
+    return s
+
+
+def _anggaran(doc: Document, b: Bahan) -> None:
+    D.sub(doc, "B. Realisasi Anggaran")
+    rows = []
+    pagu_total = real_total = 0.0
+    for ind in urutan(b):
+        a = b.analisis.get(ind.kode)
+        if a is None or _penyerapan(a) is None:
+            continue
+        pagu_total += a.pagu
+        real_total += a.realisasi_anggaran
+        rows.append([ind.kode, T.rupiah(a.pagu), T.rupiah(a.realisasi_anggaran), T.angka(_penyerapan(a)),
+                     T.capaian(ind) if ind.capaian is not None or ind.status != STATUS_OK else "–"])
+    if not rows:
+        D.para(doc, "Pagu dan realisasi anggaran per indikator belum diisi di lembar Analisis. "
+               + T.sunting("isi kolom Pagu Anggaran dan Realisasi Anggaran di lembar Analisis, atau uraikan "
+                           "realisasi anggaran di sini."))
+        return
+    rows.append(["Jumlah", T.rupiah(pagu_total), T.rupiah(real_total), T.angka(real_total / pagu_total * 100)
+                 if pagu_total else "–", ""])
+    D.para(doc, "Penyerapan = realisasi anggaran / pagu anggaran × 100%. Indikator dinilai efisien bila capaian "
+                "kinerjanya tidak lebih rendah daripada penyerapan anggarannya.")
+    D.tabel(doc, ["Kode", "Pagu Anggaran", "Realisasi Anggaran", "Penyerapan (%)", "Capaian Kinerja (%)"], rows,
+            lebar_cm=[2.0, 3.6, 3.6, 2.6, 3.0], kanan={1, 2, 3, 4}, tebal_baris={len(rows) - 1},
+            judul="Tabel 3.3 Realisasi anggaran per indikator (lembar Analisis)")
