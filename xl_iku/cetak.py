@@ -73,8 +73,10 @@ class Cetak:
 
 # Safety factors: a page is filled to at most this share of its height (row
 # heights are exact, but Excel rounds the scale and the header/footer margins);
-# an explicitly scaled sheet keeps this share of its width free.
-CADANGAN_LEBAR = 0.96
+# an explicitly scaled sheet fills at most this share of its width: LibreOffice
+# measures a column ~6 % wider than Excel (it does not round the digit width
+# of Arial 10 to 7 px).
+CADANGAN_LEBAR = 0.90
 CADANGAN_TINGGI = 0.95
 TINGGI_BAWAAN = 15.0
 
@@ -364,5 +366,47 @@ def register(lebar: list[float], baris_judul: tuple[int, int]) -> Cetak:
 
 def grafik(per_halaman: int, kecamatan: str | None = None, kabupaten: str | None = None) -> Cetak:
     """The chart sheet: A4 landscape at 100 %, the title row repeated, one chart per page."""
-    return Cetak(A4, True, 100, pas_lebar=False, judul_baris=(1, 1),
+    return Cetak(A4, True, 100, judul_baris=(1, 1),
                  putus=[2 + per_halaman * i for i in range(1, 4)], kaki=kaki(kecamatan, kabupaten))
+
+
+# ------------------------------------------------------------------ district recap
+
+
+def satuan_judul(satuan: str) -> str:
+    """A unit inside parentheses without doubling them: "nilai (25–100)" → "nilai 25–100"."""
+    return re.sub(r"\s*\(([^()]*)\)", r" \1", satuan).strip()
+
+
+def rekap(lebar: list[float], tetap: int, ulang: int, kelompok: list[tuple[int, int]],
+          judul_baris: tuple[int, int]) -> Cetak:
+    """The recap's wide table on A3 landscape, in bands of whole column groups.
+
+    Fitting its ~90 columns to one page wide would print at under 20 %; so the
+    scale is the largest at which the fixed columns plus four indicator groups
+    fit, the first `ulang` columns (No, Kecamatan) and the header rows repeat
+    on every page, and a manual column break falls between groups.
+    """
+    w, _ = area_cetak(A3, True)
+    tetap_pt = sum(lebar_pt(x) for x in lebar[:tetap])
+    grup = max(sum(lebar_pt(x) for x in lebar[c1 - 1:c2]) for c1, c2 in kelompok)
+    skala = max(10, min(100, math.floor(w * CADANGAN_LEBAR / (tetap_pt + 4 * grup) * 100)))
+    blok = [(1, tetap)] + kelompok
+    putus = pita_kolom(lebar, ulang, blok, A3, True, skala)
+    return Cetak(A3, True, skala, pas_lebar=False, judul_baris=judul_baris, judul_kolom=(1, ulang),
+                 putus_kolom=putus, kaki=kaki())
+
+
+def putus_grafik(baris_awal: int, tinggi_baris: list[int], kap_baris: int) -> list[int]:
+    """Rows (1-based) that start a new page so that charts of the given heights
+    (in rows, stacked from `baris_awal`, below `baris_awal - 1` rows of tables
+    on the first page) are each whole on a page."""
+    putus: list[int] = []
+    r, terpakai = baris_awal, (baris_awal - 1) % kap_baris
+    for t in tinggi_baris:
+        if terpakai and terpakai + t > kap_baris:
+            putus.append(r)
+            terpakai = 0
+        terpakai += t
+        r += t
+    return putus

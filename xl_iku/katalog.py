@@ -116,8 +116,7 @@ INDIKATOR: tuple[Indikator, ...] = (
          KELOMPOK_IK, ["tblDesa"], True),
     _ind("IKP-01", "Persentase Pelayanan Publik yang diberikan tepat waktu", PERSEN, _ESELON4,
          "Pelayanan publik di kecamatan yang diselesaikan dalam standar waktu (hari kerja) jenis "
-         "layanannya, dihitung dari register pelayanan. (Definisi disusun dari formulasi; seed "
-         "tidak memuatnya.)",
+         "layanannya, dihitung dari register pelayanan.",
          "Jumlah Pelayanan Publik diberikan tepat waktu / Jumlah Pelayanan Publik yang masuk "
          "selama satu tahun × 100",
          KELOMPOK_IKP, ["tblLayanan", "tblJenisLayanan", "tblHariLibur"], True),
