@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import os
 import re
 import subprocess
 import sys
+import types
 import zipfile
 from collections import Counter
 from datetime import date, datetime
@@ -41,11 +43,6 @@ TEMPLAT = ROOT / "workbook" / "IKU_template.xlsx"
 WAKTU = datetime(2024, 7, 1, 10, 5)
 # Every sheet a run rewrites: the output sheets and Grafik's helper cells.
 KELUARAN = [*K.LEMBAR_KELUARAN, "Grafik"]
-# The action set every client implements (VBA RunRemotePython, Office Scripts, ...).
-AKSI_DASAR = {"setValues", "rangeClearContents", "rangeClearFormats", "rangeClear", "addSheet", "setSheetName",
-              "setAutofit", "setRangeColor", "activateSheet", "addHyperlink", "setNumberFormat", "alert",
-              "setRangeName", "namesAdd", "nameDelete", "copyRange", "sheetClear", "sheetClearFormats",
-              "sheetClearContents"}
 _LINK = re.compile(r'^=HYPERLINK\("#((?:[^"]|"")*)","((?:[^"]|"")*)"\)$')
 
 
@@ -268,8 +265,13 @@ def test_action_count_does_not_grow_with_rows(besar, remote):
 
 
 def test_old_clients_get_only_the_original_actions(remote):
+    from xl_iku.excel import klien
+
     run, _ = remote(SAMPEL, client="VBA")
-    assert set(run.counts) <= AKSI_DASAR, set(run.counts) - AKSI_DASAR
+    # What xlwings' VBA client implements, read from its Remote.bas.
+    vba = klien.aksi_klien(klien.VBA)
+    assert "setValues" in vba and "rangeUnmerge" not in vba
+    assert set(run.counts) <= vba, set(run.counts) - vba
     assert not any(a["func"] == "setRangeColor" and a["args"][0] is None for a in run.actions)
 
 
@@ -277,7 +279,7 @@ def test_desktop_branch_writes_the_same(monkeypatch, cli, tmp_path):
     """The desktop (COM/AppleScript) branch of the writer, driven through the
     remote engine: the same xlwings calls a live Excel would get, except the
     COM-only parts (sheet protection, screen updating), which fail softly here."""
-    monkeypatch.setattr(W, "profil", lambda book: W.Profil(remote=False, lengkap=True))
+    monkeypatch.setattr(W, "profil", lambda book: W.Profil(remote=False))
     out = tmp_path / "desktop.xlsx"
     run = xr.run_remote(SAMPEL, _hitung, out, dates="builtin")
     assert run.result.alerts == [] and run.result.warnings == []
@@ -565,7 +567,22 @@ def test_pasang_addin_structure(tmp_path):
     assert "Sub RunMain(control As IRibbonControl)" in vba["RibbonMyAddin.bas"]
     assert 'RunPython "import " & mymodule & ";" & mymodule & ".main()"' in vba["RibbonMyAddin.bas"]
     assert 'PROJECT_NAME As String = "myaddin"' in vba["xlwings.bas"]
-    assert a.konfigurasi.name == "myaddin.conf"
+    # Its settings live in its own config sheet (xlwings reads ThisWorkbook's
+    # "myaddin.conf" sheet for custom add-ins), not in a file beside it.
+    assert a.konfigurasi is None and not (tmp_path / "myaddin.conf").exists()
+    wbxml = etree.fromstring(z.read("xl/workbook.xml"))
+    m = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    assert [s.get("name") for s in wbxml.iter(m + "sheet")] == ["myaddin.conf"]
+    sheet = etree.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    kunci = "Interpreter_Mac" if sys.platform == "darwin" else "Interpreter_Win"
+    sst = etree.fromstring(z.read("xl/sharedStrings.xml"))
+    strings = ["".join(si.itertext()) for si in sst.iter(m + "si")]
+    isi = {}
+    for row in sheet.iter(m + "row"):
+        cells = row.findall(m + "c")
+        if cells and cells[0].get("t") == "s":
+            isi[strings[int(cells[0].findtext(m + "v"))]] = "".join(cells[1].itertext()) if len(cells) > 1 else None
+    assert isi[kunci] == sys.executable and isi["PYTHONPATH"] is None
     assert "from xl_iku.excel import main" in a.modul.read_text(encoding="utf-8")
 
 
@@ -593,3 +610,141 @@ def test_cli_pasang_excel(tmp_path):
     assert r.exit_code == 2 and "Traceback" not in r.output
     r = CliRunner().invoke(app, ["pasang-excel", "--addin", "-f", str(tmp_path)])
     assert r.exit_code == 0 and (tmp_path / "xl_iku_addin.xlam").exists()
+
+
+@pytest.mark.parametrize("nama", ["xl-iku", "json", "xlwings", "XL_IKU_2024", "os"])
+def test_pasang_never_writes_a_module_that_shadows_one(tmp_path, nama):
+    from xl_iku.excel.pasang import buat_xlsm
+
+    src = tmp_path / f"{nama}.xlsx"
+    src.write_bytes(SAMPEL.read_bytes())
+    a = buat_xlsm(src, interpreter="C:/Python311/python.exe")
+    stem = a.modul.stem
+    assert stem.startswith("buku_") and a.berkas.stem == stem
+    assert importlib.util.find_spec(stem) is None  # nothing else answers to this name
+    assert "sama dengan modul Python" in a.catatan and stem in a.catatan
+    assert not (tmp_path / f"{nama.replace('-', '_')}.py").exists()
+
+
+def test_xlwings_conf_is_ansi_and_refuses_what_vba_cannot_read(tmp_path):
+    from xl_iku.excel.pasang import FileError, buat_xlsm
+
+    src = tmp_path / "IKU.xlsx"
+    src.write_bytes(SAMPEL.read_bytes())
+    a = buat_xlsm(src, interpreter="C:/Users/José/python.exe")
+    raw = a.konfigurasi.read_bytes()
+    assert "José".encode("cp1252") in raw and "José".encode("utf-8") not in raw
+    assert raw.decode("cp1252").endswith('"SHOW_ERROR_POPUPS","True"\r\n')
+    # A path VBA cannot read back: refused with a clear message, nothing written.
+    src2 = tmp_path / "lain" / "IKU.xlsx"
+    src2.parent.mkdir()
+    src2.write_bytes(SAMPEL.read_bytes())
+    with pytest.raises(FileError, match="tidak dapat dibaca makro") as e:
+        buat_xlsm(src2, interpreter="C:/Users/Дмитрий/python.exe")
+    assert "Д" in e.value.pesan
+    assert sorted(p.name for p in src2.parent.iterdir()) == ["IKU.xlsx"]
+
+
+def test_pasang_overwrites_xlwings_conf_only_with_timpa(tmp_path):
+    from xl_iku.excel.pasang import FileError, buat_xlsm
+
+    src = tmp_path / "IKU.xlsx"
+    src.write_bytes(SAMPEL.read_bytes())
+    (tmp_path / "xlwings.conf").write_bytes(b'"INTERPRETER_WIN","D:/lain/python.exe"\r\n')
+    with pytest.raises(FileError, match="xlwings.conf' sudah ada"):
+        buat_xlsm(src)
+    assert not (tmp_path / "IKU.xlsm").exists()
+    assert b"D:/lain" in (tmp_path / "xlwings.conf").read_bytes()
+    buat_xlsm(src, timpa=True, interpreter="C:/Python311/python.exe")
+    assert b"C:/Python311" in (tmp_path / "xlwings.conf").read_bytes()
+
+
+class _Nilai:
+    def __init__(self, v):
+        self.v = v
+
+    def get(self):
+        if isinstance(self.v, Exception):
+            raise self.v
+        return self.v
+
+
+def test_macos_protection_keeps_its_options(monkeypatch):
+    """Structural (no Mac here): the AppleScript calls the writer makes, on a fake sheet."""
+    izin = {W._Proteksi._mac(k): (i % 2 == 0) for i, k in enumerate(W._Proteksi._IZIN)}
+    assert W._Proteksi._mac("AllowFormattingCells") == "allow_formatting_cells"
+
+    class Api:
+        def __init__(self, rusak=False):
+            self.protect_contents = _Nilai(True)
+            self.protect_drawing_objects = _Nilai(False)
+            self.protect_scenarios = _Nilai(True)
+            self.protection = types.SimpleNamespace(**{k: _Nilai(RuntimeError() if rusak and k == "allow_sorting"
+                                                               else v) for k, v in izin.items()})
+            self.calls = []
+
+        def unprotect(self):
+            self.calls.append(("unprotect", {}))
+
+        def protect_worksheet(self, **kw):
+            self.calls.append(("protect", kw))
+
+    monkeypatch.setattr(W.sys, "platform", "darwin")
+    sheet, rusak = types.SimpleNamespace(api=Api()), types.SimpleNamespace(api=Api(rusak=True))
+    p = W._Proteksi()
+    p.buka(sheet)
+    p.buka(rusak)
+    p.tutup()
+    assert sheet.api.calls == [("unprotect", {}), ("protect", {"contents": True, "drawing_objects": False,
+                                                              "scenarios": True, **izin})]
+    assert rusak.api.calls == []  # an unreadable option: left protected, never re-protected with less
+
+
+def test_cli_pasang_excel_says_when_it_renames(tmp_path):
+    import typer
+    from typer.testing import CliRunner
+
+    from xl_iku.cli import excel as cli_excel
+
+    app = typer.Typer()
+    cli_excel.daftarkan(app)
+
+    @app.command()
+    def versi():
+        pass
+
+    src = tmp_path / "json.xlsx"
+    src.write_bytes(SAMPEL.read_bytes())
+    r = CliRunner().invoke(app, ["pasang-excel", str(src)])
+    assert r.exit_code == 0, r.output
+    assert "Catatan:" in r.output and "buku_json" in r.output
+    assert (tmp_path / "buku_json.py").exists() and not (tmp_path / "json.py").exists()
+
+
+SYS_PYTHON = "/usr/bin/python3"
+
+
+def test_libreoffice_loads_the_vba_project_and_binds_the_shape(tmp_path):
+    """LibreOffice (UNO) reads the .xlsm's VBA project and resolves the Hitung
+    shape to xlwings' SampleCall — the closest to Excel this machine has."""
+    import json
+    import shutil
+
+    if shutil.which("soffice") is None or subprocess.run(
+            [SYS_PYTHON, "-c", "import uno"], capture_output=True).returncode != 0:
+        if os.environ.get("XL_IKU_CI"):
+            pytest.fail("LibreOffice with python3-uno missing in CI (see .ci/run)")
+        pytest.skip("LibreOffice/python3-uno not available")
+    from xl_iku.excel.pasang import buat_xlsm
+
+    src = tmp_path / "IKU_2024.xlsx"
+    src.write_bytes(SAMPEL.read_bytes())
+    a = buat_xlsm(src, interpreter="C:/Python311/python.exe")
+    r = subprocess.run([SYS_PYTHON, str(ROOT / "tests" / "uno_makro.py"), str(a.berkas), str(tmp_path / "lo")],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    assert {"Module1", "xlwings", "Dictionary"} <= set(out["modul"]["VBAProject"])
+    assert out["bentuk"]["Hitung"] == {
+        "event": "OnClick",
+        "script": "vnd.sun.star.script:VBAProject.Module1.SampleCall?language=Basic&location=document"}

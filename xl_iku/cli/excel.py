@@ -36,11 +36,15 @@ def pasang_excel(
     except FileError as e:
         err.print(f"[bold red]Gagal:[/bold red] {e.pesan}")
         raise typer.Exit(2)
-    out.print(f"Ditulis: {a.berkas}, {a.modul.name} dan {a.konfigurasi.name} (simpan ketiganya di satu folder).")
+    if a.catatan:
+        out.print(f"[yellow]Catatan:[/yellow] {a.catatan}")
     if addin:
+        out.print(f"Ditulis: {a.berkas} dan {a.modul.name} (simpan keduanya di satu folder; jalur Python "
+                  "tersimpan di lembar konfigurasi add-in).")
         out.print("Di Excel: File > Options > Add-ins > Manage: Excel Add-ins > Go > Browse, pilih "
                   f"{a.berkas.name}. Tab 'xl-iku' berisi tombol 'Hitung IKU'.")
     else:
+        out.print(f"Ditulis: {a.berkas}, {a.modul.name} dan {a.konfigurasi.name} (simpan ketiganya di satu folder).")
         out.print(f"Buka {a.berkas.name}, aktifkan makro (Enable Content), lalu klik tombol Hitung di lembar Beranda. "
                   "Jangan mengganti nama berkasnya.")
 

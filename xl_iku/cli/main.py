@@ -122,7 +122,7 @@ def versi() -> None:
 
 
 # Commands living in their own modules register themselves on `app`.
-for _modul in ("batch", "pdf", "impor", "excel", "laporan"):
+for _modul in ("batch", "pdf", "impor", "excel", "laporan", "server"):
     try:
         _m = __import__(f"xl_iku.cli.{_modul}", fromlist=["daftarkan"])
     except ModuleNotFoundError as _e:

@@ -51,6 +51,7 @@ NAMA_TOMBOL = "Hitung"
 MAKRO = "SampleCall"  # xlwings' standalone quickstart: Module1.SampleCall
 MAKRO_PITA = "RibbonMyAddin.RunMain"  # xlwings' ribbon add-in quickstart
 NAMA_ADDIN = "xl_iku_addin"
+PROYEK_ADDIN = "myaddin"  # PROJECT_NAME in the quickstart add-in's xlwings module
 _CT_MAKRO = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _CT_ADDIN = "application/vnd.ms-excel.addin.macroEnabled.main+xml"
 _CT_VBA = "application/vnd.ms-office.vbaProject"
@@ -105,28 +106,85 @@ def xlwings_file(nama: str) -> Path:
     return path
 
 
-def nama_modul(stem: str) -> str:
-    """A workbook stem turned into an importable Python module name."""
+def _modul_terpasang(kecuali: Path | None = None) -> set[str]:
+    """Top-level names Python can import here (lower case: Windows and macOS
+    folders ignore case), except what lives in `kecuali` (our own .py there)."""
+    import pkgutil
+
+    nama = {n.lower() for n in sys.builtin_module_names} | {n.lower() for n in sys.stdlib_module_names}
+    lewati = kecuali.resolve() if kecuali is not None else None
+    for m in pkgutil.iter_modules():
+        try:
+            if lewati is not None and Path(m.module_finder.path).resolve() == lewati:
+                continue
+        except (AttributeError, TypeError, OSError):
+            pass
+        nama.add(m.name.lower())
+    return nama
+
+
+def nama_modul(stem: str, folder: Path | None = None) -> tuple[str, str | None]:
+    """A workbook stem turned into an importable Python module name that
+    shadows no module Python can already import (xlwings puts the workbook's
+    folder first on sys.path: `xl_iku.py` there would hide the package,
+    `json.py` the standard library).  Returns (name, why it was renamed)."""
     s = re.sub(r"\W", "_", stem, flags=re.ASCII).strip("_") or "iku"
     if s[0].isdigit() or keyword.iskeyword(s):
         s = "iku_" + s
-    return s
+    terpakai = _modul_terpasang(folder)
+    if s.lower() not in terpakai and not s.lower().startswith(("xl_iku", "xlwings")):
+        return s, None
+    asal = s
+    s = "buku_" + s
+    while s.lower() in terpakai:
+        s = "buku_" + s
+    return s, (f"Nama '{asal}' sama dengan modul Python yang sudah ada (berkas {asal}.py akan "
+               f"menutupi modul itu), jadi hasilnya dinamai '{s}'.")
 
 
-def conf(nama_file: Path, interpreter: str | None = None) -> None:
-    """xlwings' config file format (read by the VBA with `Input #`)."""
+def _penyandian_vba() -> str:
+    """xlwings' VBA reads xlwings.conf with `Line Input`, i.e. in the ANSI code
+    page of Windows (cp1252 on Indonesian and English Windows)."""
+    if sys.platform.startswith("win"):
+        import locale
+
+        return locale.getencoding()
+    return "cp1252"
+
+
+def _interpreter(interpreter: str | None) -> str:
     interpreter = interpreter or sys.executable
     if sys.platform.startswith("win"):
         pyw = Path(interpreter).with_name("pythonw.exe")
         if pyw.exists():
             interpreter = str(pyw)
-    baris = []
-    if sys.platform.startswith("win"):
-        baris.append(f'"INTERPRETER_WIN","{interpreter}"')
-    elif sys.platform == "darwin":
-        baris.append(f'"INTERPRETER_MAC","{interpreter}"')
-    baris.append('"SHOW_ERROR_POPUPS","True"')
-    nama_file.write_text("\r\n".join(baris) + "\r\n", encoding="utf-8")
+    return interpreter
+
+
+def _kunci_interpreter() -> str:
+    return "INTERPRETER_MAC" if sys.platform == "darwin" else "INTERPRETER_WIN"
+
+
+def conf_teks(interpreter: str | None = None) -> tuple[bytes, str]:
+    """xlwings.conf ("KEY","value" lines) as the bytes VBA reads; refuses a
+    path the VBA cannot read back."""
+    interpreter = _interpreter(interpreter)
+    enc = _penyandian_vba()
+    baris = [f'"{_kunci_interpreter()}","{interpreter}"', '"SHOW_ERROR_POPUPS","True"']
+    teks = "\r\n".join(baris) + "\r\n"
+    try:
+        return teks.encode(enc), interpreter
+    except UnicodeEncodeError as e:
+        buruk = interpreter[e.start:e.end] if e.start < len(interpreter) else teks[e.start:e.end]
+        raise FileError(f"Jalur Python '{interpreter}' berisi karakter '{buruk}' yang tidak dapat dibaca makro "
+                        f"xlwings ({enc}); pasang Python di folder tanpa karakter itu, mis. C:\\Python311, "
+                        "lalu jalankan perintah ini dengan Python tersebut.")
+
+
+def conf(nama_file: Path, interpreter: str | None = None) -> None:
+    """xlwings' config file, read by the VBA from the workbook's folder."""
+    data, _ = conf_teks(interpreter)
+    nama_file.write_bytes(data)
 
 
 # ------------------------------------------------------------ package edits
@@ -216,7 +274,8 @@ def _drawing_makro(data: bytes, tombol: str, makro: str) -> tuple[bytes, bool]:
 class Artefak:
     berkas: Path  # the .xlsm / .xlam
     modul: Path  # the companion .py
-    konfigurasi: Path  # xlwings.conf / myaddin.conf
+    konfigurasi: Path | None  # xlwings.conf (the add-in keeps its settings in its own sheet)
+    catatan: str | None = None  # why the module was renamed, if it was
 
 
 def buat_xlsm(sumber: str | Path, folder: str | Path | None = None, *, timpa: bool = False,
@@ -226,10 +285,11 @@ def buat_xlsm(sumber: str | Path, folder: str | Path | None = None, *, timpa: bo
     folder = Path(folder) if folder is not None else sumber.parent
     if not folder.is_dir():
         raise FileError(f"Folder '{folder}' tidak ada.")
-    modul = nama_modul(sumber.stem)
+    modul, catatan = nama_modul(sumber.stem, folder)
     xlsm, py, cfg = folder / f"{modul}.xlsm", folder / f"{modul}.py", folder / "xlwings.conf"
+    conf_data, _ = conf_teks(interpreter)  # refuse an unreadable path before writing anything
     if not timpa:
-        for p in (xlsm, py):
+        for p in (xlsm, py, cfg):
             if p.exists():
                 raise FileError(f"Berkas '{p}' sudah ada; hapus dulu atau gunakan --timpa.")
     vba = zipfile.ZipFile(xlwings_file("quickstart_standalone.xlsm")).read("xl/vbaProject.bin")
@@ -268,29 +328,72 @@ def buat_xlsm(sumber: str | Path, folder: str | Path | None = None, *, timpa: bo
                             "gunakan templat xl-iku terbaru.")
     xlsm.write_bytes(out.getvalue())
     py.write_text(PY_XLSM.format(xlsm=xlsm.name, modul=modul), encoding="utf-8")
-    conf(cfg, interpreter)
-    return Artefak(xlsm, py, cfg)
+    cfg.write_bytes(conf_data)
+    return Artefak(xlsm, py, cfg, catatan)
+
+
+def _addin_workbook(data: bytes) -> bytes:
+    """Enable the add-in's config sheet: xlwings reads `myaddin.conf` inside
+    the add-in (ThisWorkbook) for custom add-ins; `_myaddin.conf` is ignored."""
+    root = _xml(data)
+    for sh in root.iter(f"{{{NS['m']}}}sheet"):
+        if sh.get("name") == f"_{PROYEK_ADDIN}.conf":
+            sh.set("name", f"{PROYEK_ADDIN}.conf")
+            return _bytes(root)
+    raise FileError(f"Lembar '_{PROYEK_ADDIN}.conf' tidak ada di add-in xlwings yang terpasang; pasang ulang xlwings.")
+
+
+def _addin_sheet(data: bytes, strings: list[str], nilai: dict[str, str]) -> bytes:
+    """Fill column B of the config sheet for the keys in `nilai` (inline strings)."""
+    root = _xml(data)
+    m = NS["m"]
+    sisa = dict((k.upper(), v) for k, v in nilai.items())
+    for row in root.iter(f"{{{m}}}row"):
+        cells = row.findall(f"{{{m}}}c")
+        if not cells or cells[0].get("t") != "s":
+            continue
+        kunci = strings[int(cells[0].findtext(f"{{{m}}}v"))].upper()
+        if kunci not in sisa:
+            continue
+        r = cells[0].get("r")[1:]
+        for c in cells[1:]:
+            if c.get("r") == f"B{r}":
+                row.remove(c)
+        c = etree.SubElement(row, f"{{{m}}}c", r=f"B{r}", t="inlineStr")
+        c.set("s", cells[0].get("s", "0"))
+        etree.SubElement(etree.SubElement(c, f"{{{m}}}is"), f"{{{m}}}t").text = sisa.pop(kunci)
+        row.set("spans", "1:2")
+    if sisa:
+        raise FileError(f"Kunci {', '.join(sisa)} tidak ada di lembar konfigurasi add-in xlwings; pasang ulang xlwings.")
+    return _bytes(root)
 
 
 def buat_addin(folder: str | Path, *, timpa: bool = False, interpreter: str | None = None) -> Artefak:
-    """xl_iku_addin.xlam + xl_iku_addin.py + myaddin.conf in `folder`."""
+    """xl_iku_addin.xlam (its settings in its own `myaddin.conf` sheet) + xl_iku_addin.py in `folder`."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileError(f"Folder '{folder}' tidak ada.")
-    xlam, py, cfg = folder / f"{NAMA_ADDIN}.xlam", folder / f"{NAMA_ADDIN}.py", folder / "myaddin.conf"
+    xlam, py = folder / f"{NAMA_ADDIN}.xlam", folder / f"{NAMA_ADDIN}.py"
     if not timpa:
         for p in (xlam, py):
             if p.exists():
                 raise FileError(f"Berkas '{p}' sudah ada; hapus dulu atau gunakan --timpa.")
+    _, interp = conf_teks(interpreter)  # the same readability check as xlwings.conf
+    kunci = "Interpreter_Mac" if sys.platform == "darwin" else "Interpreter_Win"
     src = xlwings_file("quickstart_addin_ribbon.xlam")
     out = io.BytesIO()
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        sst = _xml(zin.read("xl/sharedStrings.xml"))
+        strings = ["".join(si.itertext()) for si in sst.findall(f"{{{NS['m']}}}si")]
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename == "customUI/customUI.xml":
                 data = CUSTOM_UI.format(makro=MAKRO_PITA).encode("utf-8")
+            elif info.filename == "xl/workbook.xml":
+                data = _addin_workbook(data)
+            elif info.filename == "xl/worksheets/sheet1.xml":
+                data = _addin_sheet(data, strings, {kunci: interp})
             z.writestr(info, data)
     xlam.write_bytes(out.getvalue())
     py.write_text(PY_ADDIN.format(modul=NAMA_ADDIN), encoding="utf-8")
-    conf(cfg, interpreter)
-    return Artefak(xlam, py, cfg)
+    return Artefak(xlam, py, None)

@@ -31,14 +31,17 @@ the clients type values like a user would, and "1/9", "0,111", "TRUE",
 "-catatan" or an 18-digit NIP would otherwise become a date, a number, a
 boolean or a formula.
 
-Clients that implement only the original action set (the VBA
-`RunRemotePython` client, Office Scripts, Google Apps Script) get the
-`dasar` profile: `rangeClear` (Excel's Clear also unmerges) and `copyRange`
-(values and formats; the values are overwritten right after) instead of
-unmerge/copyFromRange, no merging, no row heights, and marks as one
-`setRangeColor` per rectangle of equal colour, cleared by painting white
-instead of `setRangeColor(None)`, which those clients reject.  Desktop Excel
-uses the `lengkap` calls except that styles are copied with `Range.copy`.
+Each action is used only if the client implements it (`klien.py` reads the
+set from the client's own source: Remote.bas for the VBA client, xlwings.ts
+/ xlwings.js, the installed xlwings Server's add-in JS; xlwings Lite has all).
+Without `rangeUnmerge`, `rangeClear` (Excel's Clear also unmerges) does it;
+without `copyFromRange`, `copyRange` (values and formats; the values are
+overwritten right after); without `rangeMerge` / `setRowHeight` no merging
+and no row heights; without `setRangeColors`, marks are one `setRangeColor`
+per rectangle of equal colour, cleared by painting white instead of
+`setRangeColor(None)`, which those clients reject.  So the VBA client and
+xlwings Server before 1.19 get a set they support.  Desktop Excel uses every
+call except that styles are copied with `Range.copy`.
 """
 
 from __future__ import annotations
@@ -78,20 +81,23 @@ _SEL = re.compile(r"^\$?[A-Z]{1,3}\$?\d{1,7}$")
 @dataclass(frozen=True)
 class Profil:
     remote: bool  # actions, applied by the client after Python returns
-    lengkap: bool  # the client implements merge/format-copy/setRangeColors
+    aksi: frozenset[str] | None = None  # the actions the client implements; None: all
+
+    def bisa(self, aksi: str) -> bool:
+        return self.aksi is None or aksi in self.aksi
 
 
 def profil(book) -> Profil:
     engine = getattr(getattr(getattr(book, "app", None), "engine", None), "name", "")
     if engine != "remote":
-        return Profil(remote=False, lengkap=True)
+        return Profil(remote=False)
+    from .klien import aksi_klien
+
     try:
         client = book.api.get("client")
     except Exception:
         client = None
-    # xlwings Lite and the xlwings Server add-in send "Office.js" and
-    # implement every action; older clients only the original set.
-    return Profil(remote=True, lengkap=client == "Office.js")
+    return Profil(remote=True, aksi=aksi_klien(client))
 
 
 # ------------------------------------------------------------------ values
@@ -315,23 +321,24 @@ class Penulis:
         R = max(lama[0], nr)
         C = max(lama[1], nc, len(LEBAR.get(name, ())))
         area = self.rng(name, 1, 1, R, C)
-        if self.prof.lengkap:
+        if self.prof.bisa("rangeUnmerge"):
             area.unmerge()
         # Values, formats and hyperlinks; Excel's Clear also unmerges, which
         # is all the original clients can do about old merges.
         area.clear()
         self._gaya(plan)
         self.rng(name, 1, 1, nr, nc).options(chunksize=10**9).value = g
-        if self.prof.lengkap:
+        if self.prof.bisa("rangeMerge"):
             for r1, c1, r2, c2, across in blok_gabung(plan.merges):
                 self.rng(name, r1, c1, r2, c2).merge(across)
-            validasi = name == K.LEMBAR_VALIDASI
+        validasi = name == K.LEMBAR_VALIDASI
+        if self.prof.bisa("setRowHeight"):
             area_baris = sheet.range(f"{1}:{R}")
             area_baris.row_height = TINGGI_BAWAAN
             lewati = (lambda r: r >= BARIS_AWAL_VALIDASI) if validasi else (lambda r: False)
             for r1, r2, h in run_tinggi(plan.heights, lewati):
                 sheet.range(f"{r1}:{r2}").row_height = h
-            if validasi and nr >= BARIS_AWAL_VALIDASI:
+            if validasi and nr >= BARIS_AWAL_VALIDASI and self.prof.bisa("setAutofit"):
                 sheet.range(f"{BARIS_AWAL_VALIDASI}:{nr}").rows.autofit()
 
     def _peran(self, plan: SheetPlan) -> dict[str, list[tuple[int, int]]]:
@@ -352,7 +359,7 @@ class Penulis:
             src = palet.range((n, 1))
             for r1, c1, r2, c2 in persegi(cells):
                 dst = self.rng(plan.name, r1, c1, r2, c2)
-                if self.prof.remote and self.prof.lengkap:
+                if self.prof.remote and self.prof.bisa("copyFromRange"):
                     dst.copy_from(src, copy_type="formats")
                 else:
                     # Desktop and the original clients: copy all (the palette
@@ -378,7 +385,7 @@ class Penulis:
         for lembar, sel in sorted(perubahan.items()):
             if lembar not in self.sheets:
                 continue
-            if self.prof.lengkap:
+            if self.prof.bisa("setRangeColors"):
                 for r1, c1, r2, c2 in blok_warna(sel):
                     m = [[sel.get((r, c), ...) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
                     self.rng(lembar, r1, c1, r2, c2).set_colors(m)
@@ -439,13 +446,26 @@ class _Proteksi:
     def __init__(self):
         self.dibuka: list[tuple[Any, dict]] = []
 
+    @staticmethod
+    def _mac(nama: str) -> str:
+        """COM name → Excel's AppleScript (appscript) name: AllowFormattingCells → allow_formatting_cells."""
+        return re.sub(r"(?<!^)(?=[A-Z])", "_", nama).lower()
+
     def buka(self, sheet) -> None:
         try:
             api = sheet.api
             if sys.platform == "darwin":
-                if api.protect_contents.get():
-                    api.unprotect()
-                    self.dibuka.append((sheet, {}))
+                if not api.protect_contents.get():
+                    return
+                # Read every permission first: if any cannot be read, leave the
+                # sheet protected (a write there fails and is reported) rather
+                # than re-protect it with options lost.
+                p = api.protection
+                opsi = {self._mac(k): bool(getattr(p, self._mac(k)).get()) for k in self._IZIN}
+                opsi["drawing_objects"] = bool(api.protect_drawing_objects.get())
+                opsi["scenarios"] = bool(api.protect_scenarios.get())
+                api.unprotect()
+                self.dibuka.append((sheet, opsi))
                 return
             if not api.ProtectContents:
                 return
@@ -462,7 +482,7 @@ class _Proteksi:
         for sheet, opsi in reversed(self.dibuka):
             try:
                 if sys.platform == "darwin":
-                    sheet.api.protect_worksheet()
+                    sheet.api.protect_worksheet(contents=True, **opsi)
                 else:
                     sheet.api.Protect(Contents=True, **opsi)
             except Exception:

@@ -91,7 +91,9 @@ def _capaian(doc: Document, b: Bahan) -> None:
     semua = urutan(b)
     rows = []
     for no, ind in enumerate(semua, start=1):
-        rows.append([str(no), ind.kode, katalog.INDIKATOR_BY_KODE[ind.kode].nama, _target(ind), _nilai(ind, b),
+        # "–" for a missing target here (the sentence below names them); the sections say "belum diisi".
+        rows.append([str(no), ind.kode, katalog.INDIKATOR_BY_KODE[ind.kode].nama,
+                     "–" if ind.target is None else T.angka(ind.target), _nilai(ind, b),
                      T.capaian(ind) if ind.target is not None or ind.status != STATUS_OK else "–",
                      ind.kategori or "–"])
     D.tabel(doc, ["No", "Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Kategori"], rows,

@@ -1,0 +1,261 @@
+"""`xl-iku server` started for real on 127.0.0.1 (once per session), with
+VBA and Office.js payloads built from real workbooks as those clients build
+them (tests/xlwings_remote.py): the filled output sheets must equal
+`xl-iku hitung`; the actions each client gets must be ones that client
+implements, read from its own source in the installed packages (Remote.bas,
+xlwings Server's add-in JS); no token → 401, too large → 413, not a workbook
+→ 400, all in Indonesian; the log has no personal data and no addresses."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from babel.dates import get_month_names
+
+from tests import xlwings_remote as xr
+from tests.test_excel import beda
+
+from xl_iku import kontrak as K
+from xl_iku.app import hitung_berkas
+from xl_iku.contoh import data_contoh
+from xl_iku.excel import klien
+from xl_iku.server import JALUR_SKRIP, ServerError, baca_token, loopback
+from xl_iku.template.build import buat
+
+pytest.importorskip("xlwings_server")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPEL = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+TOKEN = "uji-token-xl-iku-0123456789"
+BATAS_MB = 16
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("server")
+    token_file = folder / "token.txt"
+    token_file.write_text(TOKEN + "\n", encoding="utf-8")
+    port = _port()
+    log = open(folder / "server.log", "w+", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "XL_IKU_TOKEN"}
+    proc = subprocess.Popen([sys.executable, "-m", "xl_iku", "server", "--port", str(port),
+                             "--token-file", str(token_file), "--batas-mb", str(BATAS_MB)],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    t0 = time.monotonic()
+    while True:
+        try:
+            urllib.request.urlopen(url + "/xlwings/custom-scripts-meta", timeout=2).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() - t0 > 90:
+                log.seek(0)
+                pytest.fail("server tidak mulai: " + log.read()[-3000:])
+            time.sleep(0.3)
+    print(f"\nxl-iku server siap dalam {time.monotonic() - t0:.1f} s")
+    yield url, folder / "server.log"
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+def _post(url: str, body: bytes, token: str | None = TOKEN, jalur: str = JALUR_SKRIP):
+    req = urllib.request.Request(url + jalur, data=body, method="POST",
+                                 headers={"Content-Type": "application/json"})
+    if token is not None:
+        req.add_header("Authorization", token)
+    try:
+        with urllib.request.urlopen(req, timeout=120) as r:
+            return r.status, r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8")
+
+
+def _waktu(actions: list[dict]) -> datetime:
+    """The run's time, from the status line the server wrote on Beranda."""
+    teks = next(a["values"][0][0] for a in actions if a["func"] == "setValues"
+                and isinstance(a["values"][0][0], str) and "Terakhir dihitung" in a["values"][0][0])
+    m = re.search(r"(\d{1,2}) (\w+) (\d{4}) pukul (\d\d)\.(\d\d)", teks)
+    d, bulan, y, hh, mm = m.groups()
+    nomor = {v: k for k, v in get_month_names("wide", locale="id").items()}[bulan]
+    return datetime(int(y), nomor, int(d), int(hh), int(mm))
+
+
+@pytest.fixture(scope="module")
+def besar(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("besar") / "Besar_IKU.xlsx"
+    peng, tabel = data_contoh(skala=10)
+    buat(path, peng, tabel)
+    return path
+
+
+@pytest.mark.parametrize("client", ["Office.js", "VBA"])
+@pytest.mark.parametrize("ukuran", ["sampel", "10x"])
+def test_server_fills_the_sheets_like_the_cli(server, client, ukuran, besar, tmp_path):
+    url, _ = server
+    src = SAMPEL if ukuran == "sampel" else besar
+    payload = xr.payload_from_xlsx(src, client=client)
+    body = json.dumps(payload, default=str).encode("utf-8")
+    t0 = time.perf_counter()
+    status, teks = _post(url, body)
+    detik = time.perf_counter() - t0
+    assert status == 200, teks
+    actions = json.loads(teks)["actions"]
+    funcs = Counter(a["func"] for a in actions)
+    # Only what this client implements, read from the client's own source.
+    sumber = klien.aksi_klien(client)
+    assert sumber and set(funcs) <= sumber, set(funcs) - sumber
+    assert "alert" not in funcs
+    out = tmp_path / "server.xlsx"
+    xr.apply_actions(src, actions, out)
+    cli = tmp_path / "cli.xlsx"
+    hitung_berkas(src, cli, waktu=_waktu(actions))
+    assert beda(cli, out) == []
+    print(f"\n{client} {ukuran}: {len(body) / 1e6:.1f} MB, {detik:.2f} s pulang-pergi, "
+          f"{sum(funcs.values())} aksi {dict(sorted(funcs.items()))}")
+
+
+def test_action_sets_per_client_come_from_the_clients_source():
+    vba, ts, gas = (klien.aksi_klien(c) for c in (klien.VBA, klien.OFFICE_SCRIPTS, klien.APPS_SCRIPT))
+    server_js = klien.aksi_xlwings_server()
+    # Parsed, not empty, and the newer add-in implements what xl-iku prefers.
+    assert {"setValues", "rangeClear", "copyRange", "setRangeColor", "activateSheet", "alert"} <= vba & ts & gas
+    assert {"rangeUnmerge", "rangeMerge", "copyFromRange", "setRangeColors", "setRowHeight"} <= server_js
+    assert not {"rangeUnmerge", "rangeMerge", "copyFromRange", "setRangeColors", "setRowHeight"} & vba
+
+
+def test_server_registers_hitung_iku_with_its_button(server):
+    url, _ = server
+    meta = json.loads(urllib.request.urlopen(url + "/xlwings/custom-scripts-meta", timeout=10).read())
+    (m,) = [m for m in meta if m["function_name"] == "hitung_iku"]
+    assert m["button"] == "[Hitung]Beranda!B9"
+
+
+@pytest.mark.parametrize("token", [None, "", "salah-token-xl-iku-000000", TOKEN + "x"])
+def test_server_refuses_without_the_token(server, token):
+    url, _ = server
+    status, teks = _post(url, json.dumps(xr.payload_from_xlsx(SAMPEL)).encode(), token=token)
+    assert status == 401
+    assert "Token xl-iku tidak ada atau salah" in teks and "xlwings.conf" in teks
+
+
+def test_server_accepts_bearer_too(server):
+    url, _ = server
+    status, _ = _post(url, json.dumps(xr.payload_from_xlsx(SAMPEL)).encode(), token="Bearer " + TOKEN)
+    assert status == 200
+
+
+def test_server_refuses_too_large_and_not_a_workbook(server):
+    url, _ = server
+    status, teks = _post(url, b"{" + b" " * (BATAS_MB * 1024 * 1024 + 10) + b"}")
+    assert status == 413 and f"lebih dari {BATAS_MB} MB" in teks
+    status, teks = _post(url, b"bukan json")
+    assert status == 400 and "bukan data buku kerja" in teks
+    for body in (b"[1, 2]", b'{"foo": 1}', b'{"client": "VBA", "book": {}}'):
+        status, teks = _post(url, body)
+        assert status == 400 and "bukan data buku kerja" in teks
+
+
+def test_server_log_has_no_personal_data_nor_addresses(server):
+    url, log = server
+    _post(url, json.dumps(xr.payload_from_xlsx(SAMPEL, client="VBA")).encode())
+    _post(url, b"bukan json")
+    teks = log.read_text(encoding="utf-8")
+    assert "POST /xlwings/custom-scripts-call/hitung_iku 200" in teks
+    assert "127.0.0.1:" not in teks.replace(url, "")  # only the start line names the server itself
+    wb = xr.openpyxl.load_workbook(SAMPEL, read_only=True)
+    rahasia = set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                if isinstance(v, str) and len(v) >= 6 and not v.isupper():
+                    rahasia.add(v)
+    bocor = [s for s in rahasia if s in teks and s not in ("Bathin Solapan",)]
+    assert "Traceback" not in teks
+    assert not [s for s in bocor if re.search(r"\d{8,}", s) or " " in s][:5], bocor[:5]
+
+
+def test_token_from_env_or_file(monkeypatch, tmp_path):
+    monkeypatch.delenv("XL_IKU_TOKEN", raising=False)
+    with pytest.raises(ServerError, match="memerlukan token"):
+        baca_token(None)
+    monkeypatch.setenv("XL_IKU_TOKEN", "pendek")
+    with pytest.raises(ServerError, match="terlalu pendek"):
+        baca_token(None)
+    monkeypatch.setenv("XL_IKU_TOKEN", TOKEN)
+    assert baca_token(None) == TOKEN
+    f = tmp_path / "t"
+    f.write_text("  " + TOKEN + "\n", encoding="utf-8")
+    assert baca_token(f) == TOKEN
+    with pytest.raises(ServerError, match="tidak dapat dibaca"):
+        baca_token(tmp_path / "tidak-ada")
+    assert loopback("127.0.0.1") and loopback("::1") and loopback("localhost")
+    assert not loopback("0.0.0.0") and not loopback("192.168.1.5")
+
+
+def test_cli_server_without_token_is_an_indonesian_error(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "XL_IKU_TOKEN"}
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "server", "--port", str(_port())],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert "memerlukan token" in r.stderr and "Traceback" not in r.stderr
+
+
+def _js_server_lama() -> frozenset[str]:
+    """The add-in actions of an older xlwings Server (1.10.0; .ci/run downloads its wheel)."""
+    import zipfile
+
+    whl = os.environ.get("XL_IKU_SERVER_LAMA")
+    if not whl or not Path(whl).is_file():
+        if os.environ.get("XL_IKU_CI"):
+            pytest.fail("XL_IKU_SERVER_LAMA (wheel xlwings-server 1.10.0) missing in CI; see .ci/run")
+        pytest.skip("set XL_IKU_SERVER_LAMA to an xlwings_server-1.10.0 wheel")
+    with zipfile.ZipFile(whl) as z:
+        for name in z.namelist():
+            if name.endswith(".js"):
+                aksi = klien.aksi_server_js(z.read(name).decode("utf-8", "replace"))
+                if aksi:
+                    return aksi
+    pytest.fail(f"no `let funcs` in {whl}")
+
+
+def test_older_xlwings_server_gets_actions_it_has(monkeypatch, tmp_path):
+    lama = _js_server_lama()
+    assert "rangeUnmerge" not in lama and "setRangeColors" not in lama  # why this matters
+    monkeypatch.setattr(klien, "aksi_xlwings_server", lambda: lama)
+    from xl_iku.excel import hitung
+
+    waktu = datetime(2024, 7, 1, 10, 5)
+    out = tmp_path / "lama.xlsx"
+    run = xr.run_remote(SAMPEL, lambda book: hitung(book, waktu=waktu), out)
+    funcs = {a["func"] for a in run.actions}
+    assert funcs <= lama, funcs - lama
+    assert "copyFromRange" in funcs  # what the old add-in has is still used
+    assert not any(a["func"] == "setRangeColor" and a["args"][0] is None for a in run.actions)
+    cli = tmp_path / "cli.xlsx"
+    hitung_berkas(SAMPEL, cli, waktu=waktu)
+    assert beda(cli, out) == []
+
+
+def test_server_serves_the_office_js_add_in_manifest(server):
+    url, _ = server
+    with urllib.request.urlopen(url + "/manifest", timeout=20) as r:
+        assert r.status == 200 and b"<OfficeApp" in r.read()
