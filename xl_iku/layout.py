@@ -353,7 +353,7 @@ def lembar_validasi(h: Hasil, waktu: datetime | None = None) -> SheetPlan:
     s = SheetPlan(K.LEMBAR_VALIDASI)
     s.merge(1, 1, 4, "HASIL VALIDASI DATA", "judul")
     if waktu is None:
-        ringkas = "Belum dihitung. Klik tombol Hitung di lembar Beranda atau jalankan: xl-iku hitung"
+        ringkas = "Belum dihitung. Klik tombol Hitung di lembar Beranda (petunjuk lain ada di sana)."
     else:
         ringkas = (f"Dihitung {tanggal_id(waktu.date())} pukul {waktu:%H.%M}: "
                    f"{h.jumlah_galat} galat, {h.jumlah_peringatan} peringatan.")
