@@ -2,7 +2,7 @@
 
 Wording is the seed's, with its typos corrected ("Defenisi", "Deserta",
 "Bupati Bengkulu" → Bengkalis).  The seed leaves the definisi of IKP-01 blank;
-ours is written from its formula and marked as such in the README.
+ours is written from its formula; the README says so (never the printed sheet).
 """
 
 from __future__ import annotations
