@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import engine, layout
+from .dasar.gc_pause import gc_paused
 from .hasil import Hasil
 from .io import file_reader, file_writer
 from .io.atomic import check_not_locked, write_atomic
@@ -54,7 +55,7 @@ def hitung_berkas(src: str | Path, out: str | Path | None = None, *, waktu: date
         _cek_keluaran(src, target)
     check_not_locked(target)
     buf = io.BytesIO()
-    with Package.open(src) as pkg:  # opened and checked once, for reading and writing
+    with Package.open(src) as pkg, gc_paused():  # opened and checked once, for reading and writing
         raw = file_reader.baca_paket(pkg)
         hasil = engine.hitung(raw)
         del raw  # the cell grids are the largest objects; free them before writing

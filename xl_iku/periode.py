@@ -5,9 +5,9 @@ Triwulan II covers 1 January – 30 June; Triwulan IV equals the whole year.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import cached_property
 
 TAHUNAN = "Tahunan"
 TRIWULAN = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
@@ -25,10 +25,12 @@ class Periode:
     def bulan_akhir(self) -> int:
         return 12 if self.nama == TAHUNAN else 3 * (TRIWULAN.index(self.nama) + 1)
 
-    @property
+    @cached_property
     def akhir(self) -> date:
+        # Once per period, not per row (`memuat` runs for every dated row); the
+        # day before the next month's first, without importing calendar.
         m = self.bulan_akhir
-        return date(self.tahun, m, calendar.monthrange(self.tahun, m)[1])
+        return date(self.tahun + m // 12, m % 12 + 1, 1) - timedelta(days=1)
 
     @property
     def triwulan(self) -> bool:

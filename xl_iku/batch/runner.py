@@ -9,13 +9,10 @@ Windows) and folds the workers' journal into the state.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import time
 import uuid
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -165,7 +162,12 @@ def _sidik(b: Berkas) -> tuple[Berkas, dict[str, Any] | str]:
         return b, f"Berkas '{b.relatif}' tidak dapat dibaca: izin ditolak atau berkas hilang."
 
 
-def _pool(n: int) -> ProcessPoolExecutor:
+def _pool(n: int):
+    # multiprocessing and concurrent.futures only when a batch runs: the CLI
+    # imports this module to register `batch`, also for `xl-iku hitung`.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"),
                                initializer=pekerja.mulai_pekerja)
 
@@ -189,6 +191,9 @@ class _Pelaksana:
 
     def _satu_putaran(self, tugas: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
         """Run `tugas` in a pool of `n`; returns the tasks left undone by a broken pool."""
+        from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
         ex = _pool(n)
         try:
             futs = {ex.submit(pekerja.dengan_penanda, self.fungsi, t): t for t in tugas}
@@ -311,6 +316,8 @@ def jalankan(
         ]
         per_rel = {b.relatif: b for b in daftar}
         putaran = uuid.uuid4().hex
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=min(8, 2 * jobs)) as tp:
             sidik = list(tp.map(_sidik, daftar))
         for b, s in sidik:

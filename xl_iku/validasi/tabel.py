@@ -15,7 +15,7 @@ from .. import kontrak as K
 from ..kontrak import Jenis
 from .. import models as M
 from ..dasar.ooxml import angka_teks
-from ..io.raw import RawRow, RawTable, RowValues, address
+from ..io.raw import RawRow, RawTable, RowValues, address, kolom_nilai
 from ..referensi import KOMPONEN_AKIP, Referensi
 from ..rules import idm as R_idm
 from ..rules.angka import ke_decimal
@@ -50,6 +50,25 @@ class TabelBersih:
 def _baris_kosong(row: RawRow) -> bool:
     # A pre-numbered empty row ("No" only) is still an empty row.
     return all(kosong(v) for h, v in row.values.items() if h != "No")
+
+
+def _baris_berisi(raw: RawTable, headers: list[str]) -> tuple[list[RawRow], list[list]]:
+    """The non-blank rows, and the raw values of `headers` down them (one list
+    per header), column by column where the reader allows it."""
+    semua = kolom_nilai(raw.rows)
+    if semua is None or not all(h in semua for h in headers):
+        rows = [r for r in raw.rows if not _baris_kosong(r)]
+        return rows, [[r.values.get(h) for r in rows] for h in headers]
+    # Blank rows: candidates narrowed column by column (most rows drop out at the first).
+    calon = range(len(raw.rows))
+    for h, col in semua.items():
+        if h != "No" and calon:
+            calon = [j for j in calon if (v := col[j]) is None or (isinstance(v, str) and not v.strip())]
+    if not calon:
+        return raw.rows, [semua[h] for h in headers]
+    kosong_j = set(calon)
+    isi = [j for j in range(len(raw.rows)) if j not in kosong_j]
+    return [raw.rows[j] for j in isi], [[semua[h][j] for j in isi] for h in headers]
 
 
 def _cepat(vals: list, kol) -> list | None:
@@ -98,13 +117,13 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
     kolom_tgl = spec.kolom_tanggal
     kolom_ada = [k for k in spec.kolom if k.header in raw.columns]
     idx = {k.header: i for i, k in enumerate(kolom_ada)}
-    rows = [r for r in raw.rows if not _baris_kosong(r)]
+    rows, kolom_mentah = _baris_berisi(raw, [k.header for k in kolom_ada])
 
     # Column by column: clean, and remember each cell's problem by row index.
     kolom_bersih: list[list] = []
     masalah: list[tuple[int, object, dict[int, tuple[str, str]]]] = []
     for i, kol in enumerate(kolom_ada):
-        vals = [r.values.get(kol.header) for r in rows]
+        vals = kolom_mentah[i]
         cepat = _cepat(vals, kol)
         if cepat is None:
             cepat, soal = [], {}
@@ -116,9 +135,17 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
             if soal:
                 masalah.append((i, kol, soal))
         kolom_bersih.append(cepat)
-    wajib = [(i, k) for i, k in enumerate(kolom_ada) if k.wajib]
     i_tgl = idx.get(kolom_tgl) if kolom_tgl else None
     soal_tgl = next((s for i, _, s in masalah if i == i_tgl), {})
+    soal_lain = [(i, kol, soal) for i, kol, soal in masalah if i != i_tgl]
+    # Blank required cells are rare: indexed by row, so that a clean row is one
+    # tuple from zip (C speed) and a membership test.
+    wajib_kosong: dict[int, list[int]] = {}
+    for i, k in enumerate(kolom_ada):
+        if k.wajib:
+            for n in [n for n, v in enumerate(kolom_bersih[i]) if v is None]:
+                wajib_kosong.setdefault(n, []).append(i)
+    baris_nilai = list(zip(*kolom_bersih)) if kolom_bersih else [()] * len(rows)
 
     for n, row in enumerate(rows):
         kw = _kw_baris(spec, row) if spec.kolom_kode else kw_tabel
@@ -136,16 +163,19 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
             if periode is not None and not periode.memuat(tgl):
                 out.di_luar_tahun += 1
                 continue
-        nilai = [c[n] for c in kolom_bersih]
-        for i, kol, soal in masalah:
-            if i != i_tgl and n in soal:
+        nilai = baris_nilai[n]
+        for i, kol, soal in soal_lain:
+            if n in soal:
                 pesan, tingkat = soal[n]
                 (p.galat if tingkat == GALAT else p.peringatan)(raw.sheet, row.cell(kol.header), pesan, **kw)
-        for i, kol in wajib:
-            if nilai[i] is None:
-                p.galat(raw.sheet, row.cell(kol.header), f"Kolom '{kol.header}' wajib diisi.", **kw)
+        if n in wajib_kosong:
+            nilai = list(nilai)
+            for i in wajib_kosong[n]:
+                header = kolom_ada[i].header
+                p.galat(raw.sheet, row.cell(header), f"Kolom '{header}' wajib diisi.", **kw)
                 nilai[i] = SALAH
-        out.baris.append(Bersih(row, RowValues(nilai, idx), any(v is SALAH for v in nilai)))
+        # `in` compares by identity first; cleaned values never equal SALAH otherwise.
+        out.baris.append(Bersih(row, RowValues(nilai, idx), SALAH in nilai))
     if out.di_luar_tahun:
         kol = raw.columns.get(kolom_tgl or "", 1)
         p.peringatan(
