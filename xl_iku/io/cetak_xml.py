@@ -7,9 +7,13 @@ breaks depend on the rows just written, the footer on the kecamatan.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from ..cetak import Cetak
+
+
+def _escape(s: str) -> str:
+    # Not xml.sax.saxutils: it imports urllib and friends at every start.
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 # Children of <worksheet> in ECMA-376 order, from <printOptions> on.
 _URUTAN = ("printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
@@ -73,7 +77,7 @@ def patch_cetak(xml: str, c: Cetak, p: str = "") -> str:
     xml = _sisip(xml, p, f"<{p}pageSetup{baru}{attr}/>", "pageSetup")
     xml = _hapus(xml, p, "headerFooter")
     if c.kaki:
-        xml = _sisip(xml, p, f"<{p}headerFooter><{p}oddFooter>{escape(c.kaki)}</{p}oddFooter></{p}headerFooter>",
+        xml = _sisip(xml, p, f"<{p}headerFooter><{p}oddFooter>{_escape(c.kaki)}</{p}oddFooter></{p}headerFooter>",
                      "headerFooter")
     for tag, daftar in (("rowBreaks", c.putus), ("colBreaks", c.putus_kolom)):
         xml = _hapus(xml, p, tag)
