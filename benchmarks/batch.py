@@ -37,7 +37,7 @@ KECAMATAN_INDONESIA = 7_300
 
 
 def _buat(args: tuple[Path, int, float]) -> int:
-    from xl_iku.contoh import data_contoh
+    from xl_iku.template.contoh import data_contoh
     from xl_iku.template.build import buat
 
     path, i, skala = args

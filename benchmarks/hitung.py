@@ -43,7 +43,7 @@ print(json.dumps({"detik": dt, "rss_mb": resource.getrusage(resource.RUSAGE_SELF
 
 MAKE = r"""
 import sys
-from xl_iku.contoh import data_contoh
+from xl_iku.template.contoh import data_contoh
 from xl_iku.template.build import buat
 p, t = data_contoh(skala=33.5)
 t["tblSKM"] = t["tblSKM"][:10_000]

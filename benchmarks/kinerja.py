@@ -103,6 +103,9 @@ function salin(src, dst) {
   }
 }
 salin(path.join(repo, "xl_iku"), "/kode/xl_iku");
+// CPU of the whole Node process (the interpreter and its compiler threads): on a
+// shared machine far steadier than the wall time the import itself measures.
+const c0 = process.cpuUsage();
 const hasil = py.runPython(`
 import json, sys, time
 sys.path.insert(0, "/kode")
@@ -113,7 +116,8 @@ detik = time.perf_counter() - t0
 baru = sorted({m.split(".")[0] for m in set(sys.modules) - sebelum if not m.startswith("_")} - set(sys.stdlib_module_names))
 json.dumps({"detik": detik, "paket": baru, "python": sys.version.split()[0]})
 `);
-console.log(hasil);
+const c = process.cpuUsage(c0);
+console.log(JSON.stringify({ ...JSON.parse(hasil), cpu: (c.user + c.system) / 1e6 }));
 """
 
 
@@ -239,7 +243,7 @@ def ukur_pyodide(cache: Path, ulang: int) -> dict | None:
         r = subprocess.run(["node", str(skrip), str(AKAR), str(roda)], check=True, capture_output=True, text=True)
         hasil.append(json.loads(r.stdout.strip().splitlines()[-1]))
     return {"detik": statistics.median(h["detik"] for h in hasil), "semua_detik": [round(h["detik"], 3) for h in hasil],
-            "paket": hasil[0]["paket"], "python": hasil[0]["python"]}
+            "cpu": statistics.median(h["cpu"] for h in hasil), "paket": hasil[0]["paket"], "python": hasil[0]["python"]}
 
 
 # --------------------------------------------------------------------------
@@ -362,7 +366,8 @@ def main(argv: list[str] | None = None) -> int:
     if py:
         print()
         print(f"Pyodide {PYODIDE_VERSI} (Python {py['python']}): import xl_iku.excel {_d(py['detik'], 3)} s "
-              f"(median dari {', '.join(_d(x, 3) for x in py['semua_detik'])}); paket pihak ketiga yang ikut dimuat: "
+              f"(median dari {', '.join(_d(x, 3) for x in py['semua_detik'])}; CPU proses Node {_d(py['cpu'], 3)} s); "
+              f"paket pihak ketiga yang ikut dimuat: "
               f"{', '.join(py['paket']) or '–'}")
 
     print()
@@ -375,9 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     print(_target("memori 100.000 / baca polos", k100["hitung"]["mb"] / k100["polos"]["mb"], 2.0))
     print(_target("memori 10.000 / openpyxl load+save", k10["hitung"]["mb"] / o["mb"], 0.45))
     if py:
-        ok = py["detik"] <= 1.0
-        print(f"  Pyodide import xl_iku.excel: {_d(py['detik'], 3)} s (target ≤ 1,00 s) — "
-              f"{'TERCAPAI' if ok else 'TIDAK tercapai'}")
+        print(f"  Pyodide import xl_iku.excel: {_d(py['detik'], 3)} s / CPU {_d(py['cpu'], 3)} s (target ≤ 1,00 s) — "
+              f"{'TERCAPAI' if py['detik'] <= 1.0 else 'TIDAK tercapai'} / {'TERCAPAI' if py['cpu'] <= 1.0 else 'TIDAK tercapai'}")
     if a.json:
         a.json.write_text(json.dumps(laporan, indent=2, default=str) + "\n")
     return 0

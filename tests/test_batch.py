@@ -22,7 +22,7 @@ import pytest
 from xl_iku.app import hitung_berkas
 from xl_iku.batch import jalankan, pekerja
 from xl_iku.batch.status import NAMA_JURNAL, NAMA_STATUS
-from xl_iku.contoh import data_contoh
+from xl_iku.template.contoh import data_contoh
 from xl_iku.katalog import INDIKATOR
 from xl_iku.template.build import buat
 

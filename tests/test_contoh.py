@@ -1,4 +1,4 @@
-"""The seeded sample year (xl_iku.contoh) keeps the workbook contract."""
+"""The seeded sample year (xl_iku.template.contoh) keeps the workbook contract."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from xl_iku import katalog
 from xl_iku import kontrak as K
 from xl_iku import referensi as R
-from xl_iku.contoh import (
+from xl_iku.template.contoh import (
     DESA,
     N_SKM_SISA,
     PEKERJAAN,

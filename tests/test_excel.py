@@ -28,7 +28,7 @@ from tests import xlwings_remote as xr  # sets XLWINGS_LICENSE_KEY before xlwing
 
 from xl_iku import kontrak as K
 from xl_iku.app import hitung_berkas
-from xl_iku.contoh import data_contoh
+from xl_iku.template.contoh import data_contoh
 from xl_iku.excel import hitung
 from xl_iku.excel import reader as R
 from xl_iku.excel import writer as W

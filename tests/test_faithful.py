@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from xl_iku.contoh import data_contoh
+from xl_iku.template.contoh import data_contoh
 from xl_iku.io.package import Package
 from xl_iku.template.build import buat
 

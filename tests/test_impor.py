@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from xl_iku import kontrak as K
-from xl_iku.contoh import data_contoh
+from xl_iku.template.contoh import data_contoh
 from xl_iku.impor import pemetaan as M
 from xl_iku.impor.skm import impor_skm
 from xl_iku.io.package import FileError

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from xl_iku.io.raw import RawRow, RawTable, RowValues, kolom_nilai
+from xl_iku.dasar.raw import RawRow, RawTable, RowValues, kolom_nilai
 from xl_iku.validasi import tabel as V
 
 

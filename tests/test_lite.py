@@ -29,7 +29,7 @@ from tests import lite
 from tests import xlwings_remote as xr
 
 from xl_iku import kontrak as K
-from xl_iku.contoh import data_contoh
+from xl_iku.template.contoh import data_contoh
 from xl_iku.excel import hitung
 from xl_iku.template.build import buat
 

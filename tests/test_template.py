@@ -98,7 +98,7 @@ def test_hitung_button_shape():
 
 
 def test_committed_sample_matches_generator():
-    from xl_iku.contoh import data_contoh
+    from xl_iku.template.contoh import data_contoh
 
     sample = TEMPLATE.parent / "Contoh_IKU_Bathin_Solapan.xlsx"
     p, t = data_contoh()

@@ -26,7 +26,7 @@ from .hasil import (
     STATUS_TANPA_DATA,
     Unsur,
 )
-from .io.raw import RawWorkbook
+from .dasar.raw import RawWorkbook
 from .referensi import Referensi
 from .rules import akip as R_akip
 from .rules import capaian as R_cap

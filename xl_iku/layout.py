@@ -20,7 +20,7 @@ from . import katalog
 from . import kontrak as K
 from .dasar.ooxml import angka_teks as angka_id  # re-exported: the CLI prints numbers with it
 from .hasil import GALAT, Hasil, HasilIKM, HasilIndikator
-from .io.raw import address
+from .dasar.raw import address
 
 # Column widths per output sheet (characters), shared with the template.
 LEBAR_INDIKATOR = (5, 28, 44, 36, 12, 10, 11, 10, 12, 30)

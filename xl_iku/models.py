@@ -31,7 +31,7 @@ class Baris:
     kolom: SkipValidation[dict[str, int]]
 
     def alamat(self, header: str) -> str:
-        from .io.raw import address
+        from .dasar.raw import address
 
         return address(self.baris, self.kolom[header])
 

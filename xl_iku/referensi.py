@@ -125,3 +125,14 @@ class Referensi:
     predikat: tuple[Predikat, ...] = PREDIKAT_AKIP
     status_idm: tuple[tuple[str, Decimal | None], ...] = STATUS_IDM
     kategori: tuple[tuple[Decimal, str], ...] = KATEGORI_CAPAIAN
+
+
+# Extra reference tables on the Referensi sheet: name → headers.
+TABEL_REFERENSI: dict[str, tuple[str, ...]] = {
+    "tblUnsur": ("Kode", "Unsur"),
+    "tblMutuIKM": ("Mutu", "Batas Bawah", "Batas Atas", "Kinerja"),
+    "tblBobotAKIP": ("Kode", "Komponen", "Bobot"),
+    "tblPredikatAKIP": ("Predikat", "Lebih Dari", "Keterangan"),
+    "tblStatusIDM": ("Status", "Batas Atas"),
+    "tblKategoriCapaian": ("Paling Rendah", "Kategori"),
+}

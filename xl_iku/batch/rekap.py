@@ -35,7 +35,7 @@ from ..io.atomic import write_atomic
 from .pekerja import GAGAL
 
 if TYPE_CHECKING:
-    from .runner import HasilBatch, HasilBerkas
+    from .model import HasilBatch, HasilBerkas
 
 LEMBAR_REKAP, LEMBAR_PERINGKAT, LEMBAR_MASALAH = "Rekap", "Peringkat", "Masalah"
 MAKS_GALAT_PER_BERKAS = 50

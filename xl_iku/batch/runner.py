@@ -13,17 +13,16 @@ import os
 import re
 import time
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..io.package import FileError
 from . import pekerja
 from .cari import Berkas, kumpulkan
+from .model import EXIT_BERKAS, EXIT_GALAT, EXIT_OK, HasilBatch, HasilBerkas  # noqa: F401  (re-exported)
 from .pekerja import GAGAL, OK, STATUS_GALAT, ringkasan_gagal
 from .status import Kunci, Status, sha256_berkas
 
-EXIT_OK, EXIT_GALAT, EXIT_BERKAS = 0, 1, 2
 
 PESAN_PEKERJA_TIDAK_JALAN = "Proses pekerja xl-iku tidak dapat berjalan; periksa pemasangan xl-iku di server ini."
 PESAN_PEKERJA_MATI = (
@@ -38,81 +37,6 @@ def jumlah_inti() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # pragma: no cover - macOS, Windows
         return os.cpu_count() or 1
-
-
-@dataclass
-class HasilBerkas:
-    """The outcome of one workbook of the batch."""
-
-    berkas: str  # relative path (the state key), or the argument for a missing input
-    masukan: str
-    keluaran: str | None
-    dilewati: bool
-    ringkasan: dict[str, Any]
-
-    @property
-    def status(self) -> str:
-        return self.ringkasan["status"]
-
-    def ke_json(self) -> dict[str, Any]:
-        """One line of `--json-lines`."""
-        r = self.ringkasan
-        return {
-            "berkas": self.berkas,
-            "masukan": self.masukan,
-            "keluaran": self.keluaran,
-            "status": r["status"],
-            "dilewati": self.dilewati,
-            "kecamatan": r["kecamatan"],
-            "kabupaten": r["kabupaten"],
-            "tahun": r["tahun"],
-            "jumlah_galat": r["jumlah_galat"],
-            "jumlah_peringatan": r["jumlah_peringatan"],
-            "detik": r.get("detik"),
-            "ikm": r["ikm"],
-            "akip": r["akip"],
-            "indikator": r["indikator"],
-            "galat": r["galat"],
-            "pesan": r["pesan"],
-        }
-
-
-@dataclass
-class HasilBatch:
-    berkas: list[HasilBerkas]
-    # Groups of relative paths that report the same kecamatan and year.
-    konflik: list[list[str]] = field(default_factory=list)
-    # Files without kecamatan name or year: they cannot go into the recap.
-    tanpa_identitas: list[str] = field(default_factory=list)
-    detik: float = 0.0
-    jobs: int = 1
-    # Peak RSS (MB) of each worker process, by pid.
-    rss_pekerja: dict[int, float] = field(default_factory=dict)
-    # CPU seconds the workers spent on the computed files.
-    cpu_pekerja: float = 0.0
-
-    @property
-    def jumlah_dihitung(self) -> int:
-        return sum(1 for b in self.berkas if not b.dilewati and b.status != GAGAL)
-
-    @property
-    def jumlah_dilewati(self) -> int:
-        return sum(1 for b in self.berkas if b.dilewati)
-
-    def hitung_status(self) -> dict[str, int]:
-        n = {OK: 0, STATUS_GALAT: 0, GAGAL: 0}
-        for b in self.berkas:
-            n[b.status] += 1
-        return n
-
-    @property
-    def kode_keluar(self) -> int:
-        n = self.hitung_status()
-        if n[GAGAL]:
-            return EXIT_BERKAS
-        if n[STATUS_GALAT] or self.konflik or self.tanpa_identitas:
-            return EXIT_GALAT
-        return EXIT_OK
 
 
 class Pantau:

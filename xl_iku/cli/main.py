@@ -104,7 +104,7 @@ def contoh(
     seed: int = typer.Option(2024, help="Benih acak (hasil sama untuk benih sama)."),
 ) -> None:
     """Tulis buku kerja contoh berisi data satu tahun Kecamatan Bathin Solapan."""
-    from ..contoh import data_contoh
+    from ..template.contoh import data_contoh
     from ..template.build import buat
 
     if tujuan.exists():

@@ -110,7 +110,9 @@ def angka_teks(x: float | Decimal | None, digits: int | None = 2, *, ribuan: boo
             f = float(x)
             s = str(int(f)) if f.is_integer() else format(Decimal(repr(f)), "f")
     else:
-        s = f"{round(float(x), digits):.{digits}f}"
+        # The shortest decimal of the rounded float, padded: 549755813888.43 stays
+        # ...,4300 at four decimals (its binary value would print ...,4301).
+        s = format(Decimal(repr(round(float(x), digits))).quantize(Decimal(1).scaleb(-digits)), "f")
     tanda, s = ("-", s[1:]) if s.startswith("-") else ("", s)
     bulat, _, pecahan = s.partition(".")
     if ribuan:

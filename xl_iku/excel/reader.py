@@ -27,9 +27,9 @@ from typing import Any
 
 from .. import kontrak as K
 from ..dasar.ooxml import dari_serial
-from ..io.raw import RawName, RawRow, RawTable, RawWorkbook
+from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook
 from ..io.tabel import StrukturError, letak_tabel, periksa_struktur
-from ..validasi.referensi import TABEL_REFERENSI
+from ..referensi import TABEL_REFERENSI
 
 # Serial numbers Excel can display as a date (1900-01-01 … 9999-12-31).
 _SERIAL_MIN, _SERIAL_MAX = 1, 2958465
@@ -165,7 +165,7 @@ def baca(book, lembar_tambahan: tuple[str, ...] = ()) -> Bacaan:
         if spec.nama not in names:
             continue
         lembar, alamat = names[spec.nama]
-        from ..io.raw import parse_address
+        from ..dasar.raw import parse_address
 
         r, c = parse_address(alamat)
         v = grid(lembar).get(r, c)

@@ -56,7 +56,7 @@ from typing import Any, Iterable
 from .. import gaya
 from .. import kontrak as K
 from ..hasil import GALAT, Hasil
-from ..io.raw import address, col_letter, parse_address
+from ..dasar.raw import address, col_letter, parse_address
 from ..layout import LEBAR, SheetPlan
 from .reader import Bacaan, Grid
 

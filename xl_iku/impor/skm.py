@@ -38,7 +38,7 @@ from ..dasar.ooxml import ns_of as _ns, q as _q
 from ..io import file_reader
 from ..io.atomic import check_not_locked, write_atomic
 from ..io.package import FileError, Package
-from ..io.raw import address, parse_address, parse_ref
+from ..dasar.raw import address, parse_address, parse_ref
 from ..io.salin import salin
 from ..referensi import UNSUR_LABEL
 from . import formulir as F

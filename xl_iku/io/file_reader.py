@@ -15,10 +15,10 @@ from pathlib import Path
 import python_calamine as pc
 
 from .. import kontrak as K
-from ..validasi.referensi import TABEL_REFERENSI
+from ..referensi import TABEL_REFERENSI
 from .package import FileError, Package
 from .tabel import StrukturError, letak_tabel, periksa_struktur
-from .raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address
+from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address
 
 
 _RUMUS_TANPA_NILAI = re.compile(

@@ -20,7 +20,7 @@ from ..dasar.ooxml import angka_xml, bersih, ke_serial
 from ..layout import SheetPlan
 from .cetak_xml import patch_cetak
 from .package import FileError, Package
-from .raw import address, col_letter
+from ..dasar.raw import address, col_letter
 from .salin import salin
 
 

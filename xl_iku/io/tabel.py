@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from .. import kontrak as K
 from ..pesan import PesanError
-from .raw import parse_ref
+from ..dasar.raw import parse_ref
 
 
 class StrukturError(PesanError):

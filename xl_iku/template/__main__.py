@@ -8,7 +8,7 @@ tujuan = Path(__file__).resolve().parents[2] / "workbook" / "IKU_template.xlsx"
 buat(tujuan)
 print(f"Templat ditulis ulang: {tujuan}")
 
-from ..contoh import data_contoh  # noqa: E402
+from .contoh import data_contoh  # noqa: E402
 
 contoh = tujuan.with_name("Contoh_IKU_Bathin_Solapan.xlsx")
 buat(contoh, *data_contoh())

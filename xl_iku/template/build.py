@@ -20,7 +20,8 @@ from . import grafik
 from .. import kontrak as K
 from .. import referensi as D
 from ..io.salin import salin
-from ..validasi.referensi import TABEL_REFERENSI
+from ..rules.hari_kerja import libur_nasional
+from ..referensi import TABEL_REFERENSI
 
 NAMA_TOMBOL = "Hitung"
 SEL_TOMBOL = "B9"  # the shape sits over this cell; its hyperlink points here
@@ -29,13 +30,6 @@ BARIS_VALIDASI = 20000  # dropdowns cover this many rows below each header
 _TANGGAL_DOK = datetime(2024, 1, 1)
 _FONT = {"font_name": "Arial", "font_size": 10}
 FORMAT_TANGGAL = "dd/mm/yyyy"
-
-
-def _hari_libur() -> list[tuple[date, str]]:
-    import holidays
-
-    h = holidays.country_holidays("ID", years=range(2021, 2027), categories=("public", "government"), language="id")
-    return sorted(h.items())
 
 
 class _Formats:
@@ -169,7 +163,7 @@ def _write_plan(ws, F, plan: layout.SheetPlan, lebar: tuple[float, ...]) -> None
     merged = set()
     for m in plan.merges:
         a, b = m.split(":")
-        from ..io.raw import parse_address
+        from ..dasar.raw import parse_address
 
         (r1, c1), (r2, c2) = parse_address(a), parse_address(b)
         first = next(c for c in plan.cells if c.row == r1 and c.col == c1)
@@ -268,7 +262,7 @@ def _referensi(wb, ws, F, tabel: dict) -> None:
     jl = tabel.get("tblJenisLayanan") or [
         {"Jenis Layanan": n, "Standar Waktu (Hari Kerja)": w} for n, w in D.JENIS_LAYANAN_AWAL
     ]
-    libur = tabel.get("tblHariLibur") or [{"Tanggal": d, "Keterangan": n} for d, n in _hari_libur()]
+    libur = tabel.get("tblHariLibur") or [{"Tanggal": d, "Keterangan": n} for d, n in libur_nasional(range(2021, 2027))]
     col = 0
     lebar_cetak: list[float] = []
     for name in ("tblJenisLayanan", "tblHariLibur"):

@@ -6,19 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import referensi as D
-from ..io.raw import RawWorkbook
+from ..referensi import TABEL_REFERENSI  # noqa: F401  (re-exported; contract data lives below)
+from ..dasar.raw import RawWorkbook
 from ..rules.angka import ke_decimal
 from .sel import Pemeriksa, kosong
-
-# Extra reference tables on the Referensi sheet: name → headers.
-TABEL_REFERENSI: dict[str, tuple[str, ...]] = {
-    "tblUnsur": ("Kode", "Unsur"),
-    "tblMutuIKM": ("Mutu", "Batas Bawah", "Batas Atas", "Kinerja"),
-    "tblBobotAKIP": ("Kode", "Komponen", "Bobot"),
-    "tblPredikatAKIP": ("Predikat", "Lebih Dari", "Keterangan"),
-    "tblStatusIDM": ("Status", "Batas Atas"),
-    "tblKategoriCapaian": ("Paling Rendah", "Kategori"),
-}
 
 
 def _atau_terbawah(v: Decimal | None) -> Decimal:

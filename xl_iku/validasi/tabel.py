@@ -15,7 +15,7 @@ from .. import kontrak as K
 from ..kontrak import Jenis
 from .. import models as M
 from ..dasar.ooxml import angka_teks
-from ..io.raw import RawRow, RawTable, RowValues, address, kolom_nilai
+from ..dasar.raw import RawRow, RawTable, RowValues, address, kolom_nilai
 from ..referensi import KOMPONEN_AKIP, Referensi
 from ..rules import idm as R_idm
 from ..rules.angka import ke_decimal

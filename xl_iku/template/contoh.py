@@ -25,12 +25,14 @@ import random
 from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
 from itertools import accumulate
 
-from . import katalog
-from . import kontrak as K
-from . import referensi as R
+from .. import katalog
+from .. import kontrak as K
+from .. import referensi as R
+from ..rules.akip import predikat as _predikat
+from ..rules.hari_kerja import Kalender, libur_nasional
+from ..rules.idm import status_idm as _status_idm
 
 __all__ = ["data_contoh", "DESA", "PENDIDIKAN", "PEKERJAAN", "SALURAN_PENGADUAN", "JENIS_BENCANA"]
 
@@ -332,42 +334,6 @@ def _tahun_libur(tahun: int) -> tuple[int, ...]:
     return tuple(range(min(2021, tahun - 1), max(2026, tahun + 1) + 1))
 
 
-@lru_cache(maxsize=16)
-def _hari_libur(years: tuple[int, ...]) -> tuple[tuple[date, str], ...]:
-    import holidays
-
-    h = holidays.country_holidays(
-        "ID", years=years, categories=("public", "government"), language="id"
-    )
-    return tuple(sorted(h.items()))
-
-
-def _hari_kerja(awal: date, akhir: date, libur: frozenset[date]) -> list[date]:
-    """Monday–Friday from awal to akhir inclusive, minus holidays."""
-    out = []
-    d = awal
-    satu = timedelta(days=1)
-    while d <= akhir:
-        if d.weekday() < 5 and d not in libur:
-            out.append(d)
-        d += satu
-    return out
-
-
-def _predikat(nilai: Decimal) -> str:
-    for p in R.PREDIKAT_AKIP:
-        if nilai > p.batas_bawah:
-            return p.predikat
-    return R.PREDIKAT_AKIP[-1].predikat
-
-
-def _status_idm(nilai: Decimal) -> str:
-    for status, batas in R.STATUS_IDM:
-        if batas is None or nilai <= batas:
-            return status
-    raise AssertionError("unreachable")
-
-
 def _n(base: int, skala: float) -> int:
     return max(0, int(round(base * skala)))
 
@@ -394,12 +360,12 @@ def data_contoh(
         raise ValueError(f"skala tidak boleh negatif: {skala!r}")
 
     rng = random.Random(seed)
-    libur_list = _hari_libur(_tahun_libur(tahun))
-    libur = frozenset(d for d, _ in libur_list)
-    hk = _hari_kerja(date(tahun, 1, 1), date(tahun, 12, 31), libur)
+    libur_list = libur_nasional(_tahun_libur(tahun))
+    libur = Kalender(d for d, _ in libur_list)
+    hk = libur.tanggal_kerja(date(tahun, 1, 1), date(tahun, 12, 31))
     # Working days of the year followed by those of the next one, so that
     # completion dates can run past 31 December.
-    hk_lanjut = hk + _hari_kerja(date(tahun + 1, 1, 1), date(tahun + 1, 12, 31), libur)
+    hk_lanjut = hk + libur.tanggal_kerja(date(tahun + 1, 1, 1), date(tahun + 1, 12, 31))
 
     tabel: dict[str, list[dict[str, object]]] = {}
     tabel["tblSKM"] = _skm(rng, tahun, skala, hk, libur)
@@ -466,7 +432,7 @@ def data_contoh(
 
 
 def _skm(rng: random.Random, tahun: int, skala: float, hk: list[date],
-         libur: frozenset[date]) -> list[dict[str, object]]:
+         libur: Kalender) -> list[dict[str, object]]:
     n = _n(N_SKM, skala)
     nama_layanan = [j for j, _ in R.JENIS_LAYANAN_AWAL]
     cum_layanan = list(accumulate(_BOBOT_LAYANAN))
@@ -477,7 +443,7 @@ def _skm(rng: random.Random, tahun: int, skala: float, hk: list[date],
     unsur = K.UNSUR
     rand = rng.random
 
-    desember = _hari_kerja(date(tahun - 1, 12, 16), date(tahun - 1, 12, 31), libur)
+    desember = libur.tanggal_kerja(date(tahun - 1, 12, 16), date(tahun - 1, 12, 31))
     tanggal = sorted(rng.choice(desember) for _ in range(N_SKM_SISA))
     tanggal += [hk[i] for i in sorted(rng.randrange(len(hk)) for _ in range(n))]
     layanan = rng.choices(nama_layanan, cum_weights=cum_layanan, k=len(tanggal))

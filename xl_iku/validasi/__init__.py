@@ -1,0 +1,1 @@
+"""Cell and table checks: raw cells become clean values and Indonesian findings."""
