@@ -24,7 +24,7 @@ from xl_iku import cetak as C
 from xl_iku import katalog
 from xl_iku import kontrak as K
 from xl_iku import layout
-from xl_iku.contoh import data_contoh
+from xl_iku.template.contoh import data_contoh
 from xl_iku.excel import reader as R
 from xl_iku.io.package import Package
 from xl_iku.laporan import pdf as P

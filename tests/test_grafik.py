@@ -16,7 +16,7 @@ import pytest
 
 from xl_iku import katalog
 from xl_iku import layout as L
-from xl_iku.io.raw import col_letter
+from xl_iku.dasar.raw import col_letter
 from xl_iku.layout import angka_id
 
 SAMPLE = Path(__file__).resolve().parent.parent / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"

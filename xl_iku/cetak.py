@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from . import kontrak as K
-from .io.raw import address, col_letter, parse_address
+from .dasar.raw import address, col_letter, parse_address
 
 if TYPE_CHECKING:
     from .layout import SheetPlan

@@ -18,7 +18,7 @@ from .. import katalog
 from .. import kontrak as K
 from .. import layout as L
 from ..dasar.ooxml import angka_teks
-from ..io.raw import col_letter
+from ..dasar.raw import col_letter
 from ..referensi import MUTU_IKM
 
 LEMBAR_GRAFIK = L.LEMBAR_GRAFIK
