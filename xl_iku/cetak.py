@@ -21,13 +21,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from . import kontrak as K
 from .dasar.raw import address, col_letter, parse_address
 
-if TYPE_CHECKING:
-    from .layout import SheetPlan
+# Functions take layout.SheetPlan (annotated by name only: layout imports this
+# module, never the other way round).
 
 
 @dataclass(frozen=True)
