@@ -53,7 +53,9 @@ CASES = [
     ("likert-text", lambda p, t: _set(t, "tblSKM", 0, "U3", "empat"), "SKM", "J5", IKM),
     ("usia-out-of-range", lambda p, t: _set(t, "tblSKM", 2, "Usia", 200), "SKM", "E7", IKM),
     ("impossible-date", lambda p, t: _set(t, "tblSKM", 1, "Tanggal", "31/02/2024"), "SKM", "B6", IKM),
-    ("number-as-date", lambda p, t: _set(t, "tblSKM", 1, "Tanggal", 45000), "SKM", "B6", IKM),
+    # KONTRAK §3 (corrected): a serial number is read as its date with a peringatan
+    # (tests/test_baca_sel.py); a number no date can be is still a galat.
+    ("number-not-a-date", lambda p, t: _set(t, "tblSKM", 1, "Tanggal", -5), "SKM", "B6", IKM),
     ("selesai-before-masuk", lambda p, t: _set(t, "tblLayanan", 1, "Tanggal Selesai", date(2024, 3, 1)),
      "Layanan", "D6", {"IKP-01"}),
     ("unknown-jenis-layanan", lambda p, t: _set(t, "tblLayanan", 0, "Jenis Layanan", "Izin Tambang"),

@@ -37,7 +37,7 @@ from .rules.persen import persen
 from .periode import TAHUNAN, Periode
 from .validasi import tabel as V
 from .validasi.referensi import baca_referensi
-from .validasi.sel import SALAH, Pemeriksa, bersihkan, kosong
+from .validasi.sel import SALAH, Pemeriksa, bersihkan, galat_excel, kosong
 
 
 def _fmt(x) -> str:
@@ -152,9 +152,20 @@ def _rumus_tanpa_nilai(raw: RawWorkbook, p: Pemeriksa) -> None:
                             tabel=t.name if t.name in K.TABEL else None)
 
 
+def _catatan_baca(raw: RawWorkbook, p: Pemeriksa) -> None:
+    """Findings of the reading layer (rows after a gap, merged ranges,
+    percentage-formatted targets), filed like the engine's own."""
+    for c in raw.catatan:
+        tabel = c.tabel if c.tabel in K.TABEL else None
+        kode = c.kode or (V.kode_utama(tabel) if tabel else None)
+        (p.galat if c.tingkat == GALAT else p.peringatan)(c.lembar, c.sel, c.pesan, kode=kode, tabel=tabel,
+                                                            blokir=c.blokir)
+
+
 def hitung(raw: RawWorkbook) -> Hasil:
     p = Pemeriksa()
     _rumus_tanpa_nilai(raw, p)
+    _catatan_baca(raw, p)
     peng = baca_pengaturan(raw, p)
     ref = baca_referensi(raw, p)
     tahun = peng.tahun
@@ -473,6 +484,8 @@ def _baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dic
 
 
 def _nilai_target(v, kode, lembar, sel, p: Pemeriksa):
+    if galat_excel(v):
+        return SALAH  # already a galat at its cell (validasi.tabel cleans every table)
     if isinstance(v, bool):
         v = str(v)
     if isinstance(v, (int, float)):

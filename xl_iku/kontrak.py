@@ -247,6 +247,7 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Satuan", lebar=12),
                 *(Kolom(str(t), Jenis.TEKS, lebar=8) for t in TAHUN_IKU),
             ),
+            kolom_kode="Kode",
             keterangan="Target setiap indikator per tahun (IK-02 boleh berupa predikat, mis. BB).",
         ),
         Tabel(
@@ -270,6 +271,7 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Triwulan III", Jenis.TEKS, lebar=10),
                 Kolom("Triwulan IV", Jenis.TEKS, lebar=10),
             ),
+            kolom_kode="Kode",
             keterangan="Target per triwulan (kumulatif sejak Januari), bila berbeda dari target tahunan.",
         ),
         Tabel(
@@ -324,6 +326,15 @@ TABEL_TAMBAHAN = ("tblTargetTriwulan", "tblRTL", "tblAnalisis")
 TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n not in TABEL_TAMBAHAN)
 
 DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)
+
+# Target and realisasi cells (KONTRAK §3 "Cells"): a number formatted as a
+# percentage counts as the percentage it shows (0,93 shown 93% is 93).
+KOLOM_PERSEN_TAMPIL: dict[str, tuple[str, ...]] = {
+    "tblTarget": tuple(str(t) for t in TAHUN_IKU),
+    "tblTargetTriwulan": ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"),
+    "tblRiwayat": ("Realisasi",),
+    "tblKegiatan": ("Target", "Realisasi"),
+}
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,12 @@ hidden files and folders, our own backups (`*.bak.xlsx`) and anything inside
 the output folder are left out.  A file named explicitly is always taken
 (if it is not a workbook, the batch reports it as unreadable).
 
+A spreadsheet in another format found in a folder (`.xls`, `.ods`, `.xlsb`,
+`.csv`, ...) is never dropped in silence: a kecamatan that sent its workbook
+as .xls would otherwise vanish from the recap.  It is returned with the
+unreadable inputs, with the reason and what to do, so it appears in the
+recap's Masalah and the batch exits 2.
+
 Each workbook's output is `OUTDIR/<relative path>`, the path relative to the
 deepest folder that contains every input (one folder given: relative to that
 folder; one file given: its name).  Distinct inputs therefore never share an
@@ -20,6 +26,22 @@ from pathlib import Path
 
 EKSTENSI = (".xlsx", ".xlsm")
 
+# Spreadsheets a kecamatan may send that xl-iku does not read: extension →
+# what it is (for the reason in Masalah).
+LEMBAR_LAIN = {
+    ".xls": "buku kerja Excel lama (.xls)",
+    ".xlt": "templat Excel lama (.xlt)",
+    ".xlsb": "buku kerja biner Excel (.xlsb)",
+    ".xltx": "templat Excel (.xltx)",
+    ".xltm": "templat Excel bermakro (.xltm)",
+    ".ods": "lembar kerja OpenDocument (.ods)",
+    ".fods": "lembar kerja OpenDocument datar (.fods)",
+    ".ots": "templat OpenDocument (.ots)",
+    ".numbers": "lembar kerja Apple Numbers (.numbers)",
+    ".csv": "berkas CSV (.csv)",
+    ".tsv": "berkas teks bertab (.tsv)",
+}
+
 
 @dataclass(frozen=True)
 class Berkas:
@@ -32,7 +54,8 @@ class Berkas:
 
 @dataclass(frozen=True)
 class TidakDitemukan:
-    """An input argument that does not exist."""
+    """An input that cannot be used: an argument that does not exist, or a
+    spreadsheet in a format xl-iku does not read (it still counts, exit 2)."""
 
     argumen: str
     pesan: str
@@ -46,6 +69,19 @@ def _dilewati(nama: str) -> bool:
         return True
     stem = lower.rsplit(".", 1)[0]
     return stem.endswith(".bak")
+
+
+def format_lain(nama: str) -> str | None:
+    """What a spreadsheet of another format is, or None (not a spreadsheet,
+    or a lock/hidden/backup file that is skipped anyway)."""
+    if nama.startswith(("~$", ".~lock.", ".")):
+        return None
+    return LEMBAR_LAIN.get(os.path.splitext(nama)[1].lower())
+
+
+def pesan_format_lain(rel: str, jenis: str) -> str:
+    return (f"Berkas '{rel}' adalah {jenis}, bukan buku kerja .xlsx, sehingga tidak dihitung; buka di Excel "
+            "atau LibreOffice, simpan sebagai Buku Kerja Excel (.xlsx), lalu jalankan batch lagi.")
 
 
 def _di_dalam(path: Path, folder: Path) -> bool:
@@ -72,6 +108,7 @@ def kumpulkan(
     ditemukan: list[Path] = []
     akar: list[Path] = []
     hilang: list[TidakDitemukan] = []
+    lain: list[tuple[Path, str]] = []
     for arg in masukan:
         p = Path(arg)
         if not p.exists():
@@ -87,16 +124,22 @@ def kumpulkan(
                     continue
                 subfolder[:] = sorted(d for d in subfolder if not d.startswith("."))
                 for nama in nama_berkas:
+                    q = f / nama
+                    if q in kecuali or not q.is_file():
+                        continue
                     if not _dilewati(nama):
-                        q = f / nama
-                        if q not in kecuali and q.is_file():
-                            ditemukan.append(q)
+                        ditemukan.append(q)
+                    elif (jenis := format_lain(nama)) is not None:
+                        lain.append((q, jenis))
         else:
             akar.append(p.parent)
             ditemukan.append(p)
+    dasar = _dasar(akar) if akar else None
+    for q, jenis in sorted(lain):
+        rel = q.relative_to(dasar).as_posix() if dasar is not None and _di_dalam(q, dasar) else q.name
+        hilang.append(TidakDitemukan(rel, pesan_format_lain(rel, jenis)))
     if not ditemukan:
         return [], hilang
-    dasar = _dasar(akar)
     hasil: dict[Path, Berkas] = {}
     for q in ditemukan:
         if q in hasil:

@@ -4,6 +4,9 @@ Both adapters (the file reader and the xlwings reader) produce a
 `RawWorkbook`; everything after that — parsing, validation, rules, layout —
 is one code path.  Values are plain Python: None, str, int/float, bool,
 datetime.date / datetime.datetime (only for cells Excel itself stores as dates).
+A cell holding an Excel error value carries its code as text ("#N/A"): that is
+how every xlwings client sends it, so both adapters hand the engine the same
+value, and the cell checks turn it into a galat at that cell (never a blank).
 """
 
 from __future__ import annotations
@@ -14,7 +17,15 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+# Excel's error values (typed, pasted or a formula's saved result).
+KODE_GALAT_EXCEL = frozenset({
+    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+    "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#DATA!",
+})
 
+
+# Serial numbers Excel can display as a date (1900-01-01 … 9999-12-31).
+SERIAL_MIN, SERIAL_MAX = 1, 2958465
 def col_letter(col: int) -> str:
     """1 → A, 27 → AA."""
     s = ""
@@ -139,6 +150,21 @@ class RawRow:
         return address(self.row, self.cols[header])
 
 
+@dataclass(frozen=True)
+class Catatan:
+    """A finding of the reading layer (a row or cell the adapter saw but the
+    engine's cell values cannot show: a row after a gap, a merged range, a
+    percentage-formatted number).  The engine files it like its own."""
+
+    tingkat: str  # "galat" | "peringatan"
+    lembar: str
+    sel: str
+    pesan: str
+    tabel: str | None = None  # a galat blocks this table's readers ...
+    kode: str | None = None
+    blokir: tuple[str, ...] | None = None  # ... or only these codes
+
+
 @dataclass
 class RawTable:
     name: str
@@ -165,3 +191,4 @@ class RawWorkbook:
     # Cells holding a formula with no stored result (e.g. written by a program
     # that cannot calculate): their value reads as blank, so they are reported.
     rumus_tanpa_nilai: dict[str, set[str]] = field(default_factory=dict)
+    catatan: list[Catatan] = field(default_factory=list)

@@ -16,7 +16,14 @@ Indonesian sentence.  Only the values differ in how they travel:
 * in date columns (Jenis.TANGGAL, and the TanggalPenandatanganan setting) a
   number is an Excel serial date (1900 date system) and becomes a date: Excel
   clients older than ExcelApi 1.12, and cells whose format Excel files under
-  "Custom" (the template's dd/mm/yyyy), send dates as serial numbers.
+  "Custom" (the template's dd/mm/yyyy), send dates as serial numbers;
+* error cells arrive as their code ("#N/A"; `err_to_str`), as the file
+  adapter gives them, so the cell checks make them a galat;
+* a table's Total Row (`show_totals`) is never data; merged ranges and
+  percentage formats are asked of the engine where it can answer (desktop
+  Excel); the remote engine (xlwings Lite/Server) sends neither, so there a
+  number in (0, 1] in a target/realisasi cell of a 0–100 indicator is read
+  as the percentage Excel shows for it, with a peringatan (`io.tabel`).
 """
 
 from __future__ import annotations
@@ -27,12 +34,10 @@ from typing import Any
 
 from .. import kontrak as K
 from ..dasar.ooxml import dari_serial
-from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook
-from ..io.tabel import StrukturError, letak_tabel, periksa_struktur
+from ..dasar.raw import SERIAL_MAX as _SERIAL_MAX, SERIAL_MIN as _SERIAL_MIN
+from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, parse_ref
+from ..io.tabel import StrukturError, format_persen, gabungan, letak_tabel, periksa_struktur, persen_tampil
 from ..referensi import TABEL_REFERENSI
-
-# Serial numbers Excel can display as a date (1900-01-01 … 9999-12-31).
-_SERIAL_MIN, _SERIAL_MAX = 1, 2958465
 
 
 # The open workbook cannot be used (a required table, column or name is
@@ -75,6 +80,11 @@ class Grid:
         line = self.data[r]
         return line[c] if c < len(line) else None
 
+    def put(self, row: int, col: int, v: Any) -> None:
+        r, c = row - self.r0, col - self.c0
+        if 0 <= r < len(self.data) and 0 <= c < len(self.data[r]):
+            self.data[r][c] = v
+
     @property
     def last_row(self) -> int:
         return self.r0 + len(self.data) - 1
@@ -88,7 +98,7 @@ def baca_grid(sheet) -> Grid:
     """The sheet's used range in one call, values normalised."""
     used = sheet.used_range
     r0, c0 = used.row, used.column
-    data = used.options(ndim=2).value or []
+    data = used.options(ndim=2, err_to_str=True).value or []
     return Grid(r0, c0, [[normal(v) for v in row] for row in data])
 
 
@@ -98,6 +108,8 @@ class InfoTabel:
     sheet: str
     ref: str  # "A4:Q309"
     columns: tuple[str, ...]  # header texts Excel keeps for the table (may be empty)
+    totals: int = 0  # 1 when the table shows its Total Row
+    sheet_obj: Any = None
 
 
 @dataclass
@@ -118,7 +130,11 @@ def _tabel_info(sheet) -> list[InfoTabel]:
             cols = tuple(c.name for c in t.columns)
         except Exception:  # minimal client payloads carry no column names
             cols = ()
-        out.append(InfoTabel(t.name, sheet.name, ref, cols))
+        try:
+            totals = 1 if t.show_totals else 0
+        except Exception:  # pragma: no cover - a client without the flag
+            totals = 0
+        out.append(InfoTabel(t.name, sheet.name, ref, cols, totals, sheet))
     return out
 
 
@@ -178,7 +194,8 @@ def baca(book, lembar_tambahan: tuple[str, ...] = ()) -> Bacaan:
             continue
         spec = K.TABEL.get(name)
         kolom_tanggal = {k.header for k in spec.kolom if k.jenis is K.Jenis.TANGGAL} if spec else set()
-        raw.tables[name] = _baca_tabel(name, info, headers, grid(info.sheet), kolom_tanggal)
+        lain = tuple(parse_ref(t.ref) for n, t in tables.items() if t.sheet == info.sheet and n != name)
+        raw.tables[name] = _baca_tabel(name, info, headers, grid(info.sheet), kolom_tanggal, lain, raw.catatan)
     for nama in lembar_tambahan:
         if nama in sheets:
             grid(nama)
@@ -193,13 +210,72 @@ def _nama_buku(book) -> str:
 
 
 def _baca_tabel(name: str, info: InfoTabel, headers: tuple[str, ...], g: Grid,
-                kolom_tanggal: set[str]) -> RawTable:
-    header_row, cols, last = letak_tabel(name, info.sheet, info.ref, info.columns, headers, g.get, g.last_row,
-                                         "buku kerja ini")
+                kolom_tanggal: set[str], lain=(), catatan: list | None = None) -> RawTable:
+    letak = letak_tabel(name, info.sheet, info.ref, info.columns, headers, g.get, g.last_row,
+                        "buku kerja ini", totals=info.totals, lain=lain)
+    if catatan is not None:
+        catatan.extend(letak.catatan)
+        if info.sheet_obj is not None and letak.baris:
+            catatan.extend(gabungan(name, info.sheet, letak, _gabungan(info.sheet_obj, letak), g.get))
+        if name in K.KOLOM_PERSEN_TAMPIL:
+            catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, _format_persen(info.sheet_obj, letak)))
+    cols = letak.cols
     rows = []
-    for r in range(header_row + 1, last + 1):
+    for r in letak.baris:
         values = {h: g.get(r, c) for h, c in cols.items()}
         for h in kolom_tanggal:
             values[h] = tanggal(values[h])
         rows.append(RawRow(r, values, cols))
-    return RawTable(name, info.sheet, header_row, cols, rows)
+    return RawTable(name, info.sheet, letak.header_row, cols, rows)
+
+
+def _gabungan(sheet, letak) -> list[tuple[int, int, int, int]]:
+    """Merged ranges over the table's rows, asked of desktop Excel by halving
+    the rows (a handful of calls, whatever the table's size).  The remote
+    engine cannot answer synchronously: no merges are known there."""
+    c1, c2 = min(letak.cols.values()), max(letak.cols.values())
+    out: set[tuple[int, int, int, int]] = set()
+
+    def cari(r1: int, r2: int) -> None:
+        rng = sheet.range((r1, c1), (r2, c2))
+        m = rng.merge_cells
+        if m is False:
+            return
+        if r1 == r2:
+            for c in range(c1, c2 + 1):
+                cell = sheet.range((r1, c))
+                if cell.merge_cells:
+                    a = cell.merge_area
+                    out.add((a.row, a.column, a.row + a.rows.count - 1, a.column + a.columns.count - 1))
+            return
+        mid = (r1 + r2) // 2
+        cari(r1, mid)
+        cari(mid + 1, r2)
+
+    try:
+        cari(letak.baris[0], letak.baris[-1])
+    except (NotImplementedError, AttributeError):
+        return []
+    return sorted(out)
+
+
+def _format_persen(sheet, letak):
+    """(row, col) → is the cell percent-formatted; None when the engine cannot
+    say (remote).  Desktop: one call per column, per cell only when the
+    column's formats are mixed."""
+    kolom: dict[int, Any] = {}
+    tahu = [sheet is not None]
+
+    def persen(r: int, c: int):
+        if not tahu[0]:
+            return None
+        try:
+            if c not in kolom:
+                kolom[c] = sheet.range((letak.baris[0], c), (letak.baris[-1], c)).number_format
+            fmt = kolom[c] if kolom[c] is not None else sheet.range((r, c)).number_format
+        except (NotImplementedError, AttributeError):
+            tahu[0] = False
+            return None
+        return isinstance(fmt, str) and format_persen(fmt)
+
+    return persen

@@ -1,15 +1,15 @@
 """File adapter, reading side: the workbook package → RawWorkbook.
 
-Table locations and defined names come from the package XML itself
-(`io.package`); cell values from python-calamine, which reads a sheet without
-building an object per cell.  Tables are found by name and columns by header
-text, so a moved, extended or widened table still reads; rows typed directly
-below a table (that Excel would have absorbed) are read too.
+Table locations, total rows and defined names come from the package XML
+itself (`io.package`); cell values and merged ranges from python-calamine,
+which reads a sheet without building an object per cell; error cells,
+formulas without a stored result and percentage formats from `io.sel_berkas`
+(only in the sheets where they can occur).  Which rows belong to a table
+(`io.tabel.letak_tabel`) is shared with the xlwings adapter.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import python_calamine as pc
@@ -17,28 +17,29 @@ import python_calamine as pc
 from .. import kontrak as K
 from ..referensi import TABEL_REFERENSI
 from .package import FileError, Package
-from .tabel import StrukturError, letak_tabel, periksa_struktur
-from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address
-
-
-_RUMUS_TANPA_NILAI = re.compile(
-    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)'
-    rb'\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>'
-)
-
-
-def _rumus_tanpa_nilai(xml: bytes) -> set[str]:
-    """Addresses of formula cells without a cached value."""
-    return {m.group(1).decode() for m in _RUMUS_TANPA_NILAI.finditer(xml)}
+from .sel_berkas import InfoSel, baca_info, xf_persen
+from .tabel import StrukturError, gabungan, letak_tabel, periksa_struktur, persen_tampil
+from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
 
 
 class _Grid:
     """One sheet's values, addressed 1-based like Excel."""
 
-    def __init__(self, sheet: pc.CalamineSheet):
+    def __init__(self, sheet: pc.CalamineSheet, info: InfoSel | None = None):
         start = sheet.start
         self.r0, self.c0 = (start if start is not None else (0, 0))
         self.data = sheet.to_python(skip_empty_area=True) if start is not None else []
+        # (first row, first col, last row, last col), 1-based
+        self.merges = [(a + 1, b + 1, c + 1, d + 1) for (a, b), (c, d) in (sheet.merged_cell_ranges or ())]
+        self.info = info or InfoSel()
+        for (r, c), kode in self.info.galat.items():
+            # calamine reads an error cell as blank; it carries its code instead.
+            self.put(r, c, kode)
+
+    def put(self, row: int, col: int, v) -> None:
+        r, c = row - 1 - self.r0, col - 1 - self.c0
+        if 0 <= r < len(self.data) and 0 <= c < len(self.data[r]):
+            self.data[r][c] = v
 
     def get(self, row: int, col: int):
         r, c = row - 1 - self.r0, col - 1 - self.c0
@@ -72,15 +73,18 @@ def baca_paket(pkg: Package) -> RawWorkbook:
     tables = dict(pkg.tables)
     # calamine parses the sheets we read: refuse a DOCTYPE in them first.
     needed = {t.sheet for t in tables.values()} | {n.sheet for n in names.values()}
+    lembar_persen = {t.sheet for n, t in tables.items() if n in K.KOLOM_PERSEN_TAMPIL}
+    persen_xf = xf_persen(pkg) if lembar_persen else frozenset()
     rumus: dict[str, set[str]] = {}
+    infos: dict[str, InfoSel] = {}
     for info in pkg.sheets:
         if info.name in needed:
             pkg.check_prolog(info.part)
-            # Formulas are rare in input sheets: stream-scan, parse only on a hit.
-            if pkg.contains(info.part, (b"<f>", b"<f ", b":f>", b":f ")):
-                kosong = _rumus_tanpa_nilai(pkg.read(info.part))
-                if kosong:
-                    rumus[info.name] = kosong
+            sel = baca_info(pkg, info.part, persen_xf if info.name in lembar_persen else frozenset())
+            if sel is not None:
+                infos[info.name] = sel
+                if sel.tanpa_nilai:
+                    rumus[info.name] = sel.tanpa_nilai
     try:
         periksa_struktur(sheets, names, tables, f"berkas '{path.name}'")
     except StrukturError as e:
@@ -94,7 +98,7 @@ def baca_paket(pkg: Package) -> RawWorkbook:
     def grid(sheet: str) -> _Grid:
         if sheet not in grids:
             try:
-                grids[sheet] = _Grid(book.get_sheet_by_name(sheet))
+                grids[sheet] = _Grid(book.get_sheet_by_name(sheet), infos.get(sheet))
             except Exception as e:
                 raise FileError(f"Lembar '{sheet}' di berkas '{path.name}' rusak dan tidak dapat dibaca.") from e
         return grids[sheet]
@@ -111,17 +115,24 @@ def baca_paket(pkg: Package) -> RawWorkbook:
         info = tables.get(name)
         if info is None:
             continue
+        lain = tuple(parse_ref(t.ref) for n, t in tables.items() if t.sheet == info.sheet and n != name and t.ref)
         try:
-            raw.tables[name] = _read_table(path, name, info, headers, grid(info.sheet))
+            raw.tables[name] = _read_table(path, name, info, headers, grid(info.sheet), lain, raw.catatan)
         except StrukturError as e:
             raise FileError(e.pesan) from None
     book.close()
     return raw
 
 
-def _read_table(path: Path, name: str, info, headers: tuple[str, ...], g: _Grid) -> RawTable:
-    header_row, cols, last = letak_tabel(name, info.sheet, info.ref, info.columns, headers, g.get, g.last_row,
-                                         f"berkas '{path.name}'")
+def _read_table(path: Path, name: str, info, headers: tuple[str, ...], g: _Grid, lain, catatan: list) -> RawTable:
+    letak = letak_tabel(name, info.sheet, info.ref, info.columns, headers, g.get, g.last_row,
+                        f"berkas '{path.name}'", totals=info.totals_row_count, lain=lain)
+    catatan.extend(letak.catatan)
+    catatan.extend(gabungan(name, info.sheet, letak, g.merges, g.get))
+    if name in K.KOLOM_PERSEN_TAMPIL and g.info.persen:
+        persen = g.info.persen
+        catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, lambda r, c: (r, c) in persen))
+    cols = letak.cols
     idx = {h: c - 1 - g.c0 for h, c in cols.items()}
-    rows = [RawRow(r, RowValues(g.line(r), idx), cols) for r in range(header_row + 1, last + 1)]
-    return RawTable(name, info.sheet, header_row, cols, rows)
+    rows = [RawRow(r, RowValues(g.line(r), idx), cols) for r in letak.baris]
+    return RawTable(name, info.sheet, letak.header_row, cols, rows)

@@ -82,6 +82,8 @@ class TableInfo:
     ref: str  # 'A3:Q20'
     header_row_count: int
     columns: list[str] = field(default_factory=list)
+    # Excel's Total Row (the last row of `ref`): never data (KONTRAK §2).
+    totals_row_count: int = 0
 
 
 @dataclass
@@ -539,6 +541,10 @@ class Package:
                     hrc = int(el.get("headerRowCount", "1"))
                 except ValueError:
                     hrc = 1
+                try:
+                    trc = max(0, int(el.get("totalsRowCount", "0")))
+                except ValueError:
+                    trc = 0
                 info = TableInfo(
                     name=el.get("displayName") or el.get("name") or "",
                     sheet=sheet,
@@ -546,6 +552,7 @@ class Package:
                     ref=(el.get("ref") or "").replace("$", ""),
                     header_row_count=hrc,
                     columns=columns,
+                    totals_row_count=trc,
                 )
         return info
 
@@ -613,18 +620,51 @@ class Package:
     def contains(self, part: str, needles: tuple[bytes, ...]) -> bool:
         """Whether any needle occurs in the inflated part, streamed in 1 MB
         chunks (no full copy in memory; stops at the first hit)."""
+        return bool(self.found(part, needles, first=True))
+
+    def found(self, part: str, needles: tuple[bytes, ...], *, first: bool = False) -> set[bytes]:
+        """The needles that occur in the inflated part, streamed in 1 MB
+        chunks (one pass; with `first`, stops at the first hit)."""
         name = self._canon(part)
         overlap = max(len(n) for n in needles) - 1
         tail = b""
+        hits: set[bytes] = set()
         with self._zf.open(self._infos[name]) as f:
             while True:
                 chunk = f.read(_CHUNK)
                 if not chunk:
-                    return False
+                    return hits
                 window = tail + chunk
-                if any(n in window for n in needles):
-                    return True
+                hits.update(n for n in needles if n not in hits and n in window)
+                if hits and (first or len(hits) == len(needles)):
+                    return hits
                 tail = window[-overlap:] if overlap else b""
+
+    def related(self, part: str, suffix: str) -> str | None:
+        """The first internal part `part` relates to by a type ending in `suffix`."""
+        for rel in self.relationships(part):
+            if not rel.external and rel.type.endswith(suffix) and self.has_part(rel.target):
+                return rel.target
+        return None
+
+    def iter_tag(self, part: str, tag: str) -> Iterator[object]:
+        """Hardened incremental parse of a (possibly large) part yielding the
+        elements named `tag` in any namespace (e.g. 'c' for the cells of a
+        sheet), each with its children; discarded once the caller moves on."""
+        name = self._canon(part)
+        data = self.read(name)
+        self._check_xml_bytes(name, data)
+        ctx = etree.iterparse(io.BytesIO(data), events=("end",), tag=("{*}" + tag, tag), **_KERAS)
+        try:
+            for _ev, el in ctx:
+                yield el
+                el.clear()
+                parent = el.getparent()
+                if parent is not None:
+                    while el.getprevious() is not None:
+                        del parent[0]
+        except etree.XMLSyntaxError:
+            raise self._bad_xml(name) from None
 
     def check_prolog(self, part: str) -> None:
         """Refuse a part whose XML prolog declares a DOCTYPE (an XML bomb),

@@ -1,18 +1,28 @@
-"""Where a KONTRAK table sits, for both adapters (file and xlwings).
+"""Where a KONTRAK table sits and which rows are its rows, for both adapters
+(file and xlwings).
 
 Tables are found by name and columns by header text, so a moved, extended or
-widened table still reads; rows typed directly below a table (that Excel
-would have absorbed) belong to it.  Only how cell values arrive differs per
-adapter: each passes a `get(row, col)` over its own grid.
+widened table still reads.  A table's rows (KONTRAK §2) are its body minus an
+Excel Total Row, plus rows typed directly below it (that Excel would have
+absorbed); a non-blank row after one or more blank rows below the table is
+not read but is a peringatan at that row.  What a cell's formatting says
+(merged ranges, percentages) is turned into findings here too, so both
+adapters say the same.  Only how cell values and formats arrive differs per
+adapter: each passes functions over its own grid.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Callable
 
+from .. import katalog
+from ..dasar.ooxml import angka_teks
 from .. import kontrak as K
 from ..pesan import PesanError
-from ..dasar.raw import parse_ref
+from ..dasar.raw import Catatan, address, parse_ref
 
 
 class StrukturError(PesanError):
@@ -44,9 +54,41 @@ def periksa_struktur(sheets, names, tables, asal: str) -> None:
             )
 
 
-def letak_tabel(name: str, sheet: str, ref: str, part_columns: list[str], headers: tuple[str, ...],
-                get: Callable[[int, int], Any], last_row: int, asal: str) -> tuple[int, dict[str, int], int]:
-    """(header row, header → column, last data row) of a table, all 1-based."""
+_KUTIP = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def format_persen(kode: str) -> bool:
+    """Whether a number format code shows a positive number as a percentage
+    (quoted text, escapes and [colour]/[locale] parts do not count)."""
+    return "%" in _KUTIP.sub("", kode.split(";")[0])
+
+
+@dataclass
+class Letak:
+    header_row: int
+    cols: dict[str, int]  # header → 1-based column
+    baris: list[int]  # the sheet rows that are the table's rows, in order
+    catatan: list[Catatan] = field(default_factory=list)
+    total: int | None = None  # the Total Row, if shown
+
+
+def _fmt_angka(x: float) -> str:
+    return angka_teks(x, None)
+
+
+def _rentang_baris(a: int, b: int) -> str:
+    return f"Baris {a}" if a == b else f"Baris {a}–{b}"
+
+
+def letak_tabel(name: str, sheet: str, ref: str, part_columns: list[str] | tuple[str, ...],
+                headers: tuple[str, ...], get: Callable[[int, int], Any], last_row: int, asal: str, *,
+                totals: int = 0, lain: tuple[tuple[int, int, int, int], ...] = ()) -> Letak:
+    """Header row, columns and rows of a table (all 1-based).
+
+    `totals`: rows of Excel's Total Row at the end of `ref` (never data).
+    `lain`: ranges of the sheet's other tables; scanning below this table
+    stops where another one begins.
+    """
     r1, c1, r2, c2 = parse_ref(ref)
     found: dict[str, int] = {}
     for col in range(c1, c2 + 1):
@@ -64,7 +106,127 @@ def letak_tabel(name: str, sheet: str, ref: str, part_columns: list[str], header
                 "jangan mengganti nama judul kolom templat."
             )
         cols[h] = col
-    last = r2
-    while last < last_row and any(get(last + 1, c) is not None for c in cols.values()):
-        last += 1
-    return r1, cols, last
+    totals = max(0, min(totals, r2 - r1))
+    body_last = r2 - totals
+    baris = list(range(r1 + 1, body_last + 1))
+    letak = Letak(r1, cols, baris, total=r2 if totals else None)
+    kolom = list(cols.values())
+    c_min, c_max = min(kolom), max(kolom)
+
+    def isi(r: int) -> int | None:
+        for c in kolom:
+            if get(r, c) is not None:
+                return c
+        return None
+
+    # Where the next table below (sharing a column) starts: nothing beyond is ours.
+    batas = last_row
+    for a1, b1, a2, b2 in lain:
+        if a1 > r2 and b1 <= c_max and b2 >= c_min:
+            batas = min(batas, a1 - 1)
+    r = r2
+    while r < batas and isi(r + 1) is not None:
+        r += 1
+        baris.append(r)
+    # After a gap: rows that look like data but are not the table's.
+    blok: list[int] = []
+
+    def lapor() -> None:
+        if blok:
+            a, b = blok[0], blok[-1]
+            letak.catatan.append(Catatan(
+                "peringatan", sheet, address(a, isi(a) or c1),
+                f"{_rentang_baris(a, b)} di lembar {sheet} terpisah dari tabel oleh baris kosong, jadi tidak "
+                f"dibaca; perluas tabel sampai baris itu (hapus baris kosong di atasnya) agar ikut dihitung.",
+                tabel=name))
+            blok.clear()
+
+    for r in range(r + 1, batas + 1):
+        if isi(r) is None:
+            lapor()
+        else:
+            blok.append(r)
+    lapor()
+    return letak
+
+
+def gabungan(name: str, sheet: str, letak: Letak, merges, get: Callable[[int, int], Any]) -> list[Catatan]:
+    """A merged range inside the table's rows is a galat at the range: only its
+    first cell holds a value, the others would read as blank."""
+    if not merges or not letak.baris:
+        return []
+    rows = set(letak.baris)
+    kolom = sorted(letak.cols.values())
+    a_min, a_max = letak.baris[0], letak.baris[-1]
+    k_kode = letak.cols.get("Kode") if name in ("tblTarget", "tblTargetTriwulan", "tblRiwayat",
+                                                    "tblRekapManual") else None
+    out = []
+    for m1, n1, m2, n2 in merges:
+        if m2 < a_min or m1 > a_max or not any(n1 <= c <= n2 for c in kolom):
+            continue
+        if not any(r in rows for r in range(m1, m2 + 1)):
+            continue
+        rentang = f"{address(m1, n1)}:{address(m2, n2)}"
+        kw: dict = {"tabel": name}
+        if k_kode is not None:
+            kode = {str(v).strip().upper() for r in range(m1, m2 + 1) if r in rows
+                    and (v := get(r, k_kode)) is not None} & set(katalog.INDIKATOR_BY_KODE)
+            if kode:
+                kw = {"tabel": None, "kode": min(kode), "blokir": tuple(sorted(kode))}
+        out.append(Catatan(
+            "galat", sheet, rentang,
+            f"Sel {rentang} di lembar {sheet} digabung (Merge Cells) di dalam tabel: hanya sel pertamanya "
+            "yang berisi nilai, sel lainnya terbaca kosong. Pisahkan gabungan sel (Unmerge) dan isi setiap sel.",
+            **kw))
+    return out
+
+
+def _skala_seratus(kode) -> bool:
+    """Indicators whose value runs 0–100 (percentages and the IKM)."""
+    ind = katalog.INDIKATOR_BY_KODE.get(str(kode or "").strip().upper())
+    return ind is not None and (ind.persen or ind.kode in ("IK-01", "IKU-01"))
+
+
+def persen_tampil(name: str, sheet: str, letak: Letak, get: Callable[[int, int], Any],
+                  put: Callable[[int, int, float], None],
+                  persen: Callable[[int, int], bool | None]) -> list[Catatan]:
+    """Target/realisasi numbers formatted as a percentage count as the
+    percentage they show (0,93 shown 93% is 93), each with a peringatan.
+
+    `persen(row, col)` says whether the cell is percent-formatted, or None
+    when the adapter cannot know (the xlwings remote engine sends no number
+    formats): then a number in (0, 1] for a 0–100 indicator is read as the
+    percentage Excel would show for it, with a peringatan saying so.
+    """
+    out: list[Catatan] = []
+    k_kode = letak.cols.get("Kode")
+    for h in K.KOLOM_PERSEN_TAMPIL.get(name, ()):
+        col = letak.cols.get(h)
+        if col is None:
+            continue
+        for r in letak.baris:
+            v = get(r, col)
+            if type(v) not in (int, float):
+                continue
+            fmt = persen(r, col)
+            kode = get(r, k_kode) if k_kode is not None else None
+            kode = str(kode).strip().upper() if kode is not None else None
+            if fmt is None:
+                if not (0 < v <= 1 and _skala_seratus(kode)):
+                    continue
+            elif not fmt:
+                continue
+            baru = float(Decimal(repr(float(v))) * 100)
+            put(r, col, baru)
+            tampil, angka = _fmt_angka(baru) + "%", _fmt_angka(baru)
+            if fmt:
+                pesan = (f"Sel '{h}' diformat persen (tampil {tampil}); dihitung sebagai {angka} sesuai yang "
+                         f"tampil. Sebaiknya ketik {angka} di sel berformat angka biasa.")
+            else:
+                pesan = (f"Sel '{h}' berisi {_fmt_angka(float(v))} untuk indikator berskala 0–100; Excel tidak "
+                         f"mengirim format selnya, jadi dibaca sebagai persen yang akan tampil ({tampil}) dan "
+                         f"dihitung {angka}. Bila maksudnya {_fmt_angka(float(v))}%, ketik angkanya apa adanya "
+                         f"di sel berformat angka biasa.")
+            out.append(Catatan("peringatan", sheet, address(r, col), pesan, tabel=name,
+                               kode=kode if kode in katalog.INDIKATOR_BY_KODE else None))
+    return out

@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 from ..dasar.ooxml import angka_teks
 from ..hasil import GALAT, PERINGATAN, Temuan
+from ..dasar.ooxml import dari_serial
+from ..dasar.raw import KODE_GALAT_EXCEL, SERIAL_MAX, SERIAL_MIN
 from ..kontrak import Jenis, Kolom
 
 SALAH = object()  # a cell whose value was rejected (its galat is already recorded)
@@ -30,6 +32,34 @@ class Pemeriksa:
 
     def peringatan(self, lembar: str, sel: str, pesan: str, **kw) -> None:
         self.temuan.append(Temuan(PERINGATAN, lembar, sel, pesan, **kw))
+
+
+_ARTI_GALAT = {
+    "#N/A": "nilai tidak tersedia",
+    "#DIV/0!": "pembagian dengan nol",
+    "#VALUE!": "jenis nilai dalam rumus salah",
+    "#REF!": "rumus merujuk sel yang sudah tidak ada",
+    "#NAME?": "nama fungsi atau nama sel tidak dikenal",
+    "#NUM!": "angka tidak sah",
+    "#NULL!": "rentang dalam rumus tidak beririsan",
+}
+
+
+def galat_excel(v) -> str | None:
+    """The error code when the cell holds an Excel error value ("#N/A")."""
+    if type(v) is str and v[:1] == "#":
+        kode = v.strip().upper()
+        if kode in KODE_GALAT_EXCEL:
+            return kode
+    return None
+
+
+def pesan_galat_excel(nama: str, kode: str) -> str:
+    """`nama`: "Kolom 'Tanggal'", or a setting's label."""
+    arti = _ARTI_GALAT.get(kode)
+    arti = f" ({arti})" if arti else ""
+    return (f"{nama} berisi nilai galat Excel {kode}{arti}, bukan nilai; perbaiki rumus atau data sumbernya, "
+            "atau ketik nilainya.")
 
 
 def kosong(v) -> bool:
@@ -52,6 +82,8 @@ def bersihkan(v, kolom: Kolom):
         return None, None, None
     if (t is int or t is float) and j is Jenis.LIKERT and v in _CEPAT:
         return _CEPAT[v], None, None
+    if t is str and v[:1] == "#" and (kode := galat_excel(v)):
+        return SALAH, pesan_galat_excel(f"Kolom '{kolom.header}'", kode), GALAT
     if t is str and j is Jenis.TEKS:
         v = v.strip()
         return (v or None), None, None
@@ -123,6 +155,19 @@ def _tanggal(v, nama: str):
                 PERINGATAN,
             )
         return SALAH, f"{nama} bukan tanggal yang sah; isikan tanggal (dd/mm/yyyy).", GALAT
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and SERIAL_MIN <= v <= SERIAL_MAX:
+        # xlwings clients send many real dates as serial numbers and cannot say
+        # which cells are date-formatted: both adapters read the date a number
+        # encodes.  Only the file shows the format, so only there is a plain
+        # number (calamine gives a date for date-formatted cells) flagged.
+        d = dari_serial(v)
+        d = d.date() if isinstance(d, datetime) else d
+        return (
+            d,
+            f"{nama} berisi angka {_angka_teks(v)} di sel yang tidak berformat tanggal; dibaca sebagai tanggal "
+            f"{d.day:02d}/{d.month:02d}/{d.year}. Format sel sebagai tanggal (dd/mm/yyyy) bila itu benar.",
+            PERINGATAN,
+        )
     return SALAH, f"{nama} bukan tanggal yang sah; isikan tanggal Excel (dd/mm/yyyy), bukan angka.", GALAT
 
 

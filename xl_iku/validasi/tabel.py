@@ -15,7 +15,7 @@ from .. import kontrak as K
 from ..kontrak import Jenis
 from .. import models as M
 from ..dasar.ooxml import angka_teks
-from ..dasar.raw import RawRow, RawTable, RowValues, address, kolom_nilai
+from ..dasar.raw import KODE_GALAT_EXCEL, RawRow, RawTable, RowValues, address, kolom_nilai
 from ..referensi import KOMPONEN_AKIP, Referensi
 from ..rules import idm as R_idm
 from ..rules.angka import ke_decimal
@@ -89,7 +89,7 @@ def _cepat(vals: list, kol) -> list | None:
             if all(float(v).is_integer() and v >= 0 for v in ada):
                 return [None if v is None else int(v) for v in vals]
     elif j is Jenis.TEKS:
-        if all(type(v) is str for v in ada):
+        if all(type(v) is str for v in ada) and not (ada & KODE_GALAT_EXCEL):
             return [None if v is None else (v.strip() or None) for v in vals]
     elif j is Jenis.TANGGAL:
         if all(type(v) is date for v in ada):
@@ -104,7 +104,8 @@ def _kw_baris(spec, row: RawRow) -> dict:
     """A row that names its indicator: its galat blocks that code alone."""
     v = row.values.get(spec.kolom_kode)
     kode = str(v).strip().upper() if not kosong(v) else None
-    if kode not in katalog.KODE_REKAP:
+    # Rekap Manual rows may only name a rekap code; target rows any indicator.
+    if kode not in (katalog.KODE_REKAP if spec.nama == "tblRekapManual" else katalog.INDIKATOR_BY_KODE):
         return {"tabel": None, "kode": None, "blokir": ()}
     return {"tabel": None, "kode": kode, "blokir": (kode,)}
 
