@@ -29,7 +29,7 @@ from tests.test_excel import beda
 
 from xl_iku import kontrak as K
 from xl_iku.app import hitung_berkas
-from xl_iku.contoh import data_contoh
+from xl_iku.template.contoh import data_contoh
 from xl_iku.excel import klien
 from xl_iku.server import JALUR_SKRIP, ServerError, baca_token, loopback
 from xl_iku.template.build import buat
