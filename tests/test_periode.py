@@ -18,8 +18,9 @@ from tests import kasus
 from tests.isi import isi
 
 
-def _data(periode):
+def _data(periode, lagi=()):
     p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    t["tblLayanan"].extend(lagi)
     p["Periode"] = periode
     # In the period, settled 2 Jul (Thu 27 Jun → Tue 2 Jul = 4 working days ≤ 7).
     t["tblLayanan"].append({"No Register": "470/5", "Tanggal Masuk": date(2024, 6, 27),
@@ -31,8 +32,8 @@ def _data(periode):
     return p, t
 
 
-def _run(tmp_path, periode):
-    src = isi(tmp_path / f"{periode}.xlsx", *_data(periode))
+def _run(tmp_path, periode, lagi=()):
+    src = isi(tmp_path / f"{periode}.xlsx", *_data(periode, lagi))
     out = tmp_path / f"{periode}-out.xlsx"
     r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(src), "-o", str(out), "--json", "-"],
                        capture_output=True, text=True, timeout=120)
@@ -46,10 +47,12 @@ def test_triwulan_ii(tmp_path):
     # Kamtibmas Jan–Jun: 1 Feb Tuntas, 2 Feb Dalam Proses, 2 May Tuntas (9 Jul excluded) → 2/3
     assert ind["IK-08"]["realisasi"] == pytest.approx(200 / 3)
     assert ind["IKP-04"]["realisasi"] == pytest.approx(50.0)
-    # Layanan in the period: 470/1 on time, 470/2 on time, 470/3 late, 470/5 settled after 30 June
-    # (open as of the period) → 2/4; 470/4 (30 Dec) is outside.
-    assert ind["IKP-01"]["realisasi"] == pytest.approx(50.0)
-    assert (ind["IKP-01"]["pembilang"], ind["IKP-01"]["penyebut"]) == (2, 4)
+    # Layanan in the period: 470/1 on time, 470/2 on time, 470/3 late, 470/5 settled 2 July, after
+    # the period, in 4 working days ≤ 7: timeliness is the request's, so on time → 3/4; 470/4
+    # (30 Dec) is outside.
+    assert ind["IKP-01"]["realisasi"] == pytest.approx(75.0)
+    assert (ind["IKP-01"]["pembilang"], ind["IKP-01"]["penyebut"]) == (3, 4)
+    assert "1 diselesaikan sesudah akhir periode (30 Juni 2024)" in ind["IKP-01"]["keterangan"]
     # SKM: the August respondent is outside; IKM as the worked example.
     assert doc["ikm"]["responden"] == 29
     assert ind["IK-01"]["realisasi"] == pytest.approx(955 / 29 / 9 * 25)
@@ -73,3 +76,37 @@ def test_triwulan_iv_equals_year(tmp_path):
             assert same == {k: v for k, v in tahun[kode].items() if k != "keterangan"}, kode
     # IK-01 differs only by its target (Triwulan IV 85 = yearly 85 here).
     assert tw4["IK-01"]["realisasi"] == tahun["IK-01"]["realisasi"]
+
+
+def test_tahunan_selesai_tahun_berikutnya(tmp_path):
+    # Fri 27 Dec 2024 → Fri 3 Jan 2025: 27, 30, 31 Dec, 2, 3 Jan (1 Jan is a holiday) = 5 working
+    # days ≤ 7 for Legalisasi: on time although settled in the next year.  Mon 30 Dec → Fri 31 Jan
+    # 2025 is far beyond 7: late.  Year: 470/1, 470/2, 470/5, 470/6 on time of 7 → 4/7.
+    lagi = [
+        {"No Register": "470/6", "Tanggal Masuk": date(2024, 12, 27),
+         "Jenis Layanan": "Legalisasi Surat Keterangan Tanah", "Tanggal Selesai": date(2025, 1, 3)},
+        {"No Register": "470/7", "Tanggal Masuk": date(2024, 12, 30),
+         "Jenis Layanan": "Legalisasi Surat Keterangan Tanah", "Tanggal Selesai": date(2025, 1, 31)},
+    ]
+    _, ind, _ = _run(tmp_path, "Tahunan", lagi)
+    assert (ind["IKP-01"]["pembilang"], ind["IKP-01"]["penyebut"]) == (4, 7)
+    assert ind["IKP-01"]["realisasi"] == pytest.approx(400 / 7)
+    assert ind["IKP-01"]["keterangan"].startswith(
+        "4 dari 7 permohonan selesai tepat waktu; 2 diselesaikan sesudah akhir periode (31 Desember 2024); "
+        "1 belum selesai.")
+
+
+def test_pengaduan_selesai_sesudah_triwulan(tmp_path):
+    # Triwulan I: the two complaints of 2 Jan (2→19 Jan = 14 working days, on time; 2→22 Jan = 15,
+    # late: see test_hitung) and one of Thu 28 Mar settled Fri 12 Apr 2024, after the quarter:
+    # 28 Mar, (29 Mar Wafat Yesus Kristus), 1–5 Apr, (8–12 Apr Idul Fitri and cuti bersama) = 6
+    # working days ≤ 14 → on time.  2/3.
+    p, t = _data("Triwulan I")
+    t["tblPengaduan"].append({"No": 3, "Tanggal Masuk": date(2024, 3, 28), "Saluran": "Langsung",
+                              "Uraian": "Lampu ruang tunggu", "Tanggal Selesai": date(2024, 4, 12)})
+    src = isi(tmp_path / "tw1.xlsx", p, t)
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(src), "-o", str(tmp_path / "o.xlsx"),
+                        "--json", "-"], capture_output=True, text=True, timeout=120)
+    ind = {i["kode"]: i for i in json.loads(r.stdout)["indikator"]}
+    assert (ind["IKP-02"]["pembilang"], ind["IKP-02"]["penyebut"]) == (2, 3)
+    assert "1 diselesaikan sesudah akhir periode (31 Maret 2024)" in ind["IKP-02"]["keterangan"]

@@ -153,21 +153,51 @@ def test_mutu_unsur(nrr, harap):
 @pytest.mark.parametrize(
     "populasi, harap",
     [
-        # 3.841·N·0.25 / (0.0025·(N−1) + 0.96025), then ceil
+        # 3.841·N·0.25 / (0.0025·(N−1) + 0.96025), rounded to nearest (half up)
         (1, 1),  # 0.96025 / 0.96025 = 1
-        (100, 80),  # 96.025 / 1.20775 = 79.51
-        (1000, 278),  # 960.25 / 3.45775 = 277.71
-        (10000, 370),  # 9602.5 / 25.95775 = 369.93
-        (1000000, 384),  # 960250 / 2500.95775 = 383.96
-        (200, 132),  # 192.05 / 1.45775 = 131.75 (table: 132)
-        (500, 218),  # 480.125 / 2.20775 = 217.47 (table rounds to 217; KONTRAK says ceil)
-        # n > 384 ⇔ 0.96025·N > 384·(0.0025·N + 0.95775) ⇔ 0.00025·N > 367.776
-        # ⇔ N > 1 471 104: there the quotient is exactly 384.
-        (1471104, 384),
-        (1471105, 385),
+        (15, 14),  # 14.40375 / 0.99525 = 14.47 → 14 (ceil: 15)
+        (50, 44),  # 48.0125 / 1.08275 = 44.34 → 44 (ceil: 45)
+        (75, 63),  # 72.01875 / 1.14525 = 62.88 → 63
+        (100, 80),  # 96.025 / 1.20775 = 79.51 → 80
+        (200, 132),  # 192.05 / 1.45775 = 131.75 → 132
+        (500, 217),  # 480.125 / 2.20775 = 217.47 → 217 (ceil: 218)
+        (1000, 278),  # 960.25 / 3.45775 = 277.71 → 278
+        (1200, 291),  # 1152.3 / 3.95775 = 291.15 → 291 (ceil: 292)
+        (2000, 322),  # 1920.5 / 5.95775 = 322.35 → 322 (ceil: 323)
+        (10000, 370),  # 9602.5 / 25.95775 = 369.93 → 370
+        (1000000, 384),  # 960250 / 2500.95775 = 383.96 → 384
+        # The quotient stays below its limit 3.841·0.25 / 0.0025 = 384.1, so
+        # rounding never asks for more than 384 however large N is.
+        (10**9, 384),
     ],
 )
 def test_sampel_minimum(populasi, harap):
+    assert ikm.sampel_minimum(populasi) == harap
+
+
+# Krejcie & Morgan (1970), "Determining Sample Size for Research Activities",
+# Educational and Psychological Measurement 30, Table 1: the 90 (N, S) pairs
+# as printed (copied from the published table, not computed).
+_TABEL_KM_1970 = """
+10 10 15 14 20 19 25 24 30 28 35 32 40 36 45 40 50 44 55 48 60 52 65 56 70 59 75 63 80 66
+85 70 90 73 95 76 100 80 110 86 120 92 130 97 140 103 150 108 160 113 170 118 180 123
+190 127 200 132 210 136 220 140 230 144 240 148 250 152 260 155 270 159 280 162 290 165
+300 169 320 175 340 181 360 186 380 191 400 196 420 201 440 205 460 210 480 214 500 217
+550 226 600 234 650 242 700 248 750 254 800 260 850 265 900 269 950 274 1000 278 1100 285
+1200 291 1300 297 1400 302 1500 306 1600 310 1700 313 1800 317 1900 320 2000 322 2200 327
+2400 331 2600 335 2800 338 3000 341 3500 346 4000 351 4500 354 5000 357 6000 361 7000 364
+8000 367 9000 368 10000 370 15000 375 20000 377 30000 379 40000 380 50000 381 75000 382
+1000000 384
+""".split()
+TABEL_KM_1970 = [(int(_TABEL_KM_1970[i]), int(_TABEL_KM_1970[i + 1])) for i in range(0, len(_TABEL_KM_1970), 2)]
+
+
+def test_tabel_krejcie_morgan_lengkap():
+    assert len(TABEL_KM_1970) == 90
+
+
+@pytest.mark.parametrize("populasi, harap", TABEL_KM_1970)
+def test_sampel_minimum_sama_dengan_tabel_1970(populasi, harap):
     assert ikm.sampel_minimum(populasi) == harap
 
 
@@ -179,10 +209,10 @@ def test_sampel_minimum_salah(populasi):
 
 @given(st.integers(min_value=1, max_value=10**7))
 def test_sampel_minimum_tidak_melebihi_populasi_dan_batas(n):
-    # As N grows the formula tends to 3.841·0.25 / 0.0025 = 384.1, so ceil
-    # reaches 385 for very large N (the printed table stops at 384).
+    # As N grows the formula tends to 3.841·0.25 / 0.0025 = 384.1 from below,
+    # which rounds to 384 (the printed table's last row).
     s = ikm.sampel_minimum(n)
-    assert 1 <= s <= min(n, 385)
+    assert 1 <= s <= min(n, 384)
 
 
 @given(st.lists(st.lists(st.one_of(st.none(), st.integers(1, 4)), min_size=9, max_size=9), max_size=40))

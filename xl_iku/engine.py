@@ -1,7 +1,9 @@
-"""The one computing path: RawWorkbook → Hasil.
+"""The one computing path: RawWorkbook → (validasi.periksa) → Masukan → Hasil.
 
-Both adapters (file and xlwings) call `hitung`.  It validates, blocks the
-indicators whose tables carry a galat, and applies the rules of KONTRAK §3.
+Both adapters (file and xlwings) call `hitung`.  Validation is one phase
+before it (`validasi.periksa`: every finding, typed rows); here only the
+rules of KONTRAK §3 run, and the galat found block the indicators that read
+the offending tables.
 """
 
 from __future__ import annotations
@@ -30,14 +32,15 @@ from .dasar.raw import RawWorkbook
 from .referensi import Referensi
 from .rules import akip as R_akip
 from .rules import capaian as R_cap
+from .rules import idm as R_idm
 from .rules import ikm as R_ikm
 from .rules.angka import ke_decimal
 from .rules.hari_kerja import Kalender
 from .rules.persen import persen
 from .periode import TAHUNAN, Periode
-from .validasi import tabel as V
-from .validasi.referensi import baca_referensi
-from .validasi.sel import SALAH, Pemeriksa, bersihkan, galat_excel, kosong
+from .validasi.pengaturan import tanggal_id
+from .validasi.periksa import periksa
+from .validasi.sel import Pemeriksa
 
 
 def _fmt(x) -> str:
@@ -45,148 +48,28 @@ def _fmt(x) -> str:
     return angka_teks(x, 0 if float(x).is_integer() else 2)
 
 
-# --- settings -------------------------------------------------------------------
-
-
-def baca_pengaturan(raw: RawWorkbook, p: Pemeriksa) -> M.Pengaturan:
-    nilai: dict[str, object] = {}
-    for spec in K.PENGATURAN:
-        nm = raw.names.get(spec.nama)
-        if nm is None:
-            nilai[spec.nama] = None
-            continue
-        kol = K.Kolom(spec.label, spec.jenis, spec.pilihan)
-        blokir = _blokir_pengaturan(spec.nama)
-        nilai_sel = _praolah(spec.nama, nm.value, nm, p)
-        if spec.nama == "TanggalPenandatanganan" and isinstance(nilai_sel, str) and _tanggal_panjang(nilai_sel) is None:
-            # Only the signature block reads it: keep the text as typed, never block a number.
-            nilai[spec.nama] = nilai_sel.strip() or None
-            if nilai[spec.nama]:
-                p.peringatan(nm.sheet, nm.address, "Tanggal Penandatanganan bukan tanggal Excel; teksnya dicetak apa adanya.")
-            continue
-        v, pesan, tingkat = bersihkan(nilai_sel, kol)
-        if pesan:
-            pesan = pesan.replace(f"Kolom '{spec.label}'", f"{spec.label} ({spec.nama})")
-            (p.galat if tingkat == GALAT else p.peringatan)(nm.sheet, nm.address, pesan, blokir=blokir)
-        if v is None and spec.wajib:
-            p.galat(nm.sheet, nm.address, f"{spec.label} ({spec.nama}) wajib diisi.", blokir=blokir)
-        nilai[spec.nama] = None if v is SALAH else v
-    tahun = nilai["TahunLaporan"]
-    if tahun is not None and not 2000 <= tahun <= 2100:
-        nm = raw.names["TahunLaporan"]
-        p.galat(nm.sheet, nm.address, "Tahun Laporan harus tahun empat digit, misalnya 2024.",
-                blokir=_blokir_pengaturan("TahunLaporan"))
-        tahun = None
-    peng = M.Pengaturan(
-        nama_kecamatan=nilai["NamaKecamatan"], nama_kabupaten=nilai["NamaKabupaten"], tahun=tahun,
-        metode_bobot=nilai["MetodeBobotIKM"], populasi=nilai["PopulasiPenerimaLayanan"] or None,
-        batas_pengaduan=nilai["BatasWaktuPengaduan"], tempat=nilai["TempatPenandatanganan"],
-        tanggal_ttd=nilai["TanggalPenandatanganan"], nama_camat=nilai["NamaCamat"],
-        nip_camat=nilai["NIPCamat"], pangkat_camat=nilai["PangkatCamat"], periode=nilai.get("Periode"),
-    )
-    return peng
-
-
-_BULAN_ID = {b.casefold(): i + 1 for i, b in enumerate(
-    ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
-     "Desember"))}
-
-
-def _tanggal_panjang(teks: str):
-    """'28 Juni 2024' → date; None if it is not such a date."""
-    from datetime import date
-
-    parts = teks.replace(",", " ").split()
-    if len(parts) == 3 and parts[0].isdigit() and parts[2].isdigit() and parts[1].casefold() in _BULAN_ID:
-        try:
-            return date(int(parts[2]), _BULAN_ID[parts[1].casefold()], int(parts[0]))
-        except ValueError:
-            return None
-    return None
-
-
-def _praolah(nama: str, v, nm, p: Pemeriksa):
-    """What Excel does to a few settings as they are typed, undone."""
-    from datetime import date, datetime
-
-    if nama == "MetodeBobotIKM":
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            # An Indonesian Excel turns a typed 0,111 into the number 0.111.
-            for teks, angka in (("1/9", 1 / 9), ("0,111", 0.111), ("0,11", 0.11)):
-                if abs(v - angka) < 1e-9:
-                    return teks
-        if isinstance(v, (date, datetime)) and {(v.day, v.month)} & {(1, 9), (9, 1)}:
-            p.peringatan(nm.sheet, nm.address, "Excel mengubah 1/9 menjadi tanggal; dibaca sebagai bobot 1/9. "
-                         "Ketik '1/9 (dengan tanda petik) agar tetap teks.")
-            return "1/9"
-    if nama == "TanggalPenandatanganan" and isinstance(v, str):
-        d = _tanggal_panjang(v)
-        if d is not None:
-            return d
-    return v
-
-
-def _blokir_pengaturan(nama: str) -> tuple[str, ...]:
-    return {
-        "TahunLaporan": tuple(i.kode for i in katalog.INDIKATOR),
-        "MetodeBobotIKM": ("IKU-01", "IK-01"),
-        "BatasWaktuPengaduan": ("IKP-02",),
-    }.get(nama, ())
-
-
-# --- the run ----------------------------------------------------------------------
-
-
-def _rumus_tanpa_nilai(raw: RawWorkbook, p: Pemeriksa) -> None:
-    """A formula with no stored result reads as blank: say so at its cell."""
-    for t in raw.tables.values():
-        alamat = raw.rumus_tanpa_nilai.get(t.sheet)
-        if not alamat:
-            continue
-        for row in t.rows:
-            for h in t.columns:
-                a = row.cell(h)
-                if a in alamat:
-                    p.galat(t.sheet, a, f"Sel '{h}' berisi rumus yang belum pernah dihitung (tidak ada nilai "
-                            "tersimpan); buka dan simpan berkas di Excel, atau ketik nilainya.",
-                            tabel=t.name if t.name in K.TABEL else None)
-
-
-def _catatan_baca(raw: RawWorkbook, p: Pemeriksa) -> None:
-    """Findings of the reading layer (rows after a gap, merged ranges,
-    percentage-formatted targets), filed like the engine's own."""
-    for c in raw.catatan:
-        tabel = c.tabel if c.tabel in K.TABEL else None
-        kode = c.kode or (V.kode_utama(tabel) if tabel else None)
-        (p.galat if c.tingkat == GALAT else p.peringatan)(c.lembar, c.sel, c.pesan, kode=kode, tabel=tabel,
-                                                            blokir=c.blokir)
-
-
-def hitung(raw: RawWorkbook) -> Hasil:
+def hitung(masukan: M.Masukan | RawWorkbook) -> Hasil:
+    """Apply the rules to validated input (a RawWorkbook is validated first)."""
+    m = periksa(masukan) if isinstance(masukan, RawWorkbook) else masukan
     p = Pemeriksa()
-    _rumus_tanpa_nilai(raw, p)
-    _catatan_baca(raw, p)
-    peng = baca_pengaturan(raw, p)
-    ref = baca_referensi(raw, p)
+    p.temuan = list(m.temuan)  # the rules' own findings follow the validation's
+    peng, ref, periode = m.pengaturan, m.referensi, m.periode
     tahun = peng.tahun
-    periode = Periode(tahun, peng.periode or TAHUNAN) if tahun is not None else None
     hasil_ind = {i.kode: HasilIndikator(i.kode, i.nama, i.satuan) for i in katalog.INDIKATOR}
     ikm = HasilIKM(bobot=peng.metode_bobot or "1/9", populasi=peng.populasi)
     akip_h = HasilAKIP()
 
-    if tahun is not None:
-        bersih = {n: V.bersihkan_tabel(raw.tables[n], p, periode) for n in K.TABEL if n in raw.tables}
-        _hitung_semua(raw, bersih, peng, periode, ref, p, hasil_ind, ikm, akip_h)
-    _target_dan_capaian(raw, p, periode, ref, hasil_ind, akip_h)
+    if periode is not None:
+        _hitung_semua(m, p, hasil_ind, ikm, akip_h)
+    _target_dan_capaian(m.target, p, periode, ref, hasil_ind, akip_h)
     _blokir(p, hasil_ind)
     _selaraskan_rincian(hasil_ind, ikm, akip_h, p)
 
-    riwayat = _riwayat(raw, tahun, hasil_ind, ref)
     return Hasil(
         kecamatan=peng.nama_kecamatan, kabupaten=peng.nama_kabupaten, tahun=tahun,
         indikator=list(hasil_ind.values()), ikm=ikm, akip=akip_h, temuan=p.temuan,
         penandatangan=Penandatangan(peng.tempat, peng.tanggal_ttd, peng.nama_camat, peng.pangkat_camat, peng.nip_camat),
-        riwayat=riwayat, periode=periode,
+        riwayat=_riwayat(m.riwayat, tahun, hasil_ind, ref), periode=periode,
     )
 
 
@@ -206,125 +89,94 @@ def _tanpa_data(h: HasilIndikator, ket: str) -> None:
     h.status, h.realisasi, h.keterangan = STATUS_TANPA_DATA, None, ket
 
 
-def _hitung_semua(raw, bersih, peng, periode: Periode, ref: Referensi, p, H, ikm: HasilIKM,
-                  akip_h: HasilAKIP) -> None:
-    tahun = peng.tahun
-    jenis = {}
-    for b in bersih["tblJenisLayanan"].baris:
-        if not b.salah:
-            jenis[b.nilai["Jenis Layanan"].casefold()] = b.nilai["Standar Waktu (Hari Kerja)"]
-    kal = Kalender(b.nilai["Tanggal"] for b in bersih["tblHariLibur"].baris if not b.salah)
+def _hitung_semua(m: M.Masukan, p: Pemeriksa, H, ikm: HasilIKM, akip_h: HasilAKIP) -> None:
+    peng, ref, periode = m.pengaturan, m.referensi, m.periode
+    tahun = periode.tahun
+    ada = m.ada
+    jenis = m.jenis_layanan
+    kal = Kalender(m.hari_libur)
 
-    # IKM
-    skm = V.skm(bersih["tblSKM"], p, set(jenis))
-    _hitung_ikm(skm, peng, ref, p, ikm, H)
-    # The survey is usually the largest table: free its rows before the next.
-    del skm
-    bersih["tblSKM"].baris.clear()
-    if "tblRTL" in bersih:
-        for b in bersih["tblRTL"].baris:
-            if not b.salah:
-                ikm.rtl.setdefault(b.nilai["Unsur"], []).append(
-                    (b.nilai["Program/Kegiatan"], b.nilai.get("Waktu"), b.nilai.get("Penanggung Jawab")))
+    _hitung_ikm(m.skm, peng, ref, p, ikm, H)
+    ikm.rtl = m.rtl
+    _hitung_akip(m.akip, tahun, ref, p, H, akip_h)
 
-    # AKIP
-    baris_akip = V.akip(bersih["tblAKIP"], p, tahun, ref)
-    _hitung_akip(baris_akip, tahun, ref, p, H, akip_h)
+    if ada["IK-07"] and m.sop:
+        jumlah_rasio = sum((Fraction(r.sesuai, r.jumlah) for r in m.sop), Fraction(0))
+        _set_persen(H["IK-07"], jumlah_rasio, len(m.sop), "")
+        H["IK-07"].keterangan = f"Rata-rata kesesuaian {len(m.sop)} SOP layanan."
 
-    # Register-based percentages; `sumber` says whether the register has rows
-    # for the indicator so Rekap Manual can stand in for it.
-    punya: dict[str, bool] = {}
-
-    sop = V.sop(bersih["tblSOP"], p)
-    punya["IK-07"] = bool(bersih["tblSOP"].baris)
-    if sop:
-        jumlah_rasio = sum((Fraction(r.sesuai, r.jumlah) for r in sop), Fraction(0))
-        _set_persen(H["IK-07"], jumlah_rasio, len(sop), "")
-        H["IK-07"].keterangan = f"Rata-rata kesesuaian {len(sop)} SOP layanan."
-
-    kam = V.kamtibmas(bersih["tblKamtibmas"])
-    punya["IK-08"] = bool(bersih["tblKamtibmas"].baris)
-    pekat_rows = [b for b in bersih["tblKamtibmas"].baris if b.nilai.get("Jenis") == "Penyakit Masyarakat"]
-    punya["IKP-04"] = bool(pekat_rows)
-    if punya["IK-08"]:
+    kam = m.kamtibmas
+    if ada["IK-08"]:
         _set_persen(H["IK-08"], sum(r.status == "Tuntas" for r in kam), len(kam), "Tidak ada gangguan kamtibmas tercatat.")
     pekat = [r for r in kam if r.jenis == "Penyakit Masyarakat"]
-    if punya["IKP-04"]:
+    if ada["IKP-04"]:
         _set_persen(H["IKP-04"], sum(r.status == "Tuntas" for r in pekat), len(pekat), "Tidak ada penyakit masyarakat tercatat.")
 
-    sar = V.sarpras(bersih["tblSarpras"], p)
-    for k in ("IK-09", "IKP-06", "IKP-07"):
-        punya[k] = bool(bersih["tblSarpras"].baris)
-    if punya["IK-09"]:
+    sar = m.sarpras
+    if ada["IK-09"]:
         ters = sum(r.tersedia for r in sar)
         _set_persen(H["IK-09"], sum(r.kondisi_baik for r in sar), ters, "Jumlah sarpras tersedia 0.")
         _set_persen(H["IKP-06"], ters, sum(r.kebutuhan for r in sar), "Jumlah kebutuhan sarpras 0.")
         _set_persen(H["IKP-07"], sum(r.dipelihara for r in sar), ters, "Jumlah sarpras tersedia 0.")
 
-    desa = V.desa(bersih["tblDesa"], p, ref)
-    punya["IK-10"] = bool(bersih["tblDesa"].baris)
-    if punya["IK-10"]:
-        mandiri = ref.status_idm[-1][0]
-        _set_persen(H["IK-10"], sum(d.status == mandiri for d in desa), len(desa), "Tidak ada desa tercatat.")
-        H["IK-10"].keterangan = ", ".join(f"{s}: {n}" for s, n in Counter(d.status for d in desa).items())
+    if ada["IK-10"]:
+        # A blank status is derived from the score (validation made sure the scheme has thresholds then).
+        batas = ref.batas_desa(m.skema_desa)
+        status = [d.status or R_idm.status_idm(d.nilai_idm, batas) for d in m.desa]
+        mandiri = batas[-1][0] if batas else K.STATUS_IDM[-1]
+        _set_persen(H["IK-10"], sum(s == mandiri for s in status), len(status), "Tidak ada desa tercatat.")
+        H["IK-10"].keterangan = (", ".join(f"{s}: {n}" for s, n in Counter(status).items())
+                                 + f" (skema {m.skema_desa}).")
 
-    def selesai(r):
-        # Settled after the period ends: as of the period it was still open.
-        return r.selesai if r.selesai is not None and r.selesai <= periode.akhir else None
+    # Timeliness is a property of the request: a request belongs to the period
+    # of its Tanggal Masuk, and one settled after the period ends counts as it
+    # is (KONTRAK §3); the Keterangan says how many those are.
+    def tepat_waktu(rows, batas_of) -> tuple[int, int, int]:
+        tepat = sum(1 for r in rows if r.selesai is not None and kal.hari_kerja(r.masuk, r.selesai) <= batas_of(r))
+        terbuka = sum(1 for r in rows if r.selesai is None)
+        sesudah = sum(1 for r in rows if r.selesai is not None and r.selesai > periode.akhir)
+        return tepat, terbuka, sesudah
 
-    V.duplikat(raw.tables["tblLayanan"], "No Register", p, "IKP-01")
-    lay = V.register(bersih["tblLayanan"], p, "IKP-01", jenis=jenis)
-    punya["IKP-01"] = bool(bersih["tblLayanan"].baris)
-    if punya["IKP-01"]:
-        tepat = sum(
-            1 for r in lay if selesai(r) is not None and kal.hari_kerja(r.masuk, r.selesai) <= jenis[r.jenis_layanan.casefold()]
-        )
-        terbuka = sum(1 for r in lay if selesai(r) is None)
+    def ket_sesudah(n: int) -> str:
+        return f"; {n} diselesaikan sesudah akhir periode ({tanggal_id(periode.akhir)})" if n else ""
+
+    lay = m.layanan
+    if ada["IKP-01"]:
+        tepat, terbuka, sesudah = tepat_waktu(lay, lambda r: jenis[r.jenis_layanan.casefold()])
         _set_persen(H["IKP-01"], tepat, len(lay), "Tidak ada permohonan layanan tercatat.")
         if H["IKP-01"].status == STATUS_OK:
-            H["IKP-01"].keterangan = f"{tepat} dari {len(lay)} permohonan selesai tepat waktu; {terbuka} belum selesai."
+            H["IKP-01"].keterangan = (f"{tepat} dari {len(lay)} permohonan selesai tepat waktu"
+                                      f"{ket_sesudah(sesudah)}; {terbuka} belum selesai.")
 
-    pgd = V.register(bersih["tblPengaduan"], p, "IKP-02")
-    punya["IKP-02"] = bool(bersih["tblPengaduan"].baris)
-    if punya["IKP-02"]:
+    pgd = m.pengaduan
+    if ada["IKP-02"]:
         batas = peng.batas_pengaduan
         if batas is not None:  # otherwise its Pengaturan galat blocks IKP-02
-            tepat = sum(1 for r in pgd if selesai(r) is not None and kal.hari_kerja(r.masuk, r.selesai) <= batas)
+            tepat, terbuka, sesudah = tepat_waktu(pgd, lambda r: batas)
             _set_persen(H["IKP-02"], tepat, len(pgd), "Tidak ada pengaduan tercatat.")
             if H["IKP-02"].status == STATUS_OK:
-                H["IKP-02"].keterangan = f"Batas penyelesaian {batas} hari kerja."
+                H["IKP-02"].keterangan = (f"Batas penyelesaian {batas} hari kerja; {tepat} dari {len(pgd)} "
+                                          f"pengaduan selesai tepat waktu{ket_sesudah(sesudah)}; "
+                                          f"{terbuka} belum selesai.")
 
-    for kode, tbl, header, sebab in (
-        ("IKP-03", "tblASN", "Kompeten", "Tidak ada ASN tercatat."),
-        ("IKP-05", "tblBencana", "Ditindaklanjuti", "Tidak ada kejadian bencana tercatat."),
-        ("IKP-09", "tblUsulan", "Diverifikasi", "Tidak ada usulan tercatat."),
-    ):
-        rows = V.ya_tidak(bersih[tbl], header)
-        punya[kode] = bool(bersih[tbl].baris)
-        if punya[kode]:
+    for kode, sebab in (("IKP-03", "Tidak ada ASN tercatat."), ("IKP-05", "Tidak ada kejadian bencana tercatat."),
+                        ("IKP-09", "Tidak ada usulan tercatat.")):
+        rows = m.ya_tidak[kode]
+        if ada[kode]:
             _set_persen(H[kode], sum(r.ya for r in rows), len(rows), sebab)
 
-    keg = V.kegiatan(bersih["tblKegiatan"], p)
     for kode, kelompok in zip(("IKP-08", "IKP-10", "IKP-11"), K.KELOMPOK_KEGIATAN):
-        rows = [r for r in keg if r.kelompok == kelompok]
-        punya[kode] = any(b.nilai.get("Kelompok") == kelompok for b in bersih["tblKegiatan"].baris)
-        if punya[kode]:
+        rows = [r for r in m.kegiatan if r.kelompok == kelompok]
+        if ada[kode]:
             _set_persen(H[kode], sum(ke_decimal(r.realisasi) for r in rows),
                         sum(ke_decimal(r.target) for r in rows), f"Jumlah target kegiatan {kelompok} 0.")
 
-    # Rekap Manual stands in for an empty register, never beside a filled one.
-    rekap = V.rekap(bersih["tblRekapManual"], p)
     for kode in katalog.KODE_REKAP:
-        r = rekap.get(kode)
-        if r is not None and punya.get(kode):
-            ind = katalog.INDIKATOR_BY_KODE[kode]
-            p.galat(r.lembar, r.alamat("Kode"),
-                    f"{kode} sudah dihitung dari register di lembar {K.TABEL[ind.tabel[0]].lembar}; hapus baris Rekap Manual "
-                    "ini atau kosongkan registernya.", kode=kode, blokir=(kode,))
-        elif r is not None:
+        r = m.rekap.get(kode)
+        if r is not None:
             _set_persen(H[kode], ke_decimal(r.pembilang), ke_decimal(r.penyebut), "Penyebut Rekap Manual 0.")
             H[kode].keterangan = (H[kode].keterangan + " " if H[kode].status != STATUS_OK else "") + "Dari Rekap Manual."
-        elif not punya.get(kode):
+        elif not ada.get(kode):
             tbl = katalog.INDIKATOR_BY_KODE[kode].tabel[0]
             _tanpa_data(H[kode], f"Belum ada data: lembar {K.TABEL[tbl].lembar} kosong untuk {periode.uraian} dan tidak ada Rekap Manual.")
 
@@ -436,81 +288,10 @@ def _hitung_akip(row: M.BarisAKIP | None, tahun, ref: Referensi, p: Pemeriksa, H
 # --- targets, capaian, blocking ---------------------------------------------------
 
 
-def _baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dict[str, object]:
-    t = raw.tables.get("tblTarget")
-    out: dict[str, object] = {}
-    if t is None or periode is None:
-        return out
-    tahun = periode.tahun
-    kolom = str(tahun)
-    seen: dict[str, str] = {}
-    seen_isi: dict[str, bool] = {}
-    for row in t.rows:
-        kode = row.values.get("Kode")
-        if kosong(kode):
-            continue
-        kode = str(kode).strip().upper()
-        if kode not in katalog.INDIKATOR_BY_KODE:
-            p.peringatan(t.sheet, row.cell("Kode"), f"Kode '{kode}' tidak dikenal; baris target ini diabaikan.")
-            continue
-        ada_isi = any(not kosong(row.values.get(str(th))) for th in K.TAHUN_IKU if str(th) in row.cols)
-        if not ada_isi and kode in seen:
-            continue  # an empty starter row beside a filled one is no conflict
-        if kode in seen and seen_isi.get(kode):
-            p.galat(t.sheet, seen[kode], f"Target {kode} ditulis dua kali (juga di {row.cell('Kode')}).",
-                    kode=kode, blokir=(kode,))
-            p.galat(t.sheet, row.cell("Kode"), f"Target {kode} ditulis dua kali (juga di {seen[kode]}).",
-                    kode=kode, blokir=(kode,))
-            out[kode] = SALAH
-            continue
-        seen[kode] = row.cell("Kode")
-        seen_isi[kode] = ada_isi
-        if kolom not in row.cols:
-            continue
-        v = row.values.get(kolom)
-        if kosong(v):
-            out[kode] = None
-            continue
-        out[kode] = _nilai_target(v, kode, t.sheet, row.cell(kolom), p)
-    tw = raw.tables.get("tblTargetTriwulan")
-    if periode.triwulan and tw is not None:
-        for row in tw.rows:
-            kode = str(row.values.get("Kode") or "").strip().upper()
-            th = row.values.get("Tahun")
-            v = row.values.get(periode.nama)
-            if kode in katalog.INDIKATOR_BY_KODE and th == tahun and not kosong(v) and out.get(kode) is not SALAH:
-                out[kode] = _nilai_target(v, kode, tw.sheet, row.cell(periode.nama), p)
-    return out
-
-
-def _nilai_target(v, kode, lembar, sel, p: Pemeriksa):
-    if galat_excel(v):
-        return SALAH  # already a galat at its cell (validasi.tabel cleans every table)
-    if isinstance(v, bool):
-        v = str(v)
-    if isinstance(v, (int, float)):
-        if v < 0:
-            p.galat(lembar, sel, f"Target {kode} tidak boleh negatif.", kode=kode, blokir=(kode,))
-            return SALAH
-        return float(v)
-    teks = str(v).strip()
-    if kode == "IK-02" and teks.upper() in K.PREDIKAT:
-        return teks.upper()
-    if kode == "IK-02":
-        p.galat(lembar, sel, f"Target IK-02 harus predikat ({', '.join(K.PREDIKAT)}) atau nilai angka.",
-                kode=kode, blokir=(kode,))
-    else:
-        p.galat(lembar, sel, f"Target {kode} berisi teks; isikan angka.", kode=kode, blokir=(kode,))
-    return SALAH
-
-
-def _target_dan_capaian(raw, p, periode: Periode | None, ref: Referensi, H, akip_h: HasilAKIP) -> None:
-    target = _baca_target(raw, p, periode)
+def _target_dan_capaian(target: dict, p, periode: Periode | None, ref: Referensi, H, akip_h: HasilAKIP) -> None:
     tahun = periode.tahun if periode else None
     for kode, h in H.items():
         t = target.get(kode)
-        if t is SALAH:
-            continue
         h.target = t
         if t is None:
             if h.status == STATUS_OK:
@@ -569,53 +350,21 @@ def _selaraskan_rincian(H, ikm: HasilIKM, akip_h: HasilAKIP, p: Pemeriksa) -> No
         akip_h.nilai = akip_h.predikat = akip_h.predikat_hitung = None
 
 
-def _riwayat(raw: RawWorkbook, tahun, H, ref: Referensi) -> dict[str, dict[int, tuple]]:
+def _riwayat(riwayat: dict, tahun, H, ref: Referensi) -> dict[str, dict[int, tuple]]:
     """(target, realisasi, capaian, kategori) for 2021–2026 per code, for the IKU sheet.
 
     The reporting year's realisasi and capaian are this run's; other years come
-    from tblRiwayat and tblTarget.
+    from tblRiwayat and tblTarget (validasi.target).
     """
-    out: dict[str, dict[int, list]] = defaultdict(lambda: {t: [None, None] for t in K.TAHUN_IKU})
-    t = raw.tables.get("tblTarget")
-    if t is not None:
-        for row in t.rows:
-            kode = str(row.values.get("Kode") or "").strip().upper()
-            if kode in katalog.INDIKATOR_BY_KODE:
-                for th in K.TAHUN_IKU:
-                    v = row.values.get(str(th))
-                    if not kosong(v) and out[kode][th][0] is None:
-                        out[kode][th][0] = v
-    r = raw.tables.get("tblRiwayat")
-    if r is not None:
-        for row in r.rows:
-            kode = str(row.values.get("Kode") or "").strip().upper()
-            th = row.values.get("Tahun")
-            if kode in katalog.INDIKATOR_BY_KODE and isinstance(th, (int, float)) and int(th) in K.TAHUN_IKU:
-                v = row.values.get("Realisasi")
-                if not kosong(v):
-                    out[kode][int(th)][1] = v
     hasil: dict[str, dict[int, tuple]] = {}
-    for kode, d in out.items():
+    for kode, d in riwayat.items():
         hasil[kode] = {}
         for th, (tgt, real) in d.items():
             if th == tahun and kode in H:
                 h = H[kode]
                 hasil[kode][th] = (h.target, h.realisasi, h.capaian, h.kategori)
                 continue
-            tgt_f, real_f = _angka(tgt), _angka(real)
-            cap = R_cap.capaian(real_f, tgt_f) if tgt_f is not None and real_f is not None else None
-            hasil[kode][th] = (tgt_f if tgt_f is not None else tgt, real_f if real_f is not None else real, cap,
-                               R_cap.kategori(cap, ref.kategori) if cap is not None else None)
+            angka = isinstance(tgt, float) and isinstance(real, float)
+            cap = R_cap.capaian(real, tgt) if angka else None
+            hasil[kode][th] = (tgt, real, cap, R_cap.kategori(cap, ref.kategori) if cap is not None else None)
     return hasil
-
-
-def _angka(v):
-    """A number typed as a number or as text ('84,5'); None otherwise."""
-    if isinstance(v, bool) or v is None:
-        return None
-    if isinstance(v, (int, float)):
-        return float(v)
-    try:
-        return float(ke_decimal(str(v).strip()))
-    except (ValueError, ArithmeticError):
-        return None

@@ -65,6 +65,12 @@ STATUS_IDM = ("Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri"
 KELOMPOK_KEGIATAN = ("Monev APBDes", "Pemberdayaan Masyarakat", "Pemerintahan Umum")
 PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")
 METODE_BOBOT = ("1/9", "0,111", "0,11")
+# IK-10's scheme: IDM (Permendesa PDTT 2/2016) or Indeks Desa (Permendesa PDTT 9/2024).
+SKEMA_IDM = "IDM"
+SKEMA_INDEKS_DESA = "Indeks Desa"
+SKEMA_DESA = (SKEMA_IDM, SKEMA_INDEKS_DESA)
+# A blank SkemaIndeksDesa means IDM up to this TahunLaporan, Indeks Desa after it.
+TAHUN_TERAKHIR_IDM = 2024
 TAHUN_IKU = (2021, 2022, 2023, 2024, 2025, 2026)
 UNSUR = tuple(f"U{i}" for i in range(1, 10))
 
@@ -150,7 +156,8 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Nilai IDM", Jenis.ANGKA, lebar=11),
                 Kolom("Status IDM", Jenis.PILIHAN, STATUS_IDM, lebar=18),
             ),
-            keterangan="Indeks Desa Membangun setiap desa (Permendesa PDTT 2/2016).",
+            keterangan="Status setiap desa: Indeks Desa Membangun (Permendesa PDTT 2/2016) atau Indeks Desa "
+                       "(Permendesa PDTT 9/2024), menurut pengaturan SkemaIndeksDesa.",
         ),
         Tabel(
             "tblLayanan",
@@ -363,6 +370,8 @@ PENGATURAN: tuple[Pengaturan, ...] = (
     # Not in KONTRAK §2's list (issue 6): optional, a workbook without it is yearly.
     Pengaturan("Periode", "Periode laporan", Jenis.PILIHAN, False,
                ("Tahunan", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"), bawaan="Tahunan"),
+    # Optional; blank = IDM up to TahunLaporan 2024, Indeks Desa from 2025 (KONTRAK §2).
+    Pengaturan("SkemaIndeksDesa", "Skema indeks desa (IK-10)", Jenis.PILIHAN, False, SKEMA_DESA),
 )
 
 LEMBAR_PENGATURAN = "Pengaturan"

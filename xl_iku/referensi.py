@@ -124,7 +124,13 @@ class Referensi:
     )
     predikat: tuple[Predikat, ...] = PREDIKAT_AKIP
     status_idm: tuple[tuple[str, Decimal | None], ...] = STATUS_IDM
+    # Indeks Desa (Permendesa PDTT 9/2024): no thresholds unless the office fills them.
+    status_indeks_desa: tuple[tuple[str, Decimal | None], ...] = ()
     kategori: tuple[tuple[Decimal, str], ...] = KATEGORI_CAPAIAN
+
+    def batas_desa(self, skema: str) -> tuple[tuple[str, Decimal | None], ...]:
+        """The status thresholds of a scheme; empty when there are none."""
+        return self.status_idm if skema == "IDM" else self.status_indeks_desa
 
 
 # Extra reference tables on the Referensi sheet: name → headers.
@@ -134,5 +140,8 @@ TABEL_REFERENSI: dict[str, tuple[str, ...]] = {
     "tblBobotAKIP": ("Kode", "Komponen", "Bobot"),
     "tblPredikatAKIP": ("Predikat", "Lebih Dari", "Keterangan"),
     "tblStatusIDM": ("Status", "Batas Atas"),
+    # Per scheme (SkemaIndeksDesa): empty in the template, as the Indeks Desa
+    # thresholds are not published with the statuses.
+    "tblStatusIndeksDesa": ("Status", "Batas Atas"),
     "tblKategoriCapaian": ("Paling Rendah", "Kategori"),
 }

@@ -100,7 +100,7 @@ def sampel_minimum(populasi: int) -> int:
     p = Fraction(referensi.KM_P)
     d = Fraction(referensi.KM_D)
     pq = p * (1 - p)
-    # KONTRAK §3 says ceil.  Krejcie & Morgan's printed table rounds to the
-    # nearest whole number instead (N=50 → 44, ceil gives 45); the two agree
-    # at 100, 1.000, 10.000 and 1.000.000.  ceil never asks for fewer.
-    return math.ceil(chi2 * n * pq / (d * d * (n - 1) + chi2 * pq))
+    # Krejcie & Morgan's printed table (the one PermenPANRB 14/2017 lets an
+    # office use) rounds the formula to the nearest whole number, half up:
+    # N = 50 gives 44,49 → 44 (ceil would ask for 45).
+    return math.floor(chi2 * n * pq / (d * d * (n - 1) + chi2 * pq) + Fraction(1, 2))

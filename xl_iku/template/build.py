@@ -233,6 +233,8 @@ def _pengaturan(wb, ws, F, nilai: dict) -> None:
         "BatasWaktuPengaduan": "Hari kerja untuk menyelesaikan pengaduan (IKP-02); bawaan 14.",
         "NIPCamat": "18 digit, ketik sebagai teks: 19890520 201010 1 001.",
         "TanggalPenandatanganan": "Tanggal pada blok tanda tangan.",
+        "SkemaIndeksDesa": "IDM (Permendesa PDTT 2/2016) atau Indeks Desa (Permendesa PDTT 9/2024) untuk IK-10; "
+                           "kosong = IDM sampai 2024, Indeks Desa sejak 2025.",
     }
     for i, spec in enumerate(K.PENGATURAN):
         r = HEADER_ROW + 1 + i
@@ -279,6 +281,9 @@ def _referensi(wb, ws, F, tabel: dict) -> None:
         "tblPredikatAKIP": [{"Predikat": p.predikat, "Lebih Dari": float(p.batas_bawah), "Keterangan": p.keterangan}
                             for p in D.PREDIKAT_AKIP],
         "tblStatusIDM": [{"Status": s, "Batas Atas": None if b is None else float(b)} for s, b in D.STATUS_IDM],
+        # The ministry publishes each desa's Indeks Desa status; its thresholds are not known,
+        # so this table starts empty and an office that has them fills it.
+        "tblStatusIndeksDesa": [],
         "tblKategoriCapaian": [{"Paling Rendah": None if b < 0 else float(b), "Kategori": k}
                                for b, k in D.KATEGORI_CAPAIAN],
     }
@@ -290,7 +295,8 @@ def _referensi(wb, ws, F, tabel: dict) -> None:
         lebar_cetak += [lebar_kolom(k) for k in kolom] + [8.43]
         col += len(headers) + 1
     ws.write(2, 0, "Tabel Jenis Layanan dan Hari Libur dapat ditambah. Batas peraturan (kanan): "
-             "IKM PermenPANRB 14/2017, AKIP PermenPANRB 88/2021, IDM Permendesa PDTT 2/2016, "
+             "IKM PermenPANRB 14/2017, AKIP PermenPANRB 88/2021, IDM Permendesa PDTT 2/2016 "
+             "(batas Indeks Desa, Permendesa PDTT 9/2024, diisi kantor bila ada), "
              "kategori capaian Permendagri 86/2017.", F(italic=True, font_size=8))
     _protect(ws)
     cetak.ke_xlsxwriter(ws, cetak.register(lebar_cetak[:-1], (1, HEADER_ROW + 1)))

@@ -373,7 +373,7 @@ def data_contoh(
     tabel["tblSOP"] = _sop(rng)
     tabel["tblKamtibmas"] = _kamtibmas(rng, tahun, skala)
     tabel["tblSarpras"] = _sarpras(rng)
-    tabel["tblDesa"] = desa = _desa(rng)
+    tabel["tblDesa"] = desa = _desa(rng, tahun)
     tabel["tblLayanan"] = layanan = _layanan(rng, tahun, skala, hk, hk_lanjut)
     tabel["tblPengaduan"] = _pengaduan(rng, skala, hk, hk_lanjut)
     tabel["tblASN"] = _asn(rng, tahun)
@@ -420,6 +420,8 @@ def data_contoh(
         "PopulasiPenerimaLayanan": max(1, 2 * len(layanan)),
         "BatasWaktuPengaduan": 14,
         "Periode": "Tahunan",
+        # Blank: IDM up to 2024, Indeks Desa from 2025 (the sample's statuses are IDM-derived).
+        "SkemaIndeksDesa": None,
     }
     assert tuple(pengaturan) == tuple(p.nama for p in K.PENGATURAN)
     assert tuple(tabel) == tuple(K.TABEL)
@@ -590,12 +592,15 @@ def _sarpras(rng: random.Random) -> list[dict[str, object]]:
     return rows
 
 
-def _desa(rng: random.Random) -> list[dict[str, object]]:
+def _desa(rng: random.Random, tahun: int) -> list[dict[str, object]]:
     # 4 Mandiri, 6 Maju, 3 Berkembang, shuffled over the desa.
     tingkat = ["Mandiri"] * 4 + ["Maju"] * 6 + ["Berkembang"] * 3
     rng.shuffle(tingkat)
     rentang = {"Mandiri": (0.8160, 0.8600), "Maju": (0.7100, 0.8150), "Berkembang": (0.6000, 0.7070)}
     diisi = set(rng.sample(range(len(DESA)), 4))  # a few rows carry the status
+    if tahun > K.TAHUN_TERAKHIR_IDM:
+        # Under Indeks Desa the ministry publishes every desa's status: the office types each.
+        diisi = set(range(len(DESA)))
     rows = []
     for i, (nama, t) in enumerate(zip(DESA, tingkat)):
         lo, hi = rentang[t]

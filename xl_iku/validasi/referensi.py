@@ -79,6 +79,10 @@ def baca_referensi(raw: RawWorkbook, p: Pemeriksa) -> D.Referensi:
         (teks(r, "Status"), angka(t, r, "Batas Atas", boleh_kosong=True)) for r in rs))
     if idm:
         ref.status_idm = idm
+    indeks_desa = tabel("tblStatusIndeksDesa", lambda t, rs: tuple(
+        (teks(r, "Status"), angka(t, r, "Batas Atas", boleh_kosong=True)) for r in rs))
+    if indeks_desa:
+        ref.status_indeks_desa = indeks_desa
     kategori = tabel("tblKategoriCapaian", lambda t, rs: tuple(
         (_atau_terbawah(angka(t, r, "Paling Rendah", boleh_kosong=True)), teks(r, "Kategori")) for r in rs))
     if kategori:

@@ -8,19 +8,16 @@ from __future__ import annotations
 from datetime import date
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from .. import katalog
 from .. import kontrak as K
 from ..kontrak import Jenis
 from .. import models as M
-from ..dasar.ooxml import angka_teks
 from ..dasar.raw import KODE_GALAT_EXCEL, RawRow, RawTable, RowValues, address, kolom_nilai
-from ..referensi import KOMPONEN_AKIP, Referensi
-from ..rules import idm as R_idm
-from ..rules.angka import ke_decimal
+from ..referensi import Referensi
 from ..hasil import GALAT
 from ..periode import Periode
+from . import baris
 from .sel import SALAH, Pemeriksa, bersihkan, kosong
 
 
@@ -189,41 +186,34 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
     return out
 
 
-def _base_of(t: TabelBersih, b: Bersih) -> dict:
-    return {"lembar": t.lembar, "baris": b.raw.row, "kolom": b.raw.cols}
+def _isi(t: TabelBersih, b: Bersih) -> dict:
+    """A row's cleaned values keyed by header (the models' aliases), with its place."""
+    # bersihkan_tabel's RowValues: one list per row in header order (cleaned, never "").
+    d = dict(zip(b.nilai._idx, b.nilai._line))
+    d["lembar"], d["baris"], d["kolom"] = t.lembar, b.raw.row, b.raw.cols
+    return d
 
 
-# --- per-table builders -------------------------------------------------------
+def _rows(model, t: TabelBersih, p: Pemeriksa, kw, context=None, isi=None) -> list:
+    """Rows without a cell galat, through `model` (see validasi.baris)."""
+    isi = isi or (lambda b: _isi(t, b))
+    calon = ((b.raw, isi(b)) for b in t.baris if not b.salah)
+    return baris.validasi(model, calon, t.lembar, p, kw, context)
+
+
+# --- per-table readers ----------------------------------------------------------
 
 
 def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str]) -> list[M.BarisSKM]:
-    out = []
-    kw = {"tabel": t.nama, "kode": "IK-01"}
-    for b in t.baris:
-        if b.salah:
-            continue
-        jawaban = tuple(b.nilai.get(u) for u in K.UNSUR)
-        if all(j is None for j in jawaban):
-            p.peringatan(t.lembar, b.raw.cell("U1") if "U1" in b.raw.cols else b.raw.cell("Tanggal"),
-                         "Semua jawaban U1–U9 kosong; responden ini tidak dihitung.", kode="IK-01")
-            continue
-        usia = b.nilai.get("Usia")
-        if usia is not None and not 10 <= usia <= 120:
-            p.galat(t.lembar, b.raw.cell("Usia"), "Usia responden harus antara 10 dan 120 tahun.", **kw)
-            continue
-        jl = b.nilai.get("Jenis Layanan")
-        if jl and jenis_dikenal and jl.casefold() not in jenis_dikenal:
-            # A value outside its list (tblJenisLayanan) is a galat, as for tblLayanan.
-            p.galat(t.lembar, b.raw.cell("Jenis Layanan"),
-                    f"Jenis Layanan '{jl}' tidak ada di tabel Jenis Layanan (lembar Referensi).", **kw)
-            continue
-        out.append(M.BarisSKM(
-            **_base_of(t, b), tanggal=b.nilai["Tanggal"], jenis_layanan=jl,
-            jenis_kelamin=b.nilai.get("Jenis Kelamin"), usia=b.nilai.get("Usia"),
-            pendidikan=b.nilai.get("Pendidikan"), pekerjaan=b.nilai.get("Pekerjaan"),
-            jawaban=jawaban, saran=b.nilai.get("Saran"),
-        ))
-    return out
+    kolom_u = [u for u in K.UNSUR if u in (t.baris[0].nilai._idx if t.baris else ())]
+
+    def isi(b):
+        d = _isi(t, b)
+        d["jawaban"] = tuple(d[u] for u in kolom_u) if len(kolom_u) == len(K.UNSUR) else \
+            tuple(d.get(u) for u in K.UNSUR)
+        return d
+
+    return _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": "IK-01"}, {"jenis_layanan": jenis_dikenal}, isi)
 
 
 def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi) -> M.BarisAKIP | None:
@@ -236,114 +226,40 @@ def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi) -> M.BarisAKI
         return None
     if not cocok or cocok[0].salah:
         return None
-    b = cocok[0]
-    komponen = {}
-    salah = False
-    for kode, (header, _) in KOMPONEN_AKIP.items():
-        v = b.nilai[header]
-        batas = ref.bobot_akip[kode]
-        if not (Decimal(0) <= ke_decimal(v) <= batas):
-            p.galat(t.lembar, b.raw.cell(header),
-                    f"Nilai {header} harus antara 0 dan bobotnya {angka_teks(batas, None)}.", **kw)
-            salah = True
-        komponen[kode] = v
-    if salah:
-        return None
-    return M.BarisAKIP(**_base_of(t, b), tahun=tahun, komponen=komponen, predikat_lhe=b.nilai.get("Predikat LHE"))
+    rows = baris.validasi(M.BarisAKIP, [(cocok[0].raw, _isi(t, cocok[0]))], t.lembar, p, kw,
+                          {"bobot_akip": ref.bobot_akip})
+    return rows[0] if rows else None
 
 
 def sop(t: TabelBersih, p: Pemeriksa) -> list[M.BarisSOP]:
-    out = []
-    kw = {"tabel": t.nama, "kode": "IK-07"}
-    for b in t.baris:
-        if b.salah:
-            continue
-        jml, ses = b.nilai["Jumlah Persyaratan"], b.nilai["Persyaratan Sesuai"]
-        if ses > jml:
-            p.galat(t.lembar, b.raw.cell("Persyaratan Sesuai"),
-                    "Persyaratan Sesuai tidak boleh lebih besar dari Jumlah Persyaratan.", **kw)
-            continue
-        if jml == 0:
-            p.galat(t.lembar, b.raw.cell("Jumlah Persyaratan"), "Jumlah Persyaratan tidak boleh 0.", **kw)
-            continue
-        out.append(M.BarisSOP(**_base_of(t, b), nama_layanan=b.nilai["Nama Layanan"], jumlah=jml, sesuai=ses))
-    return out
+    return _rows(M.BarisSOP, t, p, {"tabel": t.nama, "kode": "IK-07"})
 
 
-def kamtibmas(t: TabelBersih) -> list[M.BarisKamtibmas]:
-    return [
-        M.BarisKamtibmas(**_base_of(t, b), tanggal=b.nilai["Tanggal"], jenis=b.nilai["Jenis"], status=b.nilai["Status"])
-        for b in t.baris
-        if not b.salah
-    ]
+def kamtibmas(t: TabelBersih, p: Pemeriksa) -> list[M.BarisKamtibmas]:
+    return _rows(M.BarisKamtibmas, t, p, {"tabel": t.nama, "kode": "IK-08"})
 
 
 def sarpras(t: TabelBersih, p: Pemeriksa) -> list[M.BarisSarpras]:
-    out = []
-    kw = {"tabel": t.nama, "kode": "IK-09"}
-    for b in t.baris:
-        if b.salah:
-            continue
-        keb, ters, baik, pel = (b.nilai[h] for h in ("Kebutuhan", "Tersedia", "Kondisi Baik", "Dipelihara"))
-        salah = False
-        if baik > ters:
-            p.galat(t.lembar, b.raw.cell("Kondisi Baik"), "Kondisi Baik tidak boleh lebih besar dari Tersedia.", **kw)
-            salah = True
-        if pel > ters:
-            p.galat(t.lembar, b.raw.cell("Dipelihara"), "Dipelihara tidak boleh lebih besar dari Tersedia.", **kw)
-            salah = True
-        if ters > keb:
-            p.peringatan(t.lembar, b.raw.cell("Tersedia"),
-                         "Tersedia melebihi Kebutuhan; periksa kembali angka kebutuhan.", kode="IKP-06")
-        if not salah:
-            out.append(M.BarisSarpras(**_base_of(t, b), kebutuhan=keb, tersedia=ters, kondisi_baik=baik, dipelihara=pel))
-    return out
+    return _rows(M.BarisSarpras, t, p, {"tabel": t.nama, "kode": "IK-09"})
 
 
-def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi) -> list[M.BarisDesa]:
-    out = []
-    kw = {"tabel": t.nama, "kode": "IK-10"}
-    for b in t.baris:
-        if b.salah:
-            continue
-        nilai, status = b.nilai.get("Nilai IDM"), b.nilai.get("Status IDM")
-        if nilai is not None and not 0 <= nilai <= 1:
-            p.galat(t.lembar, b.raw.cell("Nilai IDM"), "Nilai IDM harus antara 0 dan 1 (contoh 0,8156).", **kw)
-            continue
-        if nilai is None and status is None:
-            p.galat(t.lembar, b.raw.cell("Nilai IDM"), "Isi Nilai IDM atau Status IDM desa ini.", **kw)
-            continue
-        if nilai is not None:
-            turunan = R_idm.status_idm(nilai, ref.status_idm)
-            if status is not None and status != turunan:
-                p.galat(t.lembar, b.raw.cell("Status IDM"),
-                        f"Status IDM '{status}' bertentangan dengan Nilai IDM "
-                        f"{angka_teks(ke_decimal(nilai), None)} (menurut Permendesa PDTT 2/2016: {turunan}).", **kw)
-                continue
-            status = turunan
-        out.append(M.BarisDesa(**_base_of(t, b), nama=b.nilai["Nama Desa"], nilai_idm=nilai, status=status))
-    return out
+def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi, skema: str = K.SKEMA_IDM) -> list[M.BarisDesa]:
+    """Desa rows under `skema` (KONTRAK §3 IK-10; the checks live in M.BarisDesa).
+
+    Under IDM a blank status is derived from Nilai IDM (by the rule) and a
+    typed one must agree with it.  Under Indeks Desa the ministry publishes
+    each desa's status: a typed status stands; only when Referensi holds
+    thresholds for the scheme may a status be blank, and is a typed one
+    checked against the score.
+    """
+    return _rows(M.BarisDesa, t, p, {"tabel": t.nama, "kode": "IK-10"},
+                 {"skema_desa": skema, "batas_desa": ref.batas_desa(skema)})
 
 
 def register(t: TabelBersih, p: Pemeriksa, kode: str, jenis: dict[str, int] | None = None) -> list[M.BarisRegister]:
-    """tblLayanan (kode IKP-01, unique No Register, known Jenis Layanan) and tblPengaduan."""
-    out = []
-    kw = {"tabel": t.nama, "kode": kode}
-    for b in t.baris:
-        if b.salah:
-            continue
-        masuk, selesai = b.nilai[K.TABEL[t.nama].kolom_tanggal], b.nilai.get("Tanggal Selesai")
-        if selesai is not None and selesai < masuk:
-            p.galat(t.lembar, b.raw.cell("Tanggal Selesai"), "Tanggal Selesai lebih awal dari Tanggal Masuk.", **kw)
-            continue
-        jl = b.nilai.get("Jenis Layanan")
-        if jenis is not None and jl is not None and jl.casefold() not in jenis:
-            p.galat(t.lembar, b.raw.cell("Jenis Layanan"),
-                    f"Jenis Layanan '{jl}' tidak ada di tabel Jenis Layanan (lembar Referensi), "
-                    "sehingga standar waktunya tidak diketahui.", **kw)
-            continue
-        out.append(M.BarisRegister(**_base_of(t, b), masuk=masuk, selesai=selesai, jenis_layanan=jl))
-    return out
+    """tblLayanan (kode IKP-01, known Jenis Layanan) and tblPengaduan."""
+    return _rows(M.BarisRegister, t, p, {"tabel": t.nama, "kode": kode},
+                 {"jenis_layanan": set(jenis) if jenis is not None else None})
 
 
 def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None) -> None:
@@ -370,30 +286,23 @@ def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None) -> None
             seen[key] = row.cell(header)
 
 
-def ya_tidak(t: TabelBersih, header: str) -> list[M.BarisYaTidak]:
-    return [M.BarisYaTidak(**_base_of(t, b), ya=b.nilai[header] == "Ya") for b in t.baris if not b.salah]
+def ya_tidak(t: TabelBersih, header: str, p: Pemeriksa) -> list[M.BarisYaTidak]:
+    kode = kode_utama(t.nama)
+
+    def isi(b):
+        return {"lembar": t.lembar, "baris": b.raw.row, "kolom": b.raw.cols, "ya": b.nilai[header] == "Ya"}
+
+    return _rows(M.BarisYaTidak, t, p, {"tabel": t.nama, "kode": kode}, isi=isi)
 
 
 def kegiatan(t: TabelBersih, p: Pemeriksa) -> list[M.BarisKegiatan]:
-    out = []
     kode_kelompok = dict(zip(K.KELOMPOK_KEGIATAN, ("IKP-08", "IKP-10", "IKP-11")))
-    for b in t.baris:
-        if b.salah:
-            continue
-        tgt, real = b.nilai["Target"], b.nilai["Realisasi"]
-        kode = kode_kelompok[b.nilai["Kelompok"]]
-        if tgt < 0 or real < 0:
-            p.galat(t.lembar, b.raw.cell("Target" if tgt < 0 else "Realisasi"),
-                    "Target dan Realisasi kegiatan tidak boleh negatif.", tabel=t.nama, kode=kode)
-            continue
-        if real > tgt:
-            p.peringatan(t.lembar, b.raw.cell("Realisasi"), "Realisasi melebihi Target kegiatan.", kode=kode)
-        out.append(M.BarisKegiatan(**_base_of(t, b), kelompok=b.nilai["Kelompok"], target=tgt, realisasi=real))
-    return out
+    return _rows(M.BarisKegiatan, t, p, lambda d: {"tabel": t.nama, "kode": kode_kelompok.get(d.get("Kelompok"))})
 
 
 def rekap(t: TabelBersih, p: Pemeriksa) -> dict[str, M.BarisRekap]:
-    out: dict[str, M.BarisRekap] = {}
+    """One row per kode of a percentage indicator; a galat blocks that kode only."""
+    calon = []
     for b in t.baris:
         kode_raw = b.nilai.get("Kode")
         kode = (kode_raw or "").strip().upper() if kode_raw not in (None, SALAH) else None
@@ -403,23 +312,25 @@ def rekap(t: TabelBersih, p: Pemeriksa) -> dict[str, M.BarisRekap]:
                         f"Kode '{kode_raw}' bukan indikator persentase yang boleh diisi lewat Rekap Manual.",
                         tabel=None, kode=None)
             continue
-        kw = {"tabel": None, "kode": kode, "blokir": (kode,)}
         if b.salah:
             continue  # its cell galat already blocks this code (kontrak kolom_kode)
-        pem, pen = b.nilai["Pembilang"], b.nilai["Penyebut"]
-        if pem < 0 or pen < 0:
-            p.galat(t.lembar, b.raw.cell("Pembilang" if pem < 0 else "Penyebut"),
-                    "Pembilang dan Penyebut tidak boleh negatif.", **kw)
-            continue
-        if pem > pen:
-            p.galat(t.lembar, b.raw.cell("Pembilang"), "Pembilang tidak boleh lebih besar dari Penyebut.", **kw)
-            continue
-        if kode in out:
-            pertama = out[kode]
+        d = _isi(t, b)
+        d["Kode"] = kode
+        calon.append((b.raw, d))
+
+    def kw(d):
+        return {"tabel": None, "kode": d["Kode"], "blokir": (d["Kode"],)}
+
+    rows = baris.validasi(M.BarisRekap, calon, t.lembar, p, kw)
+    out: dict[str, M.BarisRekap | None] = {}
+    for r in rows:
+        kw_r = {"tabel": None, "kode": r.kode, "blokir": (r.kode,)}
+        if r.kode in out:
+            pertama = out[r.kode]
             if pertama is not None:
-                p.galat(t.lembar, pertama.alamat("Kode"), f"Kode {kode} muncul lebih dari sekali di Rekap Manual.", **kw)
-            p.galat(t.lembar, b.raw.cell("Kode"), f"Kode {kode} muncul lebih dari sekali di Rekap Manual.", **kw)
-            out[kode] = None  # type: ignore[assignment]
+                p.galat(t.lembar, pertama.alamat("Kode"), f"Kode {r.kode} muncul lebih dari sekali di Rekap Manual.", **kw_r)
+            p.galat(t.lembar, r.alamat("Kode"), f"Kode {r.kode} muncul lebih dari sekali di Rekap Manual.", **kw_r)
+            out[r.kode] = None
             continue
-        out[kode] = M.BarisRekap(**_base_of(t, b), kode=kode, pembilang=pem, penyebut=pen)
+        out[r.kode] = r
     return {k: v for k, v in out.items() if v is not None}
