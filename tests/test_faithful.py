@@ -24,8 +24,9 @@ from xl_iku.template.contoh import data_contoh
 from xl_iku.io.package import Package
 from xl_iku.template.build import buat
 
-# Beranda: only its status cell (B12) is written (tests/test_cli_batas.py checks the rest).
-OWNED_SHEETS = ("IKU", "Indikator Kinerja", "Indikator Pendukung", "Hasil SKM", "Validasi", "Beranda")
+# The output sheets, Beranda (only its status cell B12; tests/test_cli_batas.py checks the rest) and
+# Grafik's helper cells (the charts' data; its drawing is never touched).
+OWNED_SHEETS = ("IKU", "Indikator Kinerja", "Indikator Pendukung", "Hasil SKM", "Validasi", "Beranda", "Grafik")
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000" "1f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
 )

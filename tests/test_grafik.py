@@ -14,7 +14,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from xl_iku.template import grafik
+from xl_iku import katalog
+from xl_iku import layout as L
+from xl_iku.dasar.raw import col_letter
+from xl_iku.layout import angka_id
 
 SAMPLE = Path(__file__).resolve().parent.parent / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
 
@@ -29,32 +32,53 @@ def hasil(tmp_path_factory):
     return out
 
 
+def _ref(col: int, r1: int, r2: int) -> str:
+    c = col_letter(col)
+    return f"'Grafik'!${c}${r1}:${c}${r2}"
+
+
 def test_four_charts_with_their_ranges(hasil):
     z = zipfile.ZipFile(hasil)
     charts = sorted(n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n))
     assert len(charts) == 4
     refs = " ".join(z.read(n).decode() for n in charts)
-    assert "'Hasil SKM'!$G$6:$G$14" in refs
-    assert "'Indikator Kinerja'!$G$6:$G$15" in refs
-    assert "'Indikator Pendukung'!$G$6:$G$16" in refs
-    assert "IKU!$H$11:$H$16" in refs or "'IKU'!$H$11:$H$16" in refs
+    k = L.GRAFIK_KOLOM
+    for blok, n in (("unsur", 9), ("ik", 10), ("ikp", 11), ("iku", 6)):
+        r1 = L.GRAFIK_BLOK[blok]
+        assert _ref(k, r1, r1 + n - 1) in refs, blok  # categories: names, codes, years
+    # Data labels are the text of the label cells, linked point by point.
+    assert refs.count("<c:tx><c:strRef>") == 9 + 10 + 11 + 6
     # Chart parts come through hitung byte for byte.
     src = zipfile.ZipFile(SAMPLE)
     assert all(src.read(n) == z.read(n) for n in charts)
 
 
 def test_ranges_hold_what_the_charts_claim(hasil):
+    """The Grafik helper cells hold what the output sheets show, and the labels
+    are those numbers in Indonesian format (text, so no PC locale changes them)."""
     wb = openpyxl.load_workbook(hasil)
-    sheet, r1, r2 = grafik.SKM_UNSUR
-    s = wb[sheet]
-    assert [s[f"B{r}"].value.split(".")[0] for r in range(r1, r2 + 1)] == [f"U{i}" for i in range(1, 10)]
-    assert all(isinstance(s[f"G{r}"].value, float) for r in range(r1, r2 + 1))
-    sheet, r1, r2 = grafik.IK_BARIS
-    assert [wb[sheet][f"A{r}"].value for r in range(r1, r2 + 1)] == list(range(1, 11))
-    sheet, r1, r2 = grafik.IKP_BARIS
-    assert [wb[sheet][f"A{r}"].value for r in range(r1, r2 + 1)] == list(range(1, 12))
-    sheet, r1, r2 = grafik.IKU_TREN
-    assert [wb[sheet][f"F{r}"].value for r in range(r1, r2 + 1)] == list(range(2021, 2027))
+    g = wb["Grafik"]
+    k = L.GRAFIK_KOLOM
+    skm = wb["Hasil SKM"]
+    r0 = L.GRAFIK_BLOK["unsur"]
+    for i in range(9):
+        assert g.cell(r0 + i, k).value == skm[f"B{6 + i}"].value
+        v = skm[f"G{6 + i}"].value
+        assert isinstance(v, float) and g.cell(r0 + i, k + 1).value == pytest.approx(v)
+        assert g.cell(r0 + i, k + 2).value == angka_id(v)
+    for blok, sheet, n in (("ik", "Indikator Kinerja", 10), ("ikp", "Indikator Pendukung", 11)):
+        r0 = L.GRAFIK_BLOK[blok]
+        codes = [g.cell(r0 + i, k).value for i in range(n)]
+        assert codes == [i.kode for i in katalog.per_kelompok(katalog.KELOMPOK_IK if blok == "ik" else katalog.KELOMPOK_IKP)]
+        for i in range(n):
+            real = wb[sheet][f"G{6 + i}"].value
+            if isinstance(real, str):  # a predikat: a gap in the chart, never a zero bar
+                assert g.cell(r0 + i, k + 2).value is None
+            else:
+                assert g.cell(r0 + i, k + 2).value == pytest.approx(real)
+    r0 = L.GRAFIK_BLOK["iku"]
+    assert [g.cell(r0 + i, k).value for i in range(6)] == [str(t) for t in range(2021, 2027)]
+    assert [g.cell(r0 + i, k + 2).value for i in range(6)] == [wb["IKU"][f"H{11 + i}"].value for i in range(6)]
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
@@ -67,3 +91,5 @@ def test_libreoffice_draws_the_charts(hasil, tmp_path):
     # Drawn from the new values: a data label of U1's IKM unsur appears.
     u1 = openpyxl.load_workbook(hasil)["Hasil SKM"]["G6"].value
     assert f"{u1:.2f}" in text or f"{u1:.2f}".replace(".", ",") in text
+    # Category axes name the indicators, not row numbers.
+    assert "IK-01" in text and "IKP-11" in text

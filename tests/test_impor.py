@@ -138,8 +138,8 @@ def test_impor_csv_isi_dan_tipe_sel(kosong):
         r = 5 + i
         got = [c.value for c in ws[r]][:17]
         assert got == [i + 1, ts, jl, jk, usia, pend, pek, *u, saran], f"baris lembar {r} (CSV baris {line})"
-        # The column's date style: built-in format 14 (short date), as the template sets it.
-        assert ws.cell(r, 2).is_date and ws.cell(r, 2).number_format == "mm-dd-yy"
+        # The column's date style: explicit dd/mm/yyyy, as the template sets it (issue 12).
+        assert ws.cell(r, 2).is_date and ws.cell(r, 2).number_format == "dd/mm/yyyy"
         for c in ws[r]:
             if isinstance(c.value, str):
                 assert c.data_type == "s"

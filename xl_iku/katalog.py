@@ -2,7 +2,7 @@
 
 Wording is the seed's, with its typos corrected ("Defenisi", "Deserta",
 "Bupati Bengkulu" → Bengkalis).  The seed leaves the definisi of IKP-01 blank;
-ours is written from its formula and marked as such in the README.
+ours is written from its formula; the README says so (never the printed sheet).
 """
 
 from __future__ import annotations
@@ -116,8 +116,7 @@ INDIKATOR: tuple[Indikator, ...] = (
          KELOMPOK_IK, ["tblDesa"], True),
     _ind("IKP-01", "Persentase Pelayanan Publik yang diberikan tepat waktu", PERSEN, _ESELON4,
          "Pelayanan publik di kecamatan yang diselesaikan dalam standar waktu (hari kerja) jenis "
-         "layanannya, dihitung dari register pelayanan. (Definisi disusun dari formulasi; seed "
-         "tidak memuatnya.)",
+         "layanannya, dihitung dari register pelayanan.",
          "Jumlah Pelayanan Publik diberikan tepat waktu / Jumlah Pelayanan Publik yang masuk "
          "selama satu tahun × 100",
          KELOMPOK_IKP, ["tblLayanan", "tblJenisLayanan", "tblHariLibur"], True),

@@ -157,7 +157,7 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Status IDM", Jenis.PILIHAN, STATUS_IDM, lebar=18),
             ),
             keterangan="Status setiap desa: Indeks Desa Membangun (Permendesa PDTT 2/2016) atau Indeks Desa "
-                       "(Permendesa PDTT 9/2024), menurut pengaturan SkemaIndeksDesa.",
+                       "(Permendesa PDTT 9/2024), menurut pengaturan Skema indeks desa (IK-10).",
         ),
         Tabel(
             "tblLayanan",

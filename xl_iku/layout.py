@@ -16,6 +16,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from . import cetak as C
 from . import gaya, katalog
 from . import kontrak as K
 from .dasar.ooxml import angka_teks as angka_id  # re-exported: the CLI prints numbers with it
@@ -31,8 +32,6 @@ LEBAR: dict[str, tuple[float, ...]] = {
     K.LEMBAR_SKM: (5, 40, 12, 12, 11, 12, 12, 10),
     K.LEMBAR_VALIDASI: (12, 16, 9, 90),
 }
-# First header row per sheet (repeated on every printed page).
-BARIS_HEADER = {K.LEMBAR_IKU: 5, K.LEMBAR_IK: 5, K.LEMBAR_IKP: 5, K.LEMBAR_VALIDASI: 4}
 
 
 @dataclass
@@ -50,6 +49,11 @@ class SheetPlan:
     merges: list[str] = field(default_factory=list)
     heights: dict[int, float] = field(default_factory=dict)
     links: list[tuple[str, str]] = field(default_factory=list)  # (cell, "'SKM'!H12")
+    # What belongs together on paper (read by cetak.py, which computes the breaks):
+    utuh: list[tuple[int, int]] = field(default_factory=list)  # rows kept on one page
+    tabel: list[tuple[int, int, int]] = field(default_factory=list)  # (header, first, last) repeated when continued
+    cetak: C.Cetak | None = None
+    wajib: bool = True  # False: a workbook without this sheet is still written (older templates)
 
     def put(self, row, col, value, role="teks"):
         self.cells.append(Cell(row, col, value, role))
@@ -83,14 +87,7 @@ def tanggal_id(d: date | str | None) -> str:
 
 def _tinggi(teks_per_kolom: list[tuple[str, float]], minimum: float = 15.0) -> float:
     """Row height for wrapped text: Excel does not re-measure stored rows."""
-    lines = 1
-    for teks, lebar in teks_per_kolom:
-        if not teks:
-            continue
-        per_line = max(1, int(lebar * 1.15))
-        n = sum(max(1, math.ceil(len(part) / per_line)) for part in str(teks).split("\n"))
-        lines = max(lines, n)
-    return max(minimum, 12.0 * lines + 3)
+    return C.tinggi_teks(teks_per_kolom, minimum)
 
 
 def _judul_periode(h: Hasil) -> str:
@@ -177,19 +174,27 @@ def lembar_iku(h: Hasil) -> SheetPlan:
         s.put(row, 8, real, "sel_angka" if isinstance(real, (int, float)) else "sel_tengah")
         s.put(row, 9, cap, "sel_angka")
         s.put(row, 10, kat, "sel_tengah")
-    _ttd(s, h, row + 2, 7, 10)
+    akhir = _ttd(s, h, row + 2, 7, 10)
+    s.utuh += [(5, 7), (9, akhir - 1)]  # IKU-01 with its header; the yearly table with the signature
     return s
+
+
+def _tanda_tangan_tabel(s: SheetPlan, h: Hasil, akhir_tabel: int, col1: int, col2: int) -> int:
+    """The signature block two rows below a table, kept on a page with the table's last two rows."""
+    akhir = _ttd(s, h, akhir_tabel + 2, col1, col2)
+    s.utuh.append((max(1, akhir_tabel - 1), akhir - 1))
+    return akhir
 
 
 def lembar_ik(h: Hasil) -> SheetPlan:
     s = _lembar_indikator(K.LEMBAR_IK, "INDIKATOR KINERJA", katalog.KELOMPOK_IK, h)
-    _ttd(s, h, 6 + 10 + 2, 7, 10)
+    _tanda_tangan_tabel(s, h, 5 + 10, 7, 10)
     return s
 
 
 def lembar_ikp(h: Hasil) -> SheetPlan:
     s = _lembar_indikator(K.LEMBAR_IKP, "INDIKATOR KINERJA PENDUKUNG", katalog.KELOMPOK_IKP, h)
-    _ttd(s, h, 6 + 11 + 2, 7, 10)
+    _tanda_tangan_tabel(s, h, 5 + 11, 7, 10)
     return s
 
 
@@ -220,7 +225,7 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         ("Indeks Kepuasan Masyarakat (IKM = Σ NRR tertimbang × 25)", ikm.nilai, "sel_tebal_angka"),
         ("Mutu pelayanan", ikm.mutu, "sel_tengah"),
         ("Kinerja unit pelayanan", ikm.kinerja, "sel_tengah"),
-        ("Bobot per unsur (MetodeBobotIKM)", ikm.bobot, "sel_tengah"),
+        ("Bobot per unsur", ikm.bobot, "sel_tengah"),
         ("Jumlah responden", ikm.responden, "sel_bulat"),
         ("Populasi penerima layanan", ikm.populasi, "sel_bulat"),
         ("Sampel minimum (Krejcie–Morgan)", ikm.sampel_minimum, "sel_bulat"),
@@ -229,15 +234,21 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         row += 1
         s.merge(row, 1, 6, label, "sel_tebal")
         s.merge(row, 7, 8, v, role)
+    s.utuh.append((4, row))
     row += 2
     s.merge(row, 1, 8, "B. Tiga Unsur dengan Nilai Terendah (prioritas perbaikan)", "bagian")
+    awal = row
     row += 1
+    kepala = row
     row = _tabel_bernomor(s, row, ("No", "Unsur Pelayanan", "NRR", "IKM Unsur", "Mutu"), [
         ((f"{u.kode}. {u.label}", "sel_teks"), (u.nrr, "sel_angka4"), (u.ikm_unsur, "sel_angka"), (u.mutu, "sel_tengah"))
         for u in ikm.terendah])
+    _bersama(s, awal, kepala, row)
     row += 1
     s.merge(row, 1, 8, "Rencana Tindak Lanjut (diisi di lembar Rencana Tindak Lanjut)", "miring")
+    awal = row
     row += 1
+    kepala = row
     for i, head in enumerate(("No", "Unsur / Program dan Kegiatan", "Waktu", None, "Penanggung Jawab")):
         if head is not None:
             s.put(row, i + 1, head, "header")
@@ -253,17 +264,23 @@ def lembar_skm(h: Hasil) -> SheetPlan:
             s.heights[row] = _tinggi([(teks, LEBAR[K.LEMBAR_SKM][1])])
             s.merge(row, 3, 4, waktu, "sel_teks")
             s.merge(row, 5, 8, pj, "sel_teks")
+    _bersama(s, awal, kepala, row)
     row += 2
     s.merge(row, 1, 8, "C. IKM per Jenis Layanan", "bagian")
+    awal = row
     row += 1
+    kepala = row
     row = _tabel_bernomor(s, row, ("No", "Jenis Layanan", "Responden", "IKM", "Mutu", "Kinerja"), [
         ((pl.jenis_layanan, "sel_teks"), (pl.responden, "sel_bulat"), (pl.nilai, "sel_angka"), (pl.mutu, "sel_tengah"),
          (pl.kinerja, "sel_tengah"))
         for pl in ikm.per_layanan])
+    _bersama(s, awal, kepala, row)
     row += 2
     s.merge(row, 1, 8, "D. Profil Responden", "bagian")
+    awal = row
     for judul in ("Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan"):
         row += 1
+        kepala = row
         s.put(row, 2, judul, "header")
         s.put(row, 3, "Jumlah", "header")
         s.put(row, 4, "Persen", "header")
@@ -277,8 +294,15 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         if not isi:
             row += 1
             s.merge(row, 2, 4, "Belum ada data.", "sel_teks")
+        _bersama(s, awal, kepala, row)
+        awal = row + 1
     row += 2
     s.merge(row, 1, 8, f"E. Saran dan Masukan Responden ({len(ikm.saran)})", "bagian")
+    awal = row
+    row += 1
+    kepala = row
+    s.put(row, 1, "No", "header")
+    s.merge(row, 2, 8, "Saran dan Masukan", "header")
     for i, teks in enumerate(ikm.saran):
         row += 1
         s.put(row, 1, i + 1, "sel_tengah")
@@ -288,7 +312,20 @@ def lembar_skm(h: Hasil) -> SheetPlan:
     if not ikm.saran:
         row += 1
         s.merge(row, 1, 8, "Belum ada saran.", "sel_teks")
+    _bersama(s, awal, kepala, row)
+    _tanda_tangan_tabel(s, h, row, 5, 8)
     return s
+
+
+def _bersama(s: SheetPlan, judul: int, kepala: int, akhir: int, pendek: int = 12) -> None:
+    """A section (title row, header row, body): short ones stay whole on a page;
+    long ones keep the title with the header and two rows, and repeat the header
+    where they continue."""
+    if akhir - judul < pendek:
+        s.utuh.append((judul, akhir))
+        return
+    s.utuh.append((judul, min(kepala + 2, akhir)))
+    s.tabel.append((kepala, kepala + 1, akhir))
 
 
 def _tabel_bernomor(s: SheetPlan, row: int, headers: tuple[str, ...], baris: list[tuple]) -> int:
@@ -324,7 +361,7 @@ def lembar_validasi(h: Hasil, waktu: datetime | None = None) -> SheetPlan:
     s = SheetPlan(K.LEMBAR_VALIDASI)
     s.merge(1, 1, 4, "HASIL VALIDASI DATA", "judul")
     if waktu is None:
-        ringkas = "Belum dihitung. Klik tombol Hitung di lembar Beranda atau jalankan: xl-iku hitung"
+        ringkas = "Belum dihitung. Klik tombol Hitung di lembar Beranda (petunjuk lain ada di sana)."
     else:
         ringkas = (f"Dihitung {tanggal_id(waktu.date())} pukul {waktu:%H.%M}: "
                    f"{h.jumlah_galat} galat, {h.jumlah_peringatan} peringatan.")
@@ -350,7 +387,74 @@ def lembar_validasi(h: Hasil, waktu: datetime | None = None) -> SheetPlan:
 
 def susun(h: Hasil, waktu: datetime | None = None) -> dict[str, SheetPlan]:
     plans = [lembar_iku(h), lembar_ik(h), lembar_ikp(h), lembar_skm(h), lembar_validasi(h, waktu)]
+    for p in plans:
+        p.cetak = C.atur(p, LEBAR[p.name], h.kecamatan, h.kabupaten)
+    plans.append(lembar_grafik(h))
     return {p.name: p for p in plans}
+
+
+# ------------------------------------------------------------------ Grafik
+#
+# The charts on `Grafik` (template/grafik.py) read their data from cells of
+# the Grafik sheet itself, to the right of its print area, written here on
+# every run: category labels (indicator codes, unsur names), numbers (text
+# such as a predikat becomes a gap, never a zero bar) and the data labels as
+# text in Indonesian format ("84,95"), which Excel shows as they are whatever
+# the computer's locale — a number format on the labels would follow the PC.
+
+LEMBAR_GRAFIK = "Grafik"
+GRAFIK_KOLOM = 20  # T: first helper column
+GRAFIK_BLOK = {"unsur": 4, "ik": 16, "ikp": 29, "iku": 43}  # first data row of each block
+GRAFIK_HALAMAN = 31  # rows per printed page below the repeated title row (one chart each)
+GRAFIK_BARIS_AKHIR = 1 + 4 * GRAFIK_HALAMAN
+
+
+def _angka(v: Any) -> float | None:
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def lembar_grafik(h: Hasil) -> SheetPlan:
+    from .referensi import MUTU_IKM
+
+    s = SheetPlan(LEMBAR_GRAFIK, wajib=False)
+    s.put(1, 2, f"GRAFIK INDIKATOR KINERJA KECAMATAN {_kecamatan(h)} — {_judul_periode(h)}", "bagian")
+    k = GRAFIK_KOLOM
+    s.put(1, k, "Data grafik (diisi ulang setiap kali dihitung; jangan diubah)", "miring")
+    batas = [m for m in MUTU_IKM if m.mutu in ("A", "B", "C")]
+    r = GRAFIK_BLOK["unsur"]
+    for i, head in enumerate(("Unsur", "IKM Unsur", "Label", *(f"Batas {m.mutu}" for m in batas))):
+        s.put(r - 1, k + i, head, "header")
+    for i, u in enumerate(h.ikm.unsur or _unsur_kosong()):
+        s.put(r + i, k, f"{u.kode}. {u.label}", "teks")
+        s.put(r + i, k + 1, u.ikm_unsur, "teks")
+        s.put(r + i, k + 2, angka_id(u.ikm_unsur), "teks")
+        for j, m in enumerate(batas):
+            s.put(r + i, k + 3 + j, float(m.batas_bawah), "teks")
+    by = h.indikator_by_kode()
+    for blok, kelompok in (("ik", katalog.KELOMPOK_IK), ("ikp", katalog.KELOMPOK_IKP)):
+        r = GRAFIK_BLOK[blok]
+        for i, head in enumerate(("Kode", "Target", "Realisasi", "Label")):
+            s.put(r - 1, k + i, head, "header")
+        for i, ind in enumerate(katalog.per_kelompok(kelompok)):
+            hi = by[ind.kode]
+            s.put(r + i, k, ind.kode, "teks")
+            s.put(r + i, k + 1, _angka(hi.target), "teks")
+            s.put(r + i, k + 2, _angka(hi.realisasi), "teks")
+            s.put(r + i, k + 3, angka_id(_angka(hi.realisasi)), "teks")
+    r = GRAFIK_BLOK["iku"]
+    for i, head in enumerate(("Tahun", "Target", "Realisasi", "Label")):
+        s.put(r - 1, k + i, head, "header")
+    riwayat = h.riwayat.get("IKU-01", {})
+    for i, th in enumerate(K.TAHUN_IKU):
+        tgt, real, _cap, _kat = riwayat.get(th, (None, None, None, None))
+        s.put(r + i, k, str(th), "teks")
+        s.put(r + i, k + 1, _angka(tgt), "teks")
+        s.put(r + i, k + 2, _angka(real), "teks")
+        s.put(r + i, k + 3, angka_id(_angka(real)), "teks")
+    for row in range(1, GRAFIK_BARIS_AKHIR + 1):
+        s.heights[row] = 15.0  # the charts are anchored to rows: their height must not move
+    s.cetak = C.grafik(GRAFIK_HALAMAN, h.kecamatan, h.kabupaten)
+    return s
 
 
 def status_beranda(h: Hasil, waktu: datetime) -> str:

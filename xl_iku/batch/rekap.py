@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from .. import __version__, katalog, referensi
+from .. import __version__, cetak, katalog, referensi
 from ..io.atomic import write_atomic
 from ..dasar.ooxml import angka_teks
 from ..hasil import GALAT, indikator_per_kode
@@ -158,7 +158,7 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
     nt = len(_KOLOM_TETAP)
     kol_berkas = nt + 4 * len(kode)
     ws.write(0, 0, _judul(baris), g.judul)
-    ws.write(1, 0, f"{len(baris)} kecamatan. Dibuat oleh xl-iku {__version__} pada {dibuat}. "
+    ws.write(1, 0, f"{len(baris)} kecamatan. Dibuat {dibuat} (penghitung IKU versi {__version__}). "
                    "Angka tanpa pembulatan, ditampilkan dua desimal; warna capaian menurut "
                    "Permendagri 86/2017.", g.sub)
     ws.merge_range(2, 0, 2, 1, "Kategori capaian:", g.sub)
@@ -173,7 +173,7 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
     for k, kd in enumerate(kode):
         c0 = nt + 4 * k
         ind = katalog.INDIKATOR_BY_KODE[kd]
-        ws.merge_range(h1, c0, h1, c0 + 3, f"{kd} — {ind.nama} ({ind.satuan})", g.kepala)
+        ws.merge_range(h1, c0, h1, c0 + 3, f"{kd} — {ind.nama} ({cetak.satuan_judul(ind.satuan)})", g.kepala)
         for j, s in enumerate(_SUB):
             ws.write(h2, c0 + j, s, g.kepala2)
     ws.merge_range(h1, kol_berkas, h2, kol_berkas, "Berkas", g.kepala)
@@ -221,11 +221,9 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
         ws.set_column(c0 + 3, c0 + 3, 14)
     ws.set_column(kol_berkas, kol_berkas, 40)
     ws.freeze_panes(r0, 2)
-    ws.set_landscape()
-    ws.set_paper(8)  # A3
-    ws.repeat_rows(h1, h2)
-    ws.repeat_columns(0, 1)
-    ws.fit_to_pages(0, 0)
+    lebar = [5, 20, 20, 9, 9, 9] + [11, 11, 11, 14] * len(kode) + [40]
+    kelompok = [(nt + 4 * k + 1, nt + 4 * k + 4) for k in range(len(kode))] + [(kol_berkas + 1, kol_berkas + 1)]
+    cetak.ke_xlsxwriter(ws, cetak.rekap(lebar, nt, 2, kelompok, (h1 + 1, h2 + 1)))
 
 
 def _lembar_peringkat(wb, g: _Gaya, baris: list["HasilBerkas"]) -> None:
@@ -266,6 +264,7 @@ def _lembar_peringkat(wb, g: _Gaya, baris: list["HasilBerkas"]) -> None:
     ws.merge_range(3, c0, 3, c0 + len(kepala_b) - 1, "Menurut indikator yang mencapai target", g.kepala)
     for c, t in enumerate(kepala_b):
         ws.write(4, c0 + c, t, g.kepala2)
+    ws.set_row(4, 27)  # two-line headers ("Mencapai Target") are not cut
     r_ikm, r = r, 5
     for th in tahun:
         grup = [(b, *persen_tercapai(b.ringkasan)) for b in baris if b.ringkasan["tahun"] == th]
@@ -289,7 +288,8 @@ def _lembar_peringkat(wb, g: _Gaya, baris: list["HasilBerkas"]) -> None:
     # --- chart(s): IKM per kecamatan, one per year
     # Below the tables, so the sheet prints one page wide.
     kol_grafik = 0
-    baris_grafik = max(r_ikm, r) + 2
+    baris_grafik = awal_grafik = max(r_ikm, r) + 2
+    tinggi_grafik: list[int] = []  # rows each chart takes
     lembar = LEMBAR_PERINGKAT
     for th, a, z in blok_ikm:
         n = z - a + 1
@@ -303,16 +303,21 @@ def _lembar_peringkat(wb, g: _Gaya, baris: list["HasilBerkas"]) -> None:
         })
         ch.set_title({"name": f"IKM per Kecamatan — Tahun {th}"})
         ch.set_x_axis({"name": "IKM", "min": 0, "max": 100, "num_format": "0"})
-        ch.set_y_axis({"reverse": True})
+        ch.set_y_axis({"reverse": True, "interval_unit": 1})  # every kecamatan named
         ch.set_legend({"none": True})
-        tinggi = max(300, 60 + 22 * n)
+        tinggi = max(300, 80 + 26 * n)
         ch.set_size({"width": 640, "height": tinggi})
         ws.insert_chart(baris_grafik, kol_grafik, ch)
-        baris_grafik += int(tinggi / 20) + 2
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.repeat_rows(3, 4)
-    ws.fit_to_pages(1, 0)
+        tinggi_grafik.append(int(tinggi / 20) + 2)
+        baris_grafik += tinggi_grafik[-1]
+    # A4 landscape, one page wide; each chart starts a page of its own when it
+    # would not fit below the previous one (charts are never cut).
+    c = cetak.Cetak(cetak.A4, True, cetak.skala_muat([10, 20, 20, 10, 10, 10, 8.43, 10, 20, 20, 12, 12, 12, 12],
+                                                       cetak.A4, True), judul_baris=(4, 5), kaki=cetak.kaki())
+    if tinggi_grafik:
+        kap = int(cetak.kapasitas(c) / 15)
+        c.putus = cetak.putus_grafik(awal_grafik + 1, tinggi_grafik, kap)
+    cetak.ke_xlsxwriter(ws, c)
 
 
 def _lembar_masalah(wb, g: _Gaya, hb: "HasilBatch", di_rekap: set[str]) -> None:
@@ -383,10 +388,7 @@ def _lembar_masalah(wb, g: _Gaya, hb: "HasilBatch", di_rekap: set[str]) -> None:
     if rows:
         ws.autofilter(3, 0, 3 + len(rows), len(kepala) - 1)
     ws.freeze_panes(4, 0)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.repeat_rows(3)
-    ws.fit_to_pages(1, 0)
+    cetak.ke_xlsxwriter(ws, cetak.Cetak(cetak.A4, True, 100, judul_baris=(4, 4), kaki=cetak.kaki()))
 
 
 def baris_rekap(hb: "HasilBatch") -> list["HasilBerkas"]:
@@ -401,7 +403,8 @@ def baris_rekap(hb: "HasilBatch") -> list["HasilBerkas"]:
 def buat_rekap(hb: "HasilBatch", waktu: datetime | None = None) -> bytes:
     waktu = waktu or datetime.now()
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    # Arial 10 as the Normal style, as in the template: the print geometry measures its digits.
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "default_format_properties": {"font_name": "Arial", "font_size": 10}})
     wb.set_properties({"title": "Rekapitulasi Indikator Kinerja Kecamatan", "author": "xl-iku",
                        "comments": "Dibuat oleh xl-iku batch."})
     g = _Gaya(wb)

@@ -479,6 +479,7 @@ def tulis(book, bacaan: Bacaan, plans: dict[str, SheetPlan], hasil: Hasil,
     """Write the plans, the marks, the memo and the single cells (Beranda's status line)."""
     prof = profil(book)
     p = Penulis(book, prof)
+    plans = {n: pl for n, pl in plans.items() if pl.wajib or n in p.sheets}
     hilang = [n for n in plans if n not in p.sheets]
     if hilang:
         from .reader import MasalahBuku

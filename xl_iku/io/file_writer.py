@@ -18,6 +18,7 @@ from typing import BinaryIO
 from .. import gaya
 from ..dasar.ooxml import angka_xml, bersih, ke_serial
 from ..layout import SheetPlan
+from .cetak_xml import patch_cetak
 from .package import FileError, Package
 from ..dasar.raw import address, col_letter, parse_address
 from .salin import salin
@@ -117,6 +118,8 @@ def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
         links = "".join(f'<{p}hyperlink ref="{c}" location="{escape(loc, {chr(34): "&quot;"})}" display="{c}"/>'
                         for c, loc in plan.links)
         xml = _insert_before(xml, p, f"<{p}hyperlinks>{links}</{p}hyperlinks>", _AFTER_LINKS)
+    if plan.cetak is not None:  # page breaks follow the rows just written
+        xml = patch_cetak(xml, plan.cetak, p)
     return xml
 
 
@@ -213,6 +216,8 @@ def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO,
         try:
             owned[pkg.sheet(name).part] = plan
         except KeyError:
+            if not plan.wajib:  # e.g. Grafik in a workbook from an older template
+                continue
             raise FileError(f"Lembar keluaran '{name}' tidak ditemukan di berkas '{pkg.path.name}'.") from None
     isian: dict[str, dict[str, object]] = {}
     for name, cells in (sel or {}).items():

@@ -226,6 +226,12 @@ def _workbook_cetak(root, cetak: set[str]) -> bytes:
                 first = i
         elif el.get("state") != "veryHidden":
             el.set("state", "hidden")
+    # LibreOffice prints a hidden sheet that has a print area: drop those areas.
+    indeks = {i for i, el in enumerate(root.iter(_q(ns, "sheet"))) if el.get("name") not in cetak}
+    for dn in list(root.iter(_q(ns, "definedName"))):
+        if dn.get("name") == "_xlnm.Print_Area" and dn.get("localSheetId", "").isdigit() \
+                and int(dn.get("localSheetId")) in indeks:
+            dn.getparent().remove(dn)
     for view in root.iter(_q(ns, "workbookView")):
         view.set("activeTab", str(first or 0))
         view.set("firstSheet", str(first or 0))
@@ -240,7 +246,8 @@ _SHEETPR_SETELAH = ("tabColor", "outlinePr")
 
 
 def _lembar_cetak(root) -> bytes:
-    """A4 and all columns on one page wide; the rest of the page setup is kept."""
+    """All columns on one page wide (A4 unless the sheet says A3); the rest of the
+    page setup, including the page breaks `hitung` computed, is kept."""
     ns = _ns(root)
     pr = root.find(_q(ns, "sheetPr"))
     if pr is None:
@@ -265,7 +272,8 @@ def _lembar_cetak(root) -> bytes:
                 pos = i
                 break
         root.insert(pos, ps)
-    ps.set("paperSize", "9")
+    if ps.get("paperSize") not in ("8", "9"):
+        ps.set("paperSize", "9")
     ps.set("fitToWidth", "1")
     if not sudah_pas:  # we switch fitting on: as many pages tall as needed
         ps.set("fitToHeight", "0")
@@ -348,9 +356,10 @@ def buat_pdf(
             lap = hitung_berkas(src, bahan, backup=False)
             jumlah_galat = lap.hasil.jumlah_galat
         elif belum_dihitung(src):
-            catatan.append(
-                f"Lembar keluaran '{src.name}' tampaknya belum dihitung; jalankan dulu: xl-iku hitung \"{src.name}\" "
-                "(atau pakai opsi --hitung)."
+            # An empty report with exit 0 would be signed as if it were one (issue 12).
+            raise FileError(
+                f"Berkas '{src.name}' belum pernah dihitung, jadi lembar keluarannya masih kosong; "
+                f"jalankan dulu: xl-iku hitung \"{src.name}\", atau cetak dengan: xl-iku pdf --hitung."
             )
         exe = cari_soffice(soffice)
         salinan = tmp / f"cetak{suffix}"

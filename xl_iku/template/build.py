@@ -15,7 +15,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .. import gaya, katalog, layout
+from .. import cetak, gaya, katalog, layout
 from . import grafik
 from .. import kontrak as K
 from .. import referensi as D
@@ -29,6 +29,7 @@ HEADER_ROW = 3  # 0-based row of input table headers (Excel row 4)
 BARIS_VALIDASI = 20000  # dropdowns cover this many rows below each header
 _TANGGAL_DOK = datetime(2024, 1, 1)
 _FONT = {"font_name": "Arial", "font_size": 10}
+FORMAT_TANGGAL = "dd/mm/yyyy"
 
 
 class _Formats:
@@ -45,14 +46,20 @@ class _Formats:
 
 def _num_format(kol: K.Kolom) -> dict:
     return {
-        # Built-in format 14 (short date in the user's locale): Excel 365 sends
-        # such cells to xlwings as dates, where a custom format may come as serials.
-        K.Jenis.TANGGAL: {"num_format": 14},
+        # Explicit dd/mm/yyyy: built-in format 14 follows the PC's locale (an
+        # English Windows shows 12/20/2023).  xlwings clients may send such
+        # "Custom" cells as serial numbers; the Excel reader turns a number in
+        # a date column back into its date (excel/reader.py), so both arrive as dates.
+        K.Jenis.TANGGAL: {"num_format": FORMAT_TANGGAL},
         K.Jenis.ANGKA: {"num_format": "0.00##"},
         K.Jenis.BULAT: {"num_format": "0"},
         K.Jenis.LIKERT: {"num_format": "0", "align": "center"},
         K.Jenis.NIP: {"num_format": "@"},
     }.get(kol.jenis, {})
+
+
+def lebar_kolom(kol: K.Kolom) -> float:
+    return max(kol.lebar, cetak.lebar_judul(kol.header))
 
 
 def _validation(kol: K.Kolom) -> dict | None:
@@ -98,7 +105,8 @@ def _input_table(wb, ws, F, spec_name: str, headers: tuple[str, ...], kolom: tup
     for j, kol in enumerate(kolom):
         fmt = F(locked=False, **_num_format(kol))
         fmts.append(fmt)
-        ws.set_column(first_col + j, first_col + j, kol.lebar, fmt)
+        # Never narrower than the header with its filter button ("Perencanaan Kine…").
+        ws.set_column(first_col + j, first_col + j, lebar_kolom(kol), fmt)
     n = max(1, len(rows))
     last_row = HEADER_ROW + n
     data = [[row.get(h) for h in headers] for row in rows] if rows else None
@@ -120,6 +128,19 @@ def _input_table(wb, ws, F, spec_name: str, headers: tuple[str, ...], kolom: tup
                       "error_message": "Pilih jenis layanan dari tabel Jenis Layanan (lembar Referensi)."}
             if dv:
                 ws.data_validation(HEADER_ROW + 1, first_col + j, HEADER_ROW + BARIS_VALIDASI, first_col + j, dv)
+
+
+def _keterangan_tabel(ws, F, keterangan: list[tuple[int, int, str]], lebar: list[float]) -> None:
+    """Captions of the second and later tables of a sheet, wrapped within their own
+    columns (one long line would run into the next table's caption)."""
+    if not keterangan:
+        return
+    fmt = F(italic=True, font_color="#555555", text_wrap=True, valign="bottom")
+    tinggi = 15.0
+    for c1, c2, teks in keterangan:
+        ws.merge_range(HEADER_ROW - 1, c1, HEADER_ROW - 1, c2, teks, fmt)
+        tinggi = max(tinggi, cetak.tinggi_teks([(teks, sum(lebar[c1:c2 + 1]))], pt=10, baris=12.75))
+    ws.set_row(HEADER_ROW - 1, tinggi)
 
 
 def _sheet_title(ws, F, judul: str, ket: str) -> None:
@@ -157,17 +178,6 @@ def _write_plan(ws, F, plan: layout.SheetPlan, lebar: tuple[float, ...]) -> None
         ws.set_row(r - 1, h)
 
 
-def _print_setup(ws, landscape: bool, header_row: int | None) -> None:
-    ws.set_paper(9)  # A4
-    ws.set_landscape() if landscape else ws.set_portrait()
-    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-    ws.fit_to_pages(1, 0)
-    ws.center_horizontally()
-    ws.set_footer("&L&8xl-iku&C&8Halaman &P dari &N&R&8&A")
-    if header_row:
-        ws.repeat_rows(header_row - 1)
-
-
 def _beranda(wb, ws, F) -> None:
     ws.hide_gridlines(2)
     ws.set_column(0, 0, 3)
@@ -187,8 +197,9 @@ def _beranda(wb, ws, F) -> None:
     ]
     for i, t in enumerate(langkah):
         ws.write(3 + i, 1, t, F(text_wrap=True, valign="top"))
-        # Stored heights: LibreOffice does not re-measure wrapped rows on load.
-        ws.set_row(3 + i, 15 if len(t) <= 140 else 28)
+        # Stored heights (LibreOffice does not re-measure wrapped rows on load),
+        # measured as the text wraps, so a step never runs into the next one.
+        ws.set_row(3 + i, cetak.tinggi_teks([(t, 100)], pt=10, baris=12.75))
     ws.set_row(9, 30)
     ws.write(K_SEL_STATUS_ROW, 1, "Belum dihitung.", F(italic=True, font_color="#555555"))
     ws.write(K_SEL_STATUS_ROW - 1, 1, "Status:", F(bold=True))
@@ -211,7 +222,7 @@ def _pengaturan(wb, ws, F, nilai: dict) -> None:
     ws.set_column(1, 1, 34)
     ws.set_column(2, 2, 26)
     ws.set_column(3, 3, 60)
-    _sheet_title(ws, F, "Pengaturan", "Isi kolom Nilai. Nama sel dipakai oleh xl-iku; jangan diubah.")
+    _sheet_title(ws, F, "Pengaturan", "Isi kolom Nilai. Nama Sel dipakai rumus dan program penghitung; jangan diubah.")
     hdr = F(bold=True, bg_color="#D9E1F2", border=1)
     for j, h in enumerate(("Pengaturan", "Nilai", "Nama Sel", "Keterangan")):
         ws.write(HEADER_ROW, j, h, hdr)
@@ -235,7 +246,9 @@ def _pengaturan(wb, ws, F, nilai: dict) -> None:
         v = nilai.get(spec.nama, spec.bawaan)
         _write_value(ws, r, 1, v, fmt)
         ws.write(r, 2, spec.nama, F(border=1, font_color="#555555"))
-        ws.write(r, 3, ket.get(spec.nama, ""), F(border=1, italic=True, font_color="#555555"))
+        teks_ket = ket.get(spec.nama, "")
+        ws.write(r, 3, teks_ket, F(border=1, italic=True, font_color="#555555", text_wrap=True, valign="top"))
+        ws.set_row(r, cetak.tinggi_teks([(teks_ket, 60), (spec.label, 44)], pt=10, baris=12.75))
         wb.define_name(spec.nama, f"='{ws.name}'!${'B'}${r + 1}")
         dv = _validation(kol)
         if spec.jenis is K.Jenis.PILIHAN:
@@ -243,6 +256,7 @@ def _pengaturan(wb, ws, F, nilai: dict) -> None:
         if dv:
             ws.data_validation(r, 1, r, 1, dv)
     _protect(ws)
+    cetak.ke_xlsxwriter(ws, cetak.register([44, 34, 26, 60], (1, HEADER_ROW + 1)))
 
 
 def _referensi(wb, ws, F, tabel: dict) -> None:
@@ -252,10 +266,12 @@ def _referensi(wb, ws, F, tabel: dict) -> None:
     ]
     libur = tabel.get("tblHariLibur") or [{"Tanggal": d, "Keterangan": n} for d, n in libur_nasional(range(2021, 2027))]
     col = 0
+    lebar_cetak: list[float] = []
     for name in ("tblJenisLayanan", "tblHariLibur"):
         spec = K.TABEL[name]
         rows = jl if name == "tblJenisLayanan" else libur
         _input_table(wb, ws, F, name, spec.headers, spec.kolom, rows, col)
+        lebar_cetak += [lebar_kolom(k) for k in spec.kolom] + [8.43]
         col += len(spec.headers) + 1
     ref_rows = {
         "tblUnsur": [{"Kode": k, "Unsur": v} for k, v in D.UNSUR_LABEL.items()],
@@ -276,12 +292,14 @@ def _referensi(wb, ws, F, tabel: dict) -> None:
         kolom = tuple(K.Kolom(h, K.Jenis.ANGKA if h in ("Batas Bawah", "Batas Atas", "Bobot", "Lebih Dari", "Paling Rendah")
                               else K.Jenis.TEKS, lebar=lebar.get(h, 11)) for h in headers)
         _input_table(wb, ws, F, name, headers, kolom, ref_rows[name], col, validasi=False)
+        lebar_cetak += [lebar_kolom(k) for k in kolom] + [8.43]
         col += len(headers) + 1
     ws.write(2, 0, "Tabel Jenis Layanan dan Hari Libur dapat ditambah. Batas peraturan (kanan): "
              "IKM PermenPANRB 14/2017, AKIP PermenPANRB 88/2021, IDM Permendesa PDTT 2/2016 "
              "(batas Indeks Desa, Permendesa PDTT 9/2024, diisi kantor bila ada), "
              "kategori capaian Permendagri 86/2017.", F(italic=True, font_size=8))
     _protect(ws)
+    cetak.ke_xlsxwriter(ws, cetak.register(lebar_cetak[:-1], (1, HEADER_ROW + 1)))
 
 
 def _gaya(wb, ws, F) -> None:
@@ -302,7 +320,9 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
     pengaturan = pengaturan or {}
     tabel = tabel or {}
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    # Arial 10 as the Normal style: column widths are measured in its digits, and
+    # Liberation Sans (metric-compatible) lays pages out as Excel does.
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "default_format_properties": dict(_FONT)})
     wb.set_properties({"title": "Indikator Kinerja Utama Kecamatan", "author": "xl-iku", "company": "",
                        "created": _TANGGAL_DOK, "comments": "Dibuat oleh xl-iku; jangan mengubah nama tabel dan judul kolom."})
     wb.set_calc_mode("auto")
@@ -321,6 +341,8 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
         _sheet_title(ws, F, lembar, first.keterangan)
         ws.freeze_panes(HEADER_ROW + 1, 0)
         col = 0
+        lebar: list[float] = []
+        keterangan: list[tuple[int, int, str]] = []
         for name in names:
             spec = K.TABEL[name]
             rows = tabel.get(name)
@@ -331,22 +353,29 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
                 rows = [{"Kode": i.kode} for i in katalog.INDIKATOR]
             _input_table(wb, ws, F, name, spec.headers, spec.kolom, rows or [], col)
             if col:
-                ws.write(HEADER_ROW - 1, col, spec.keterangan, F(italic=True, font_color="#555555"))
+                keterangan.append((col, col + len(spec.headers) - 1, spec.keterangan))
+            lebar += [lebar_kolom(k) for k in spec.kolom] + [8.43]
             col += len(spec.headers) + 1
+        _keterangan_tabel(ws, F, keterangan, lebar)
         _protect(ws)
-        ws.set_landscape()
-        ws.set_paper(9)
+        cetak.ke_xlsxwriter(ws, cetak.register(lebar[:-1], (1, HEADER_ROW + 1)))
 
     kosong = layout.hasil_kosong()
     plans = layout.susun(kosong)
     for name, plan in plans.items():
+        if name == grafik.LEMBAR_GRAFIK:
+            continue
         ws = wb.add_worksheet(name)
         _write_plan(ws, F, plan, layout.LEBAR[name])
-        _print_setup(ws, landscape=name not in (K.LEMBAR_SKM,), header_row=layout.BARIS_HEADER.get(name))
+        cetak.ke_xlsxwriter(ws, plan.cetak)
         # Output sheets stay unprotected: xlwings Lite/Server must rewrite them
         # and cannot lift protection; every run rewrites them anyway.
         ws.set_tab_color("#1F7A3A")
-    grafik.tambah(wb, F)
+    def tulis_grafik(ws, plan):
+        _write_plan(ws, F, plan, ())
+        cetak.ke_xlsxwriter(ws, plan.cetak)
+
+    grafik.tambah(wb, F, tulis_grafik)
     _referensi(wb, wb.add_worksheet(K.LEMBAR_REFERENSI), F, tabel)
     _gaya(wb, wb.add_worksheet(gaya.LEMBAR_GAYA), F)
     beranda.activate()
