@@ -40,6 +40,7 @@ from lxml import etree
 
 from .. import kontrak as K
 from ..io.package import FileError, Package
+from ..io.salin import salin
 
 NS = {
     "xdr": "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
@@ -304,25 +305,22 @@ def buat_xlsm(sumber: str | Path, folder: str | Path | None = None, *, timpa: bo
                   if not r.external and r.type.endswith("/drawing")]
         kode = {s.part: f"Sheet{s.index + 1}" for s in pkg.sheets}
         ada_tombol = False
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-            for info in pkg._zf.infolist():
-                name = info.filename
-                data = pkg.read(name)
-                if name == "[Content_Types].xml":
-                    data = _content_types(data, _CT_MAKRO)
-                elif name == "xl/_rels/workbook.xml.rels":
-                    data = _workbook_rels(data)
-                elif name == pkg.workbook_part:
-                    data = _workbook(data)
-                elif name in kode:
-                    data = _sheet(data, kode[name])
-                elif name in gambar:
-                    data, ok = _drawing_makro(data, NAMA_TOMBOL, MAKRO)
-                    ada_tombol = ada_tombol or ok
-                elif name == "xl/vbaProject.bin":
-                    continue
-                z.writestr(info, data)
-            z.writestr("xl/vbaProject.bin", vba)
+
+        def drawing(data: bytes) -> bytes:
+            nonlocal ada_tombol
+            data, ok = _drawing_makro(data, NAMA_TOMBOL, MAKRO)
+            ada_tombol = ada_tombol or ok
+            return data
+
+        ganti = {
+            "[Content_Types].xml": lambda d: _content_types(d, _CT_MAKRO),
+            "xl/_rels/workbook.xml.rels": _workbook_rels,
+            pkg.workbook_part: _workbook,
+            **{part: (lambda d, c=c: _sheet(d, c)) for part, c in kode.items()},
+            **{part: drawing for part in gambar},
+            "xl/vbaProject.bin": vba,  # added: the package has none (checked above)
+        }
+        salin(pkg, out, ganti)
         if not ada_tombol:
             raise FileError(f"Tombol '{NAMA_TOMBOL}' tidak ditemukan di lembar Beranda berkas '{sumber.name}'; "
                             "gunakan templat xl-iku terbaru.")
@@ -382,18 +380,14 @@ def buat_addin(folder: str | Path, *, timpa: bool = False, interpreter: str | No
     kunci = "Interpreter_Mac" if sys.platform == "darwin" else "Interpreter_Win"
     src = xlwings_file("quickstart_addin_ribbon.xlam")
     out = io.BytesIO()
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(src) as zin:
         sst = _xml(zin.read("xl/sharedStrings.xml"))
         strings = ["".join(si.itertext()) for si in sst.findall(f"{{{NS['m']}}}si")]
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == "customUI/customUI.xml":
-                data = CUSTOM_UI.format(makro=MAKRO_PITA).encode("utf-8")
-            elif info.filename == "xl/workbook.xml":
-                data = _addin_workbook(data)
-            elif info.filename == "xl/worksheets/sheet1.xml":
-                data = _addin_sheet(data, strings, {kunci: interp})
-            z.writestr(info, data)
+        salin(zin, out, {
+            "customUI/customUI.xml": CUSTOM_UI.format(makro=MAKRO_PITA).encode("utf-8"),
+            "xl/workbook.xml": _addin_workbook,
+            "xl/worksheets/sheet1.xml": lambda d: _addin_sheet(d, strings, {kunci: interp}),
+        })
     xlam.write_bytes(out.getvalue())
     py.write_text(PY_ADDIN.format(modul=NAMA_ADDIN), encoding="utf-8")
     return Artefak(xlam, py, None)
