@@ -29,17 +29,22 @@ def _hapus(xml: str, p: str, tag: str) -> str:
     return re.sub(rf"<{p}{tag}(\s[^>]*)?>.*?</{p}{tag}>", "", xml, flags=re.S)
 
 
-def _sisip(xml: str, p: str, fragmen: str, tag: str) -> str:
-    """Insert `fragmen` (element `tag`) where ECMA-376 order puts it."""
-    ikut = _URUTAN[_URUTAN.index(tag) + 1:]
+def sisip_sebelum(xml: str, p: str, fragmen: str, pengikut: tuple[str, ...]) -> str:
+    """Insert `fragmen` before the first of `pengikut` present (ECMA-376
+    fixes the order of a worksheet's children), else before the end."""
     pos = None
-    for t in ikut:
+    for t in pengikut:
         m = re.search(rf"<{p}{t}[\s/>]", xml)
         if m and (pos is None or m.start() < pos):
             pos = m.start()
     if pos is None:
         pos = xml.rindex(f"</{p}worksheet>")
     return xml[:pos] + fragmen + xml[pos:]
+
+
+def _sisip(xml: str, p: str, fragmen: str, tag: str) -> str:
+    """Insert `fragmen` (element `tag`) where ECMA-376 order puts it."""
+    return sisip_sebelum(xml, p, fragmen, tuple(_URUTAN[_URUTAN.index(tag) + 1:]))
 
 
 def _sheet_pr(xml: str, p: str, pas: bool) -> str:

@@ -18,7 +18,7 @@ from typing import BinaryIO
 from .. import gaya
 from ..dasar.ooxml import angka_xml, bersih, ke_serial
 from ..layout import SheetPlan
-from .cetak_xml import patch_cetak
+from .cetak_xml import patch_cetak, sisip_sebelum as _insert_before
 from .package import FileError, Package
 from ..dasar.raw import address, col_letter, parse_address
 from .salin import salin
@@ -88,17 +88,6 @@ def _prefix(xml: str) -> str:
 def _remove(xml: str, p: str, tag: str) -> str:
     xml = re.sub(rf"<{p}{tag}(\s[^>]*)?/>", "", xml)
     return re.sub(rf"<{p}{tag}(\s[^>]*)?>.*?</{p}{tag}>", "", xml, flags=re.S)
-
-
-def _insert_before(xml: str, p: str, fragment: str, followers: tuple[str, ...]) -> str:
-    best = None
-    for tag in followers:
-        m = re.search(rf"<{p}{tag}[\s/>]", xml)
-        if m and (best is None or m.start() < best):
-            best = m.start()
-    if best is None:
-        best = xml.rindex(f"</{p}worksheet>")
-    return xml[:best] + fragment + xml[best:]
 
 
 def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
