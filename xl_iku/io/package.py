@@ -58,6 +58,16 @@ _CHUNK = 1 * MB
 # FileError (exit 2) lives with every other user-facing error in `pesan`.
 
 
+def _lepas(el) -> None:
+    """Free a parsed element and its earlier siblings, so streaming a huge
+    part keeps memory flat."""
+    el.clear()
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
+
+
 # ---------------------------------------------------------------- records
 
 
@@ -653,11 +663,7 @@ class Package:
         try:
             for _ev, el in ctx:
                 yield el
-                el.clear()
-                parent = el.getparent()
-                if parent is not None:
-                    while el.getprevious() is not None:
-                        del parent[0]
+                _lepas(el)
         except etree.XMLSyntaxError:
             raise self._bad_xml(name) from None
 
@@ -738,11 +744,7 @@ class Package:
                     if di.doctype or di.internalDTD is not None:
                         raise self._xml_bomb(name)
                 yield ev, el
-                el.clear()
-                parent = el.getparent()
-                if parent is not None:
-                    while el.getprevious() is not None:
-                        del parent[0]
+                _lepas(el)
         except etree.XMLSyntaxError:
             raise self._bad_xml(name) from None
 
