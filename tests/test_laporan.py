@@ -413,8 +413,6 @@ def test_office_style_document(berkas, docx_skm, tmp_path, cli):
     assert p.returncode == 2 and "--gaya" in p.stderr
 
 
-@pytest.mark.skipif(not hasattr(__import__("xl_iku.hasil", fromlist=["x"]).HasilIndikator(
-    "IK-01", "", ""), "tercapai"), reason="tercapai belum ada di Hasil (diputuskan mesin hitung, issue 10)")
 def test_lkjip_counts_targets_reached_from_the_engine(docx_lkjip):
     # kasus: reached IKU-01, IK-01 (107,62), IK-03 (102), IKP-11 (100); not reached IK-02 (B below target BB,
     # capaian 100), IK-07 (94,44), IK-08 (75), IK-10 (2 of 4 desa Mandiri = 50 vs 60), IKP-04 (50 vs 100).

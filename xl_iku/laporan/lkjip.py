@@ -36,11 +36,6 @@ def urutan(b: Bahan) -> list[HasilIndikator]:
     return [by[i.kode] for kel, _ in KELOMPOK for i in katalog.per_kelompok(kel)]
 
 
-def _tercapai(ind: HasilIndikator) -> bool | None:
-    # Decided once in the engine (KONTRAK §3); older results carry no such field.
-    return getattr(ind, "tercapai", None)
-
-
 def _nilai(ind: HasilIndikator, b: Bahan) -> str:
     """Realisasi as printed: IK-02 is the predikat with its score."""
     if ind.kode == "IK-02" and ind.status == STATUS_OK and isinstance(ind.realisasi, str):
@@ -102,8 +97,8 @@ def _capaian(doc: Document, b: Bahan) -> None:
     galat = [i.kode for i in semua if i.status == STATUS_GALAT]
     kosong = [i.kode for i in semua if i.status == STATUS_TANPA_DATA]
     ok = [i for i in semua if i.status == STATUS_OK and i.capaian is not None]
-    capai = [i.kode for i in ok if _tercapai(i) is True]
-    belum = [i.kode for i in ok if _tercapai(i) is False]
+    capai = [i.kode for i in ok if i.tercapai is True]
+    belum = [i.kode for i in ok if i.tercapai is False]
     tanpa_target = [i.kode for i in semua if i.status == STATUS_OK and i.target is None]
     kalimat = [f"Dari {len(semua)} indikator, {len(ok)} dapat diukur capaiannya"]
     if capai or belum:
@@ -164,7 +159,7 @@ def _kalimat_capaian(ind: HasilIndikator, b: Bahan) -> str:
         return (f"Realisasi {_nilai(ind, b)}; target tahun {b.hasil.tahun} belum diisi di lembar Target, sehingga "
                 "capaian belum dapat dihitung.")
     s = f"Dari target {_target(ind)}, realisasi {_nilai(ind, b)}, capaian {T.angka(ind.capaian)}% ({ind.kategori})"
-    t = _tercapai(ind)
+    t = ind.tercapai  # decided once in the engine (KONTRAK §3)
     if t is True:
         s += "; target tercapai."
     elif t is False:
