@@ -137,13 +137,6 @@ def _memo(path: Path) -> list[str]:
 # ------------------------------------------------------------------ fixtures
 
 
-@pytest.fixture(scope="module")
-def besar(tmp_path_factory) -> Path:
-    """10× the sample's registers (SKM, Layanan, Pengaduan, Kamtibmas)."""
-    path = tmp_path_factory.mktemp("besar") / "Besar_IKU.xlsx"
-    peng, tabel = data_contoh(skala=10)
-    buat(path, peng, tabel)
-    return path
 
 
 @pytest.fixture(scope="module")

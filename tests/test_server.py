@@ -29,10 +29,8 @@ from tests.test_excel import beda
 
 from xl_iku import kontrak as K
 from xl_iku.app import hitung_berkas
-from xl_iku.template.contoh import data_contoh
 from xl_iku.excel import klien
 from xl_iku.server import JALUR_SKRIP, ServerError, baca_token, loopback
-from xl_iku.template.build import buat
 
 pytest.importorskip("xlwings_server")
 
@@ -99,12 +97,6 @@ def _waktu(actions: list[dict]) -> datetime:
     return datetime(int(y), nomor, int(d), int(hh), int(mm))
 
 
-@pytest.fixture(scope="module")
-def besar(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("besar") / "Besar_IKU.xlsx"
-    peng, tabel = data_contoh(skala=10)
-    buat(path, peng, tabel)
-    return path
 
 
 @pytest.mark.parametrize("client", ["Office.js", "VBA"])
