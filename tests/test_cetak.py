@@ -474,3 +474,59 @@ def test_rekap_tercetak_utuh(cetakan):
     # Every indicator group printed whole exactly once (no group cut between pages).
     assert sorted(dilihat) == sorted(kode)
     assert "IKM per Kecamatan" in "\n".join(per["Peringkat"])
+
+
+def _putus_satu_per_satu(plan, c):
+    """The first implementation, kept as the oracle: shift the whole plan once per
+    inserted header (obviously right, quadratic on long registers)."""
+    from dataclasses import replace
+    from xl_iku.dasar.raw import address, parse_address
+
+    def geser(mulai):
+        for x in plan.cells:
+            if x.row >= mulai:
+                x.row += 1
+        baru = []
+        for m in plan.merges:
+            (r1, c1), (r2, c2) = (parse_address(a) for a in m.split(":"))
+            baru.append(f"{address(r1 + (r1 >= mulai), c1)}:{address(r2 + (r2 >= mulai), c2)}")
+        plan.merges = baru
+        plan.heights = {(r + 1 if r >= mulai else r): h for r, h in plan.heights.items()}
+        g = lambda r: r + 1 if r >= mulai else r  # noqa: E731
+        plan.utuh = [(g(a), g(b)) for a, b in plan.utuh]
+        plan.tabel = [(g(k), g(a), g(b)) for k, a, b in plan.tabel]
+
+    C.tinggi_baris(plan)
+    kap = C.kapasitas(c)
+    jb = c.judul_baris
+    tj = sum(plan.heights.get(r, C.TINGGI_BAWAAN) for r in range(jb[0], jb[1] + 1)) if jb else 0.0
+    putus, mulai, terpakai, r = [], 1, 0.0, 1
+    while r <= max(x.row for x in plan.cells):
+        h = plan.heights.get(r, C.TINGGI_BAWAAN)
+        if terpakai + h > kap and r > mulai:
+            s = C._blok_awal(r, mulai, plan.utuh)
+            s = r if s <= mulai else s
+            putus.append(s)
+            mulai, terpakai, r = s, (tj if jb and s > jb[1] else 0.0), s
+            for k, a, b in plan.tabel:
+                if a < s <= b and k < s:
+                    geser(s)
+                    plan.cells.extend(replace(x, row=s) for x in [x for x in plan.cells if x.row == k])
+                    plan.heights[s] = plan.heights.get(k, C.TINGGI_BAWAAN)
+                    break
+            continue
+        terpakai += h
+        r += 1
+    return putus
+
+
+@pytest.mark.parametrize("baris,tinggi", [(60, 20), (400, 15), (1000, 31), (37, 44)])
+def test_putus_sekali_jalan_sama_dengan_satu_per_satu(baris, tinggi):
+    """Header copies inserted in one pass give the same pages, cells and heights
+    as inserting them one at a time (the oracle above)."""
+    a, b = _plan_tabel(baris, tinggi), _plan_tabel(baris, tinggi)
+    c = C.Cetak(C.A4, False, 100, judul_baris=(1, 1))
+    assert C.putus_halaman(a, c) == _putus_satu_per_satu(b, c)
+    kunci = lambda p: sorted((x.row, x.col, str(x.value), x.role) for x in p.cells)  # noqa: E731
+    assert kunci(a) == kunci(b)
+    assert a.heights == b.heights and a.utuh == b.utuh and a.tabel == b.tabel

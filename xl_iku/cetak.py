@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from . import kontrak as K
@@ -192,46 +193,46 @@ def _blok_awal(r: int, mulai: int, utuh: list[tuple[int, int]]) -> int:
     return s
 
 
-def _geser(plan: "SheetPlan", mulai: int, n: int = 1) -> None:
-    """Move every row ≥ mulai down by n (cells, merges, heights, links, annotations)."""
-    for c in plan.cells:
-        if c.row >= mulai:
-            c.row += n
-    baru = []
+def _sisipkan_kepala(plan: "SheetPlan", sisip: list[tuple[int, int]]) -> None:
+    """Insert header copies in one pass: (s, kepala) puts a copy of row `kepala`
+    before row s (rows as they were before any insertion; s ascending).
+
+    One pass over the plan whatever the number of pages: inserting one copy at
+    a time moved every cell once per page, quadratic on long registers.
+    """
+    if not sisip:
+        return
+    titik = [s for s, _ in sisip]
+
+    def g(r: int) -> int:  # a row's number once every copy before it is in
+        return r + bisect_right(titik, r)
+
+    def sel(a: str) -> str:
+        r, c = parse_address(a)
+        return address(g(r), c)
+
+    kepala_baris = {k for _, k in sisip}
+    salinan = {k: [c for c in plan.cells if c.row == k] for k in kepala_baris}
+    gabung_kepala: dict[int, list[tuple[int, int]]] = {k: [] for k in kepala_baris}
     for m in plan.merges:
         a, b = m.split(":")
         (r1, c1), (r2, c2) = parse_address(a), parse_address(b)
-        if r1 >= mulai:
-            r1 += n
-        if r2 >= mulai:
-            r2 += n
-        baru.append(f"{address(r1, c1)}:{address(r2, c2)}")
-    plan.merges = baru
-    plan.heights = {(r + n if r >= mulai else r): h for r, h in plan.heights.items()}
-    links = []
-    for sel, tujuan in plan.links:
-        r, c = parse_address(sel)
-        links.append((address(r + n, c) if r >= mulai else sel, tujuan))
-    plan.links = links
+        if r1 == r2 and r1 in gabung_kepala:
+            gabung_kepala[r1].append((c1, c2))
+    tinggi_kepala = {k: plan.heights.get(k, TINGGI_BAWAAN) for k in kepala_baris}
 
-    def g(r: int) -> int:
-        return r + n if r >= mulai else r
-
+    for c in plan.cells:
+        c.row = g(c.row)
+    plan.merges = [":".join(sel(x) for x in m.split(":")) for m in plan.merges]
+    plan.heights = {g(r): h for r, h in plan.heights.items()}
+    plan.links = [(sel(a), tujuan) for a, tujuan in plan.links]
     plan.utuh = [(g(a), g(b)) for a, b in plan.utuh]
     plan.tabel = [(g(k), g(a), g(b)) for k, a, b in plan.tabel]
-
-
-def _ulang_kepala(plan: "SheetPlan", kepala: int, di: int) -> None:
-    """Insert a copy of header row `kepala` at row `di` (the first row of a new page)."""
-    _geser(plan, di)
-    salinan = [c for c in plan.cells if c.row == kepala]
-    plan.cells.extend(replace(c, row=di) for c in salinan)
-    for m in list(plan.merges):
-        a, b = m.split(":")
-        (r1, c1), (r2, c2) = parse_address(a), parse_address(b)
-        if r1 == r2 == kepala:
-            plan.merges.append(f"{address(di, c1)}:{address(di, c2)}")
-    plan.heights[di] = plan.heights.get(kepala, TINGGI_BAWAAN)
+    for i, (s, k) in enumerate(sisip):
+        di = s + i  # the copy sits just above row s, after the i copies before it
+        plan.cells.extend(replace(c, row=di) for c in salinan[k])
+        plan.merges.extend(f"{address(di, c1)}:{address(di, c2)}" for c1, c2 in gabung_kepala[k])
+        plan.heights[di] = tinggi_kepala[k]
 
 
 def putus_halaman(plan: "SheetPlan", c: Cetak) -> list[int]:
@@ -240,32 +241,39 @@ def putus_halaman(plan: "SheetPlan", c: Cetak) -> list[int]:
     Greedy: fill each page; when a row does not fit, the page starts at that
     row, or earlier so that no keep-together block is cut (a block taller than
     a page is cut where it must).  A page that starts inside a table's body
-    gets a copy of the table's header row first.
+    gets a copy of the table's header row first.  Pages are planned on the
+    rows as laid out; the header copies go in at the end, in one pass.
     """
     tinggi_baris(plan)
     if not plan.cells:
         return []
     kap = kapasitas(c)
     jb = c.judul_baris
-    tinggi_judul = sum(plan.heights.get(r, TINGGI_BAWAAN) for r in range(jb[0], jb[1] + 1)) if jb else 0.0
-    putus: list[int] = []
+    tinggi = plan.heights
+    tinggi_judul = sum(tinggi.get(r, TINGGI_BAWAAN) for r in range(jb[0], jb[1] + 1)) if jb else 0.0
+    akhir = max(x.row for x in plan.cells)
+    halaman: list[tuple[int, int | None]] = []  # (first row, header row repeated above it)
     mulai, terpakai, r = 1, 0.0, 1
-    while r <= max(x.row for x in plan.cells):
-        h = plan.heights.get(r, TINGGI_BAWAAN)
+    while r <= akhir:
+        h = tinggi.get(r, TINGGI_BAWAAN)
         if terpakai + h > kap and r > mulai:
             s = _blok_awal(r, mulai, plan.utuh)
             if s <= mulai:
                 s = r
-            putus.append(s)
-            mulai, terpakai, r = s, (tinggi_judul if jb and s > jb[1] else 0.0), s
-            for kepala, awal, akhir in plan.tabel:
-                if awal < s <= akhir and kepala < s:
-                    _ulang_kepala(plan, kepala, s)
-                    break
+            terpakai = tinggi_judul if jb and s > jb[1] else 0.0
+            kepala = next((k for k, a, b in plan.tabel if a < s <= b and k < s), None)
+            if kepala is not None:
+                terpakai += tinggi.get(kepala, TINGGI_BAWAAN)
+            halaman.append((s, kepala))
+            mulai, r = s, s
             continue
         terpakai += h
         r += 1
-    return putus
+    sisip = [(s, k) for s, k in halaman if k is not None]
+    _sisipkan_kepala(plan, sisip)
+    titik = [s for s, _ in sisip]
+    # A page starts at its header copy where it has one, else at its first row.
+    return [s + bisect_left(titik, s) for s, _ in halaman]
 
 
 def pita_kolom(lebar: list[float], tetap: int, kelompok: list[tuple[int, int]], kertas: Kertas,
