@@ -6,8 +6,10 @@
 Each edit is applied with openpyxl to a copy of the sample; every edited copy
 is also re-saved by LibreOffice (one soffice call for all).  Each file is
 computed through the file adapter (`xl-iku hitung`) and through xlwings'
-remote engine (the Excel path of xlwings Lite / Server, payload built by
-tests/xlwings_remote.py).  Every edit says which cells it touched and
+remote engine (payload built by tests/xlwings_remote.py) twice: as xlwings
+Lite runs it (merges and number formats asked on demand, answered from the
+file the way Lite's client answers them: `LiteSel`) and as xlwings Server
+runs it (values only).  Every edit says which cells it touched and
 whether the true numbers stay the same (most office edits do: a total row, a
 re-save, a percentage format, a date typed as a number …).
 
@@ -25,6 +27,7 @@ The figures go to stdout (and --json); exit 1 when any DIAM-SALAH or gagal.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import copy
 import json
 import shutil
@@ -46,6 +49,7 @@ from openpyxl.utils import get_column_letter, range_boundaries  # noqa: E402
 from tests import lo  # noqa: E402
 from xl_iku import engine  # noqa: E402
 from xl_iku.excel import reader as R  # noqa: E402
+from xl_iku.excel.sifat import baca_lite  # noqa: E402
 from xl_iku.io import file_reader  # noqa: E402
 from xl_iku.dasar.raw import parse_ref  # noqa: E402
 
@@ -507,11 +511,20 @@ def _kena(sel: str, lembar: str, kena: set[tuple[str, str]]) -> bool:
     return False
 
 
+JALUR = ("berkas", "xlwings-lite", "xlwings-server")
+
+
 def _jalur(path: Path, jalur: str):
+    """One path's Hasil: the file adapter, or the xlwings remote engine as xlwings
+    Lite runs it (merges and formats asked on demand, answered from the file as
+    Lite's client answers them) or as xlwings Server runs it (values only)."""
     if jalur == "berkas":
         return engine.hitung(file_reader.baca(path))
     book = xr.load_book(xr.payload_from_xlsx(path, dates="builtin"))
-    return engine.hitung(R.baca(book).raw)
+    if jalur == "xlwings-lite":
+        with xr.LiteSel(path).pasang():
+            return engine.hitung(R.baca(book, sifat=asyncio.run(baca_lite(book))).raw)
+    return engine.hitung(R.baca(book, sifat=asyncio.run(baca_lite(book))).raw)  # Server: cannot answer
 
 
 def klasifikasi(dasar, h, kena, sama: bool) -> tuple[str, list[str]]:
@@ -550,12 +563,12 @@ def main(argv=None) -> int:
         if lo.ADA and not a.tanpa_libreoffice:
             ulang = lo.simpan_ulang([p for p, _ in berkas.values()], kerja / "lo", timeout=1800)
             asal["libreoffice"] = {n: ulang[p] for n, (p, _) in berkas.items()}
-        dasar = {j: _jalur(a.contoh, j) for j in ("berkas", "xlwings")}
+        dasar = {j: _jalur(a.contoh, j) for j in JALUR}
         hasil = []
         for u in UBAH:
             kena = berkas[u.nama][1]
             for nama_asal, peta in asal.items():
-                for j in ("berkas", "xlwings"):
+                for j in JALUR:
                     try:
                         h = _jalur(peta[u.nama], j)
                         kelas, beda = klasifikasi(dasar[j], h, kena, u.sama)
@@ -565,7 +578,7 @@ def main(argv=None) -> int:
         hitung: dict[str, int] = {}
         for r in hasil:
             hitung[r["kelas"]] = hitung.get(r["kelas"], 0) + 1
-        print(f"{len(UBAH)} cara mengedit × {len(asal)} asal berkas × 2 jalur = {len(hasil)} perhitungan")
+        print(f"{len(UBAH)} cara mengedit × {len(asal)} asal berkas × {len(JALUR)} jalur = {len(hasil)} perhitungan")
         for k in ("sama", "tertangkap", "berubah-sah", "sel-lain", "DIAM-SALAH", "gagal"):
             print(f"  {k:12s} {hitung.get(k, 0)}")
         buruk = [r for r in hasil if r["kelas"] in ("DIAM-SALAH", "sel-lain", "gagal")]

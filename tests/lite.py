@@ -68,10 +68,14 @@ class Pyodide:
     """One Node process running Pyodide with the given wheels installed."""
 
     def __init__(self, pyodide_dir: str | os.PathLike, wheels: list[Path]):
+        env = dict(os.environ)
+        meta = metadata_js()
+        if meta is not None:
+            env["XL_IKU_XLWINGS_METADATA"] = str(meta)
         self.proc = subprocess.Popen(
             ["node", str(DRIVER), str(pyodide_dir), *map(str, wheels)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            encoding="utf-8")
+            encoding="utf-8", env=env)
         self.mulai_ms = json.loads(self._baca())["mulai_ms"]
 
     def _baca(self) -> str:
@@ -95,6 +99,18 @@ class Pyodide:
             self.proc.wait(timeout=10)
         except Exception:
             self.proc.kill()
+
+
+def metadata_js() -> Path | None:
+    """xlwings' Office.js client module that decides `getRangeData`'s merge state
+    (installed with xlwings-server, a test dependency)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("xlwings_server")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    p = Path(next(iter(spec.submodule_search_locations))) / "static/js/custom-scripts/workbook-metadata.js"
+    return p if p.exists() else None
 
 
 def aset() -> tuple[Path, list[Path]] | None:

@@ -148,3 +148,71 @@ json.dumps({"meta": meta, "aksi": [a["func"] for a in book.json()["actions"]]})
     assert meta["function_name"] == "hitung_iku"
     assert meta["button"] == "[Hitung]Beranda!B9"
     assert Counter(res["aksi"]) == Counter(a["func"] for a in _cpython(payload))
+
+
+LITE_SIFAT = """
+import json, js
+from datetime import datetime
+from xl_iku.excel.sifat import baca_lite
+data = json.loads(MASUKAN)
+js.globalThis.liteModel = json.dumps(data["model"])
+js.globalThis.rangeReads = 0
+book = xw.Book(json=data["payload"])
+sifat = await baca_lite(book)
+hasil = xl_iku.excel.hitung(book, waktu=datetime(2024, 7, 1, 10, 5), sifat=sifat)
+json.dumps({"ok": hasil is not None, "tanya": js.globalThis.rangeReads,
+            "temuan": [[t.tingkat, t.lembar, t.sel] for t in hasil.temuan] if hasil else [],
+            "aksi": book.json()["actions"]}, default=str)
+"""
+
+
+def _kantor(tmp_path_factory) -> Path:
+    """The sample as an office edits it: U1 merged over two SKM rows, and the
+    first kegiatan's Target/Realisasi typed 0,04 in "0%" cells."""
+    import openpyxl
+    from openpyxl.utils import range_boundaries
+
+    wb = openpyxl.load_workbook(SAMPEL)
+    for ws in wb.worksheets:
+        for name, ref in ws.tables.items():
+            c1, r1, c2, _ = range_boundaries(ref)
+            cols = {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
+            if name == "tblSKM":
+                ws.merge_cells(start_row=r1 + 11, end_row=r1 + 12, start_column=cols["U1"], end_column=cols["U1"])
+            if name == "tblKegiatan":
+                for h in ("Target", "Realisasi"):
+                    c = ws.cell(r1 + 1, cols[h])
+                    c.value, c.number_format = c.value / 100, "0%"
+    p = tmp_path_factory.mktemp("lite") / "Kantor.xlsx"
+    wb.save(p)
+    return p
+
+
+@pytest.mark.parametrize("kasus", ["sampel", "kantor"])
+def test_lite_asks_merges_and_formats_on_demand_like_cpython(pyodide, kasus, tmp_path_factory):
+    """Real Pyodide, xlwings' real on-demand reads (`client_read` →
+    `js.xlwings.getRangeData`), answered with the client's own key check and
+    merge rule (xlwings Server's workbook-metadata.js): the same questions,
+    findings and actions as CPython's engine answered by LiteSel."""
+    from xl_iku.excel.sifat import baca_lite
+    import asyncio
+
+    if lite.metadata_js() is None:
+        pytest.fail("xlwings-server (a test dependency) is missing its workbook-metadata.js")
+    src = SAMPEL if kasus == "sampel" else _kantor(tmp_path_factory)
+    payload = xr.payload_from_xlsx(src)
+    ls = xr.LiteSel(src)
+    res = json.loads(pyodide.jalankan(LITE_SIFAT, json.dumps({"payload": payload, "model": ls.model()},
+                                                            default=str)))
+    assert res["ok"]
+    book = xw.Book(json=payload)
+    with ls.pasang():
+        sifat = asyncio.run(baca_lite(book))
+    h = hitung(book, waktu=WAKTU, sifat=sifat)
+    assert res["tanya"] == ls.tanya
+    assert sorted(map(tuple, res["temuan"])) == sorted((t.tingkat, t.lembar, t.sel) for t in h.temuan)
+    assert res["aksi"] == json.loads(json.dumps(book.json()["actions"], default=str))
+    if kasus == "kantor":
+        assert ["galat", "SKM", "H15:H16"] in res["temuan"]
+        assert sum(1 for t in res["temuan"] if t[0] == "peringatan" and t[1] == "Kegiatan") == 2
+    print(f"\n{kasus}: {res['tanya']} pertanyaan ke Excel")

@@ -1363,3 +1363,98 @@ def excel_date(value: Any, epoch=None) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return from_excel(value, epoch) if epoch else from_excel(value)
     return value
+
+
+# ------------------------------------------------------------ Lite's on-demand reads
+
+
+def _ref(address: str) -> tuple[int, int, int, int]:
+    """'$A$1:$C$5' → (row1, col1, row2, col2), 1-based."""
+    c1, r1, c2, r2 = range_boundaries(address.replace("$", ""))
+    return r1, c1, r2, c2
+
+
+class LiteSel:
+    """xlwings Lite's on-demand range reads, answered from a real .xlsx.
+
+    Lite's client answers `getRangeData(sheet, address, keys)` from Excel
+    (xlwings_server/static/js/custom-scripts/index.js); this does the same from
+    the file, with openpyxl, for the keys xl-iku asks:
+
+    * ``merge_cells``: False when no cell of the range is merged, True when all
+      are, None when some are (``mergeCellsState``: merged cells counted by
+      overlap with each merged area);
+    * ``merge_area``: the address of the merged area holding the range's first
+      cell, or None;
+    * ``number_format``: the one format all the range's cells share, or None.
+
+    :meth:`model` gives the same facts as JSON for the Pyodide driver's
+    JavaScript ``getRangeData`` (tests/lite_driver.mjs); :meth:`pasang`
+    answers CPython's remote engine, which otherwise cannot (it is not Lite).
+    ``tanya`` counts the questions asked.
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        wb = openpyxl.load_workbook(path)
+        self.merges: dict[str, list[tuple[int, int, int, int]]] = {}
+        self.formats: dict[str, dict[tuple[int, int], str]] = {}
+        for ws in wb.worksheets:
+            self.merges[ws.title] = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+            f = {}
+            for row in ws.iter_rows():
+                for cell in row:
+                    if isinstance(cell, MergedCell):
+                        continue
+                    if cell.number_format != "General":
+                        f[(cell.row, cell.column)] = cell.number_format
+            # Column and row styles give blank cells their format too.
+            self.formats[ws.title] = f
+        self.tanya = 0
+
+    def jawab(self, sheet: str, address: str, keys: list[str]) -> dict:
+        self.tanya += 1
+        r1, c1, r2, c2 = _ref(address)
+        out: dict[str, Any] = {}
+        areas = self.merges.get(sheet, [])
+        for key in keys:
+            if key == "merge_cells":
+                n = sum(max(0, min(r2, b) - max(r1, a) + 1) * max(0, min(c2, d) - max(c1, c) + 1)
+                        for a, c, b, d in areas)
+                out[key] = False if n == 0 else (True if n == (r2 - r1 + 1) * (c2 - c1 + 1) else None)
+            elif key == "merge_area":
+                hit = next(((a, c, b, d) for a, c, b, d in areas if a <= r1 <= b and c <= c1 <= d), None)
+                out[key] = None if hit is None else (
+                    f"{get_column_letter(hit[1])}{hit[0]}:{get_column_letter(hit[3])}{hit[2]}")
+            elif key == "number_format":
+                f = self.formats.get(sheet, {})
+                seen = {f.get((r, c), "General") for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+                out[key] = seen.pop() if len(seen) == 1 else None
+            else:
+                raise NotImplementedError(key)
+        return out
+
+    def model(self) -> dict:
+        return {s: {"merges": [list(m) for m in self.merges[s]],
+                    "formats": {f"{r},{c}": v for (r, c), v in self.formats[s].items()}}
+                for s in self.merges}
+
+    def pasang(self):
+        """Context manager: the remote engine's on-demand reads answer from this file."""
+        import contextlib
+
+        from xlwings.pro import _xlremote
+
+        @contextlib.contextmanager
+        def cm():
+            asli = _xlremote.Range._get_range_data
+
+            async def baca(rng, key, method=None):
+                return self.jawab(rng.sheet.name, rng.address, [key])[key]
+
+            _xlremote.Range._get_range_data = baca
+            try:
+                yield self
+            finally:
+                _xlremote.Range._get_range_data = asli
+
+        return cm()

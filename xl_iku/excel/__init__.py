@@ -76,14 +76,18 @@ def _gagal(book, n0: int | None, pesan: str) -> None:
         pass
 
 
-def hitung(book, waktu: datetime | None = None):
-    """Validate, compute and fill the open workbook; returns the Hasil (None on failure)."""
+def hitung(book, waktu: datetime | None = None, sifat=None):
+    """Validate, compute and fill the open workbook; returns the Hasil (None on failure).
+
+    `sifat`: the merges and number formats xlwings Lite gave on demand
+    (`sifat.baca_lite`, awaited by the Hitung script before this call).
+    """
     from . import reader, writer
 
     aksi = _aksi(book)
     n0 = len(aksi) if aksi is not None else None
     try:
-        bacaan = reader.baca(book, (K.LEMBAR_VALIDASI, writer.LEMBAR_MEMO))
+        bacaan = reader.baca(book, (K.LEMBAR_VALIDASI, writer.LEMBAR_MEMO), sifat)
         return pipeline.jalankan(lambda: bacaan.raw,
                                  lambda h, s: writer.tulis(book, bacaan, s.lembar, h, s.sel), waktu)
     except PesanError as e:  # MasalahBuku and every other user-facing error (xl_iku.pesan)

@@ -20,10 +20,11 @@ Indonesian sentence.  Only the values differ in how they travel:
 * error cells arrive as their code ("#N/A"; `err_to_str`), as the file
   adapter gives them, so the cell checks make them a galat;
 * a table's Total Row (`show_totals`) is never data; merged ranges and
-  percentage formats are asked of the engine where it can answer (desktop
-  Excel); the remote engine (xlwings Lite/Server) sends neither, so there a
-  number in (0, 1] in a target/realisasi cell of a 0–100 indicator is read
-  as the percentage Excel shows for it, with a peringatan (`io.tabel`).
+  percentage formats come from desktop Excel synchronously, from xlwings
+  Lite through its on-demand reads before this read (`sifat.baca_lite`).
+  xlwings Server can answer neither, so there a number in (0, 1] in a
+  target/realisasi cell of a 0–100 indicator is read as the percentage Excel
+  shows for it, with a peringatan (`io.tabel`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ from .. import kontrak as K
 from ..dasar.ooxml import dari_serial
 from ..dasar.raw import SERIAL_MAX as _SERIAL_MAX, SERIAL_MIN as _SERIAL_MIN
 from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, parse_ref
-from ..io.tabel import StrukturError, format_persen, gabungan, letak_tabel, periksa_struktur, persen_tampil
+from ..io.tabel import (StrukturError, format_persen, gabungan, gabungan_tak_diketahui, letak_tabel,
+                        periksa_struktur, persen_tampil)
 from ..referensi import TABEL_REFERENSI
 
 
@@ -153,11 +155,14 @@ def _nama_info(book) -> dict[str, tuple[str, str]]:
     return out
 
 
-def baca(book, lembar_tambahan: tuple[str, ...] = ()) -> Bacaan:
+def baca(book, lembar_tambahan: tuple[str, ...] = (), sifat=None) -> Bacaan:
     """Read the KONTRAK names and tables (and the Referensi tables present).
 
     `lembar_tambahan`: further sheets whose used range the writer needs
     (Validasi, Gaya) — read in the same way, one call each.
+    `sifat`: merges and number formats already asked of xlwings Lite
+    (`excel.sifat.baca_lite`); without it they are asked of the engine
+    synchronously, which only desktop Excel can answer.
     """
     sheets = {s.name: s for s in book.sheets}
     tables: dict[str, InfoTabel] = {}
@@ -195,7 +200,8 @@ def baca(book, lembar_tambahan: tuple[str, ...] = ()) -> Bacaan:
         spec = K.TABEL.get(name)
         kolom_tanggal = {k.header for k in spec.kolom if k.jenis is K.Jenis.TANGGAL} if spec else set()
         lain = tuple(parse_ref(t.ref) for n, t in tables.items() if t.sheet == info.sheet and n != name)
-        raw.tables[name] = _baca_tabel(name, info, headers, grid(info.sheet), kolom_tanggal, lain, raw.catatan)
+        raw.tables[name] = _baca_tabel(name, info, headers, grid(info.sheet), kolom_tanggal, lain, raw.catatan,
+                                       sifat)
     for nama in lembar_tambahan:
         if nama in sheets:
             grid(nama)
@@ -210,15 +216,26 @@ def _nama_buku(book) -> str:
 
 
 def _baca_tabel(name: str, info: InfoTabel, headers: tuple[str, ...], g: Grid,
-                kolom_tanggal: set[str], lain=(), catatan: list | None = None) -> RawTable:
+                kolom_tanggal: set[str], lain=(), catatan: list | None = None, sifat=None) -> RawTable:
     letak = letak_tabel(name, info.sheet, info.ref, info.columns, headers, g.get, g.last_row,
                         "buku kerja ini", totals=info.totals, lain=lain)
     if catatan is not None:
         catatan.extend(letak.catatan)
-        if info.sheet_obj is not None and letak.baris:
-            catatan.extend(gabungan(name, info.sheet, letak, _gabungan(info.sheet_obj, letak), g.get))
+        if sifat is not None:
+            merges = sifat.gabungan_di(info.sheet) if sifat.diketahui else None
+
+            def persen(r: int, c: int, _s=info.sheet):
+                return sifat.persen(_s, r, c)
+        else:
+            merges = _gabungan(info.sheet_obj, letak) if info.sheet_obj is not None and letak.baris else []
+            persen = _format_persen(info.sheet_obj, letak)
+            merges = [] if merges is None else merges  # only the Hitung script knows it is on xlwings Server
+        if merges is None:  # xlwings Server: say where a merge could hide
+            catatan.extend(gabungan_tak_diketahui(name, info.sheet, letak, g.get))
+        elif letak.baris:
+            catatan.extend(gabungan(name, info.sheet, letak, merges, g.get))
         if name in K.KOLOM_PERSEN_TAMPIL:
-            catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, _format_persen(info.sheet_obj, letak)))
+            catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, persen))
     cols = letak.cols
     rows = []
     for r in letak.baris:
@@ -229,10 +246,10 @@ def _baca_tabel(name: str, info: InfoTabel, headers: tuple[str, ...], g: Grid,
     return RawTable(name, info.sheet, letak.header_row, cols, rows)
 
 
-def _gabungan(sheet, letak) -> list[tuple[int, int, int, int]]:
+def _gabungan(sheet, letak) -> list[tuple[int, int, int, int]] | None:
     """Merged ranges over the table's rows, asked of desktop Excel by halving
     the rows (a handful of calls, whatever the table's size).  The remote
-    engine cannot answer synchronously: no merges are known there."""
+    engine cannot answer synchronously: None (unknown)."""
     c1, c2 = min(letak.cols.values()), max(letak.cols.values())
     out: set[tuple[int, int, int, int]] = set()
 
@@ -255,7 +272,7 @@ def _gabungan(sheet, letak) -> list[tuple[int, int, int, int]]:
     try:
         cari(letak.baris[0], letak.baris[-1])
     except (NotImplementedError, AttributeError):
-        return []
+        return None
     return sorted(out)
 
 

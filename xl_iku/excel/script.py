@@ -34,8 +34,11 @@ TOMBOL = f"[{NAMA_TOMBOL}]{K.LEMBAR_BERANDA}!{SEL_TOMBOL}"  # "[Hitung]Beranda!B
 
 
 @script(name="Hitung IKU", button=TOMBOL, show_taskpane=False)
-def hitung_iku(book: xw.Book):
+async def hitung_iku(book: xw.Book):
     """Validasi, hitung, dan isi lembar keluaran buku kerja ini."""
     from . import hitung
+    from .sifat import baca_lite
 
-    hitung(book)  # catches every error itself: message box + status line
+    # Lite's payload has values only: merges and number formats are asked on
+    # demand first (xlwings Server cannot answer them; the reader says so).
+    hitung(book, sifat=await baca_lite(book))  # catches every error itself: message box + status line

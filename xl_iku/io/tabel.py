@@ -177,6 +177,40 @@ def gabungan(name: str, sheet: str, letak: Letak, merges, get: Callable[[int, in
     return out
 
 
+# Columns where a blank is a valid answer and changes a number: a merged
+# range there reads as blank answers (KONTRAK §2: U1–U9 blank = not answered).
+KOLOM_KOSONG_BERARTI = {"tblSKM": tuple(f"U{i}" for i in range(1, 10))}
+
+
+def gabungan_tak_diketahui(name: str, sheet: str, letak: Letak, get: Callable[[int, int], Any]) -> list[Catatan]:
+    """When the adapter cannot see merged ranges (xlwings Server), one
+    peringatan per table whose values look like a merge could hide in them:
+    a blank answer directly under a filled one, in a row with other answers
+    filled.  Skipped questions look the same, so it is said once, at the first
+    such cell, with the count — never per cell (a real SKM has dozens)."""
+    kolom = [letak.cols[h] for h in KOLOM_KOSONG_BERARTI.get(name, ()) if h in letak.cols]
+    baris = set(letak.baris)
+    sel = []
+    for r in letak.baris:
+        if r - 1 not in baris:
+            continue
+        isi = [get(r, c) is not None for c in kolom]
+        if any(isi):
+            sel.extend(address(r, c) for c, ada in zip(kolom, isi) if not ada and get(r - 1, c) is not None)
+    if not sel:
+        return []
+    return [Catatan(
+        "peringatan", sheet, sel[0],
+        f"Lewat xlwings Server, Excel tidak mengirim sel gabungan (Merge Cells), jadi {len(sel)} jawaban kosong "
+        f"tepat di bawah jawaban terisi (mis. {sheet}!{sel[0]}) tidak dapat dibedakan dari sel yang digabung. "
+        "Bila ada yang digabung, pisahkan (Unmerge) dan isi setiap sel. Pemeriksaan lengkap: tombol Hitung di "
+        "xlwings Lite atau Excel desktop, atau 'xl-iku hitung' atas berkasnya.")]
+
+
+# Tables whose target/realisasi are counts (of kegiatan), not percentages.
+_KOLOM_HITUNGAN = frozenset({"tblKegiatan"})
+
+
 def _skala_seratus(kode) -> bool:
     """Indicators whose value runs 0–100 (percentages and the IKM)."""
     ind = katalog.INDIKATOR_BY_KODE.get(str(kode or "").strip().upper())
@@ -190,12 +224,15 @@ def persen_tampil(name: str, sheet: str, letak: Letak, get: Callable[[int, int],
     percentage they show (0,93 shown 93% is 93), each with a peringatan.
 
     `persen(row, col)` says whether the cell is percent-formatted, or None
-    when the adapter cannot know (the xlwings remote engine sends no number
-    formats): then a number in (0, 1] for a 0–100 indicator is read as the
-    percentage Excel would show for it, with a peringatan saying so.
+    when the adapter cannot know (xlwings Server sends no number formats).
+    Then a number that only makes sense as a percentage shown is read as one,
+    with a peringatan saying so: a number in (0, 1] for a 0–100 indicator,
+    and a fraction in (0, 1) for a count of kegiatan (tblKegiatan: a count is
+    never 0,04 kegiatan; 1 stays 1, the usual count).
     """
     out: list[Catatan] = []
     k_kode = letak.cols.get("Kode")
+    hitungan = name in _KOLOM_HITUNGAN
     for h in K.KOLOM_PERSEN_TAMPIL.get(name, ()):
         col = letak.cols.get(h)
         if col is None:
@@ -208,7 +245,7 @@ def persen_tampil(name: str, sheet: str, letak: Letak, get: Callable[[int, int],
             kode = get(r, k_kode) if k_kode is not None else None
             kode = str(kode).strip().upper() if kode is not None else None
             if fmt is None:
-                if not (0 < v <= 1 and _skala_seratus(kode)):
+                if not ((0 < v <= 1 and _skala_seratus(kode)) or (hitungan and 0 < v < 1)):
                     continue
             elif not fmt:
                 continue
@@ -219,10 +256,11 @@ def persen_tampil(name: str, sheet: str, letak: Letak, get: Callable[[int, int],
                 pesan = (f"Sel '{h}' diformat persen (tampil {tampil}); dihitung sebagai {angka} sesuai yang "
                          f"tampil. Sebaiknya ketik {angka} di sel berformat angka biasa.")
             else:
-                pesan = (f"Sel '{h}' berisi {_fmt_angka(float(v))} untuk indikator berskala 0–100; Excel tidak "
+                jenis = "jumlah kegiatan, yang tidak berupa pecahan" if hitungan else "indikator berskala 0–100"
+                pesan = (f"Sel '{h}' berisi {_fmt_angka(float(v))} untuk {jenis}; Excel tidak "
                          f"mengirim format selnya, jadi dibaca sebagai persen yang akan tampil ({tampil}) dan "
-                         f"dihitung {angka}. Bila maksudnya {_fmt_angka(float(v))}%, ketik angkanya apa adanya "
-                         f"di sel berformat angka biasa.")
+                         f"dihitung {angka}. Bila maksudnya {_fmt_angka(float(v))}"
+                         f"{'' if hitungan else '%'}, ketik angkanya apa adanya di sel berformat angka biasa.")
             out.append(Catatan("peringatan", sheet, address(r, col), pesan, tabel=name,
                                kode=kode if kode in katalog.INDIKATOR_BY_KODE else None))
     return out

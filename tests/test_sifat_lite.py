@@ -1,0 +1,257 @@
+"""xlwings Lite: merged ranges and percent formats asked on demand (KONTRAK §3).
+
+Lite's payload carries values only; `excel.sifat.baca_lite` asks Lite's
+client (`getRangeData`) for merges and number formats before the read.  Here
+CPython's remote engine is answered from the real file (`LiteSel`, the
+client's rules for `merge_cells`/`merge_area`/`number_format`); the same code
+runs in Pyodide against the client's own merge rule in tests/test_lite.py.
+
+Expectations are the file path's (`xl-iku hitung`, which reads merges and
+formats from the package) and hand-counted: the sample's tblKegiatan row 1
+has Target 4, Realisasi 4; typed as 0,04 in a "0%" cell it shows 4% and
+counts as 4, so IKP-08 stays 97,50 (39/40 kegiatan-bulan, the sample's
+figure) with one peringatan per cell.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from tests import lo
+from tests import xlwings_remote as xr
+
+from xl_iku import engine
+from xl_iku.excel import hitung as hitung_excel
+from xl_iku.excel import reader as R
+from xl_iku.excel import script
+from xl_iku.excel.sifat import baca_lite
+from xl_iku.io import file_reader
+
+xw = xr.xlwings()
+ROOT = Path(__file__).resolve().parent.parent
+SAMPEL = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+WAKTU = datetime(2024, 7, 1, 10, 5)
+
+
+def _tabel(wb, name):
+    for ws in wb.worksheets:
+        if name in ws.tables:
+            t = ws.tables[name]
+            c1, r1, c2, r2 = range_boundaries(t.ref)
+            cols = {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
+            return ws, r1, r2, cols
+    raise KeyError(name)
+
+
+def _buat(tmp_path: Path, nama: str, ubah) -> Path:
+    wb = openpyxl.load_workbook(SAMPEL)
+    ubah(wb)
+    p = tmp_path / f"{nama}.xlsx"
+    wb.save(p)
+    return p
+
+
+def gabung_u1(wb):
+    ws, r1, _, cols = _tabel(wb, "tblSKM")
+    c = cols["U1"]
+    ws.merge_cells(start_row=r1 + 11, end_row=r1 + 12, start_column=c, end_column=c)
+    return f"{get_column_letter(c)}{r1 + 11}:{get_column_letter(c)}{r1 + 12}"
+
+
+def persen_kegiatan(wb):
+    ws, r1, _, cols = _tabel(wb, "tblKegiatan")
+    sel = []
+    for h in ("Target", "Realisasi"):
+        c = ws.cell(r1 + 1, cols[h])
+        c.value, c.number_format = c.value / 100, "0%"
+        sel.append(c.coordinate)
+    return sel
+
+
+def persen_sebagian_target(wb):
+    """Three cells of one column percent-formatted, the rest plain: mixed formats."""
+    ws, r1, r2, cols = _tabel(wb, "tblTarget")
+    kode = {ws.cell(r, cols["Kode"]).value: r for r in range(r1 + 1, r2 + 1)}
+    sel = []
+    for k in ("IK-07", "IK-08", "IKP-01"):
+        c = ws.cell(kode[k], cols[2024] if 2024 in cols else cols["2024"])
+        c.value, c.number_format = c.value / 100, "0%"
+        sel.append(c.coordinate)
+    return sel
+
+
+def _lite(path: Path, batas: int | None = None):
+    book = xr.load_book(xr.payload_from_xlsx(path, dates="builtin"))
+    ls = xr.LiteSel(path)
+    with ls.pasang():
+        sifat = asyncio.run(baca_lite(book) if batas is None else baca_lite(book, batas))
+    return engine.hitung(R.baca(book, sifat=sifat).raw), ls.tanya, sifat
+
+
+def _server(path: Path):
+    book = xr.load_book(xr.payload_from_xlsx(path, dates="builtin"))
+    return engine.hitung(R.baca(book, sifat=asyncio.run(baca_lite(book))).raw)
+
+
+def _angka(h):
+    return {i.kode: (i.status, i.realisasi, i.capaian) for i in h.indikator} | {"ikm": (h.ikm.nilai, h.ikm.responden)}
+
+
+def _temuan(h):
+    return sorted((t.tingkat, t.lembar, t.sel) for t in h.temuan)
+
+
+@pytest.fixture(scope="module")
+def berkas(tmp_path_factory):
+    d = tmp_path_factory.mktemp("sifat")
+    out = {"sampel": (SAMPEL, None)}
+    for nama, f in (("gabung_u1", gabung_u1), ("persen_kegiatan", persen_kegiatan),
+                    ("persen_sebagian", persen_sebagian_target)):
+        wb = openpyxl.load_workbook(SAMPEL)
+        sel = f(wb)
+        p = d / f"{nama}.xlsx"
+        wb.save(p)
+        out[nama] = (p, sel)
+    return out
+
+
+@pytest.fixture(scope="module")
+def berkas_lo(berkas, tmp_path_factory):
+    """The same workbooks re-saved by LibreOffice (one soffice call)."""
+    if not lo.ADA:
+        pytest.skip("LibreOffice tidak terpasang")
+    src = [p for k, (p, _) in berkas.items() if k != "sampel"]
+    ulang = lo.simpan_ulang(src, tmp_path_factory.mktemp("sifat-lo"))
+    return {k: (ulang[p], sel) for k, (p, sel) in berkas.items() if k != "sampel"}
+
+
+def test_sampel_lite_sama_dengan_berkas_dan_murah(berkas):
+    h, tanya, sifat = _lite(SAMPEL)
+    f = engine.hitung(file_reader.baca(SAMPEL))
+    assert _angka(h) == _angka(f) and _temuan(h) == _temuan(f)
+    assert all(not v for v in sifat.gabungan.values())
+    # One question per table body plus one per percent column holding numbers
+    # (formats are uniform in the template): nothing split.
+    n_tabel = sum(1 for ws in openpyxl.load_workbook(SAMPEL).worksheets for t in ws.tables
+                  if t in set(R.K.TABEL) | set(R.TABEL_REFERENSI))
+    assert tanya == n_tabel + len(sifat.format)
+
+
+@pytest.mark.parametrize("asal", ["openpyxl", "libreoffice"])
+def test_gabung_u1_galat_di_rentangnya_seperti_berkas(berkas, berkas_lo, asal):
+    p, rentang = (berkas if asal == "openpyxl" else berkas_lo)["gabung_u1"]
+    h, tanya, _ = _lite(p)
+    f = engine.hitung(file_reader.baca(p))
+    galat = [t for t in h.temuan if t.tingkat == "galat"]
+    assert [(t.lembar, t.sel) for t in galat] == [("SKM", rentang)]
+    assert "digabung (Merge Cells)" in galat[0].pesan
+    assert _angka(h) == _angka(f) and _temuan(h) == _temuan(f)
+    ikm = {i.kode: i for i in h.indikator}["IKU-01"]
+    assert ikm.status != "ok"  # the IKM is not computed from a row whose U1 reads blank
+    # Found by halving: each merged cell costs at most two questions per level
+    # of halving (A5:Q309 — rows: ⌈log2 305⌉ = 9, columns: ⌈log2 17⌉ = 5) and
+    # the area itself; the two rows may sit on both sides of a split:
+    # ≤ 2 × (2 × 14 + 2) beyond the sample's questions, against 5.185 cells.
+    _, dasar, _ = _lite(SAMPEL)
+    assert tanya - dasar <= 2 * (2 * 14 + 2)
+
+
+@pytest.mark.parametrize("asal", ["openpyxl", "libreoffice"])
+def test_persen_kegiatan_dihitung_seperti_tampil(berkas, berkas_lo, asal):
+    p, sel = (berkas if asal == "openpyxl" else berkas_lo)["persen_kegiatan"]
+    h, _, _ = _lite(p)
+    f = engine.hitung(file_reader.baca(p))
+    dasar = engine.hitung(file_reader.baca(SAMPEL))
+    assert _angka(h) == _angka(dasar)  # 0,04 shown 4% counts as 4: IKP-08 unchanged
+    ikp08 = {i.kode: i for i in h.indikator}["IKP-08"]
+    assert (ikp08.status, ikp08.realisasi) == ("ok", pytest.approx(97.5))
+    per = sorted(t.sel for t in h.temuan if t.tingkat == "peringatan" and "diformat persen" in t.pesan)
+    assert per == sorted(sel)
+    assert _temuan(h) == _temuan(f)
+    # xlwings Server gets no formats: the same workbook there is the documented gap.
+    s = _server(p)
+    assert not [t for t in s.temuan if "diformat persen" in t.pesan]
+
+
+def test_format_campuran_dicari_dengan_membelah(berkas):
+    p, sel = berkas["persen_sebagian"]
+    h, tanya, sifat = _lite(p)
+    f = engine.hitung(file_reader.baca(p))
+    assert _angka(h) == _angka(f) == _angka(engine.hitung(file_reader.baca(SAMPEL)))
+    per = sorted(t.sel for t in h.temuan if "diformat persen" in t.pesan)
+    assert per == sorted(sel)
+    # Every row of the mixed column is known after the split, none guessed.
+    ws, r1, r2, cols = _tabel(openpyxl.load_workbook(p), "tblTarget")
+    c = cols[2024] if 2024 in cols else cols["2024"]
+    known = [r for r in range(r1 + 1, r2 + 1) if sifat.persen("Target", r, c) is not None]
+    assert len(known) == r2 - r1
+    # Three percent cells among 22 rows: at most 2·3·log2(22) ≈ 27 extra questions.
+    assert tanya <= 40 + 27
+
+
+def test_batas_pertanyaan_gabungan_tetap_dilaporkan(berkas):
+    """With no follow-up questions allowed, a body known to hold merged cells
+    is reported whole: less exact, never silent."""
+    p, rentang = berkas["gabung_u1"]
+    h, tanya, _ = _lite(p, batas=0)
+    galat = [t for t in h.temuan if t.tingkat == "galat"]
+    assert len(galat) == 1 and galat[0].lembar == "SKM"
+    r1, c1, r2, c2 = xr._ref(galat[0].sel)
+    a1, b1, a2, b2 = xr._ref(rentang)
+    assert r1 <= a1 and a2 <= r2 and c1 <= b1 and b2 <= c2
+    assert {i.kode: i for i in h.indikator}["IKU-01"].status != "ok"
+
+
+def test_server_tidak_bisa_bertanya_dan_mengatakannya(berkas):
+    """Outside Lite the remote engine refuses on-demand reads.  The merged U1
+    then reads as two answers, one blank — values cannot tell it from a
+    skipped question — so the run says, once, at the first blank answer under
+    a filled one, that merges could not be checked, with how many such cells
+    there are (counted here independently, with openpyxl; the merge adds one)."""
+    def hitung_pola(path):
+        ws, r1, r2, cols = _tabel(openpyxl.load_workbook(path), "tblSKM")
+        u = [cols[f"U{i}"] for i in range(1, 10)]
+        kosong = lambda r, c: ws.cell(r, c).value is None  # noqa: E731
+        return sum(1 for r in range(r1 + 2, r2 + 1) if not all(kosong(r, c) for c in u)
+                   for c in u if kosong(r, c) and not kosong(r - 1, c))
+
+    book = xr.load_book(xr.payload_from_xlsx(SAMPEL))
+    assert asyncio.run(baca_lite(book)).diketahui is False
+    s = _server(SAMPEL)
+    (d,) = [t for t in s.temuan if "tidak mengirim sel gabungan" in t.pesan]
+    assert (d.tingkat, d.lembar) == ("peringatan", "SKM") and f" {hitung_pola(SAMPEL)} jawaban kosong" in d.pesan
+    f = engine.hitung(file_reader.baca(SAMPEL))
+    assert _angka(s) == _angka(f) and [t for t in s.temuan if t is not d] == f.temuan
+    p, rentang = berkas["gabung_u1"]
+    (d,) = [t for t in _server(p).temuan if "tidak mengirim sel gabungan" in t.pesan]
+    assert f" {hitung_pola(p)} jawaban kosong" in d.pesan and hitung_pola(p) == hitung_pola(SAMPEL) + 1
+
+
+def test_skrip_hitung_iku_bertanya_dulu_lalu_menulis(berkas):
+    """The registered script (async) asks Lite first: the merged U1 is a galat
+    in the written Validasi sheet, exactly as `hitung(book, sifat=…)` writes it."""
+    from xlwings.server import custom_scripts_call
+
+    p, rentang = berkas["gabung_u1"]
+    payload = xr.payload_from_xlsx(p)
+    with xr.LiteSel(p).pasang():
+        book = xw.Book(json=payload)
+        book = asyncio.run(custom_scripts_call(module=script, script_name="hitung_iku",
+                                               typehint_to_value={xw.Book: book}, args=[]))
+        lewat_skrip = json.loads(json.dumps(book.json()["actions"], default=str))
+        book2 = xw.Book(json=payload)
+        sifat = asyncio.run(baca_lite(book2))
+        assert hitung_excel(book2, waktu=None, sifat=sifat) is not None
+    teks = json.dumps(lewat_skrip)
+    assert rentang in teks and "digabung (Merge Cells)" in teks
+    jam = re.compile(r"\d{1,2} \w+ \d{4} pukul \d{2}\.\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?")
+    langsung = json.dumps(json.loads(json.dumps(book2.json()["actions"], default=str)))
+    assert jam.sub("T", teks) == jam.sub("T", langsung)
