@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 # Rows are pydantic dataclasses with __slots__: validated like models, but
 # ~10× smaller than BaseModel instances (100,000-row registers happen).
 # Unknown keys (the other columns of the row) are ignored.
-_ROW = {"frozen": True, "slots": True, "config": ConfigDict(extra="ignore", populate_by_name=True)}
+_ROW = {"frozen": True, "slots": True, "config": ConfigDict(extra="ignore", populate_by_name=True, defer_build=True)}
 
 
 def galat(pesan: str, *kolom: str) -> PydanticCustomError:
@@ -297,7 +297,7 @@ def _tahun(v):
     return v
 
 
-@dataclass(frozen=True, config=ConfigDict(extra="ignore", populate_by_name=True))
+@dataclass(frozen=True, config=ConfigDict(extra="ignore", populate_by_name=True, defer_build=True))
 class Pengaturan:
     """The settings of sheet Pengaturan; aliases are the defined names."""
 
