@@ -24,17 +24,30 @@ _SHEETPR_ANAK = ("tabColor", "outlinePr", "pageSetUpPr")
 _DIATUR = ("paperSize", "scale", "fitToWidth", "fitToHeight", "orientation")
 
 
-def _hapus(xml: str, p: str, tag: str) -> str:
-    xml = re.sub(rf"<{p}{tag}(\s[^>]*)?/>", "", xml)
-    return re.sub(rf"<{p}{tag}(\s[^>]*)?>.*?</{p}{tag}>", "", xml, flags=re.S)
+def _ekor(xml: str, p: str) -> int:
+    """Where <sheetData> ends: every element patched here follows it (ECMA-376
+    order), so the cells — nearly all of a long sheet — are never scanned."""
+    i = xml.rfind(f"</{p}sheetData>")
+    if i < 0:
+        i = xml.find(f"<{p}sheetData/>")
+    return max(i, 0)
+
+
+def hapus(xml: str, p: str, tag: str) -> str:
+    """Remove element `tag` (empty or with content) where it follows <sheetData>."""
+    i = _ekor(xml, p)
+    ekor = re.sub(rf"<{p}{tag}(\s[^>]*)?/>", "", xml[i:])
+    return xml[:i] + re.sub(rf"<{p}{tag}(\s[^>]*)?>.*?</{p}{tag}>", "", ekor, flags=re.S)
 
 
 def sisip_sebelum(xml: str, p: str, fragmen: str, pengikut: tuple[str, ...]) -> str:
     """Insert `fragmen` before the first of `pengikut` present (ECMA-376
-    fixes the order of a worksheet's children), else before the end."""
+    fixes the order of a worksheet's children), else before the end.
+    Only for elements that follow <sheetData>."""
     pos = None
+    awal = _ekor(xml, p)
     for t in pengikut:
-        m = re.search(rf"<{p}{t}[\s/>]", xml)
+        m = re.compile(rf"<{p}{t}[\s/>]").search(xml, awal)
         if m and (pos is None or m.start() < pos):
             pos = m.start()
     if pos is None:
@@ -67,7 +80,7 @@ def patch_cetak(xml: str, c: Cetak, p: str = "") -> str:
     """Rewrite margins, page setup, footer and manual breaks of one worksheet."""
     xml = _sheet_pr(xml, p, c.pas_lebar)
     m = c.margin
-    xml = _hapus(xml, p, "pageMargins")
+    xml = hapus(xml, p, "pageMargins")
     xml = _sisip(xml, p, f'<{p}pageMargins left="{m.kiri}" right="{m.kanan}" top="{m.atas}" '
                          f'bottom="{m.bawah}" header="{m.header}" footer="{m.footer}"/>', "pageMargins")
     lama = re.search(rf"<{p}pageSetup(\s[^>]*)?/>", xml)
@@ -78,14 +91,14 @@ def patch_cetak(xml: str, c: Cetak, p: str = "") -> str:
     baru = f' paperSize="{c.kertas.kode}"'
     baru += ' fitToWidth="1" fitToHeight="0"' if c.pas_lebar else f' scale="{c.skala}"'
     baru += f' orientation="{"landscape" if c.mendatar else "portrait"}"'
-    xml = _hapus(xml, p, "pageSetup")
+    xml = hapus(xml, p, "pageSetup")
     xml = _sisip(xml, p, f"<{p}pageSetup{baru}{attr}/>", "pageSetup")
-    xml = _hapus(xml, p, "headerFooter")
+    xml = hapus(xml, p, "headerFooter")
     if c.kaki:
         xml = _sisip(xml, p, f"<{p}headerFooter><{p}oddFooter>{_escape(c.kaki)}</{p}oddFooter></{p}headerFooter>",
                      "headerFooter")
     for tag, daftar in (("rowBreaks", c.putus), ("colBreaks", c.putus_kolom)):
-        xml = _hapus(xml, p, tag)
+        xml = hapus(xml, p, tag)
         if daftar:
             maks = 16383 if tag == "rowBreaks" else 1048575
             brk = "".join(f'<{p}brk id="{i - 1}" max="{maks}" man="1"/>' for i in daftar)

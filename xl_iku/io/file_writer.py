@@ -18,7 +18,7 @@ from typing import BinaryIO
 from .. import gaya
 from ..dasar.ooxml import angka_xml, bersih, ke_serial
 from ..layout import SheetPlan
-from .cetak_xml import patch_cetak, sisip_sebelum as _insert_before
+from .cetak_xml import hapus as _hapus, patch_cetak, sisip_sebelum as _insert_before
 from .package import FileError, Package
 from ..dasar.raw import address, col_letter, parse_address
 from .salin import salin
@@ -85,11 +85,6 @@ def _prefix(xml: str) -> str:
     return (m.group(1) or "") if m else ""
 
 
-def _remove(xml: str, p: str, tag: str) -> str:
-    xml = re.sub(rf"<{p}{tag}(\s[^>]*)?/>", "", xml)
-    return re.sub(rf"<{p}{tag}(\s[^>]*)?>.*?</{p}{tag}>", "", xml, flags=re.S)
-
-
 def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
     p = _prefix(xml)
     data, dim = sheet_data_xml(plan, palette, p)
@@ -98,8 +93,8 @@ def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
         raise FileError(f"Lembar keluaran '{plan.name}' tidak berisi data sel yang dikenali.")
     xml = xml[: m.start()] + data + xml[m.end():]
     xml = re.sub(rf'(<{p}dimension\s+ref=")[^"]*(")', rf"\g<1>{dim}\g<2>", xml, count=1)
-    xml = _remove(xml, p, "mergeCells")
-    xml = _remove(xml, p, "hyperlinks")
+    xml = _hapus(xml, p, "mergeCells")
+    xml = _hapus(xml, p, "hyperlinks")
     if plan.merges:
         merges = "".join(f'<{p}mergeCell ref="{r}"/>' for r in plan.merges)
         xml = _insert_before(xml, p, f'<{p}mergeCells count="{len(plan.merges)}">{merges}</{p}mergeCells>', _AFTER_MERGE)
