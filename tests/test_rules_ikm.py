@@ -225,3 +225,23 @@ def test_nrr_dalam_rentang(jawaban):
             assert 1 <= v <= 4
         else:
             assert v is None
+
+
+@given(st.lists(st.lists(st.one_of(st.none(), st.integers(1, 4)), min_size=9, max_size=9), max_size=60))
+def test_nrr_per_kolom_sama_dengan_hitungan_per_sel(baris):
+    """The column path (plain ints checked with min/max) gives exactly what
+    summing answer by answer gives; 4.0 and 2.0 typed as floats take _skor's
+    path and give the same NRR."""
+    harapan = {}
+    for i, u in enumerate(ikm.UNSUR):
+        isi = [b[i] for b in baris if b[i] is not None]
+        harapan[u] = Fraction(sum(isi), len(isi)) if isi else None
+    assert ikm.nrr(baris) == harapan
+    sebagai_float = [[None if v is None else float(v) for v in b] for b in baris]
+    assert ikm.nrr(sebagai_float) == harapan
+
+
+@pytest.mark.parametrize("buruk", [True, 0, 5, 2.5, -1.0])
+def test_nrr_menolak_jawaban_di_luar_1_sampai_4(buruk):
+    with pytest.raises(ValueError):
+        ikm.nrr([[1] * 8 + [buruk], [2] * 9])
