@@ -51,6 +51,14 @@ MAX_CENTRAL_DIR = 8 * MB  # bytes of zip central directory
 MAX_RATIO = 250  # inflated / compressed, checked for parts above RATIO_MIN_SIZE
 RATIO_MIN_SIZE = 8 * MB
 _CHUNK = 1 * MB
+# Bytes frequent in worksheet XML (tags, attributes, digits, quotes): a needle
+# is first looked for by one of its other bytes.
+_FREQUENT = frozenset(b'<>/="\' 0123456789.:-crvstnow')
+
+
+def _rare(needle: bytes) -> bytes:
+    """The needle's first byte that is not frequent in sheet XML (or its first)."""
+    return next((bytes([c]) for c in needle if c not in _FREQUENT), needle[:1])
 
 # ---------------------------------------------------------------- errors
 
@@ -640,7 +648,11 @@ class Package:
                 if not chunk:
                     return hits
                 window = tail + chunk
-                hits.update(n for n in needles if n not in hits and n in window)
+                # A needle's rarest byte first (one memchr): cell data written
+                # with shared strings rarely holds an "f" or "e" at all, and a
+                # multi-byte `in` costs several times a single-byte one.
+                present = {b: b in window for b in {_rare(n) for n in needles}}
+                hits.update(n for n in needles if n not in hits and present[_rare(n)] and n in window)
                 if hits and (first or len(hits) == len(needles)):
                     return hits
                 tail = window[-overlap:] if overlap else b""
