@@ -105,7 +105,7 @@ class BarisSKM(Baris):
     def _cek(self, info: ValidationInfo):
         if len(self.jawaban) != len(K.UNSUR):
             raise galat(f"Satu responden harus punya {len(K.UNSUR)} kolom jawaban U1–U9.", "Tanggal")
-        if all(j is None for j in self.jawaban):
+        if self.jawaban.count(None) == len(self.jawaban):
             raise lewati("Semua jawaban U1–U9 kosong; responden ini tidak dihitung.", "U1", "Tanggal")
         if self.jenis_layanan:
             dikenal = (info.context or {}).get("jenis_layanan")

@@ -5,6 +5,8 @@ models of `models.py`; every problem becomes a temuan at its exact cell.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from datetime import date
 
 from dataclasses import dataclass, field
@@ -205,13 +207,24 @@ def _rows(model, t: TabelBersih, p: Pemeriksa, kw, context=None, isi=None) -> li
 
 
 def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str]) -> list[M.BarisSKM]:
-    kolom_u = [u for u in K.UNSUR if u in (t.baris[0].nilai._idx if t.baris else ())]
+    idx = t.baris[0].nilai._idx if t.baris else {}
+    if all(u in idx for u in K.UNSUR):
+        # 100,000 respondents: the answers and the other cells are taken from
+        # the row list by position (itemgetter, C speed), not header by header.
+        lain = [h for h in idx if h not in K.UNSUR]
+        ambil_u = itemgetter(*(idx[u] for u in K.UNSUR))
+        ambil_lain = itemgetter(*(idx[h] for h in lain)) if len(lain) > 1 else None
 
-    def isi(b):
-        d = _isi(t, b)
-        d["jawaban"] = tuple(d[u] for u in kolom_u) if len(kolom_u) == len(K.UNSUR) else \
-            tuple(d.get(u) for u in K.UNSUR)
-        return d
+        def isi(b):
+            line = b.nilai._line
+            d = dict(zip(lain, ambil_lain(line))) if ambil_lain else {h: line[idx[h]] for h in lain}
+            d["lembar"], d["baris"], d["kolom"], d["jawaban"] = t.lembar, b.raw.row, b.raw.cols, ambil_u(line)
+            return d
+    else:
+        def isi(b):
+            d = _isi(t, b)
+            d["jawaban"] = tuple(d.get(u) for u in K.UNSUR)
+            return d
 
     return _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": "IK-01"}, {"jenis_layanan": jenis_dikenal}, isi)
 
