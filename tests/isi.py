@@ -39,3 +39,14 @@ def isi(path: Path, pengaturan: dict | None = None, tabel: dict | None = None,
             t.autoFilter.ref = t.ref
     wb.save(path)
     return path
+
+
+def tabel_di(wb, name):
+    """(worksheet, table, (c1, r1, c2, r2), {header: column}) of a named table."""
+    for ws in wb.worksheets:
+        if name in ws.tables:
+            t = ws.tables[name]
+            c1, r1, c2, r2 = range_boundaries(t.ref)
+            cols = {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
+            return ws, t, (c1, r1, c2, r2), cols
+    raise KeyError(name)

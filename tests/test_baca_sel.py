@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 
 from tests import kasus, lo
 from tests import xlwings_remote as xr  # sets XLWINGS_LICENSE_KEY before xlwings is imported
-from tests.isi import isi
+from tests.isi import isi, tabel_di
 
 from xl_iku import engine
 from xl_iku.excel import reader as R
@@ -28,14 +28,7 @@ IKM_29 = 955 / 29 / 9 * 25  # test_hitung: (105+101+…+115)/29 × 1/9 × 25 = 9
 # ---------------------------------------------------------------- edits
 
 
-def _tabel(wb, name):
-    for ws in wb.worksheets:
-        if name in ws.tables:
-            t = ws.tables[name]
-            c1, r1, c2, r2 = range_boundaries(t.ref)
-            cols = {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
-            return ws, t, (c1, r1, c2, r2), cols
-    raise KeyError(name)
+_tabel = tabel_di
 
 
 def _total(wb, name, nilai: dict):

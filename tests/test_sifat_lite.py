@@ -23,9 +23,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 
 from tests import lo
+from tests.isi import tabel_di
 from tests import xlwings_remote as xr
 
 from xl_iku import engine
@@ -42,13 +43,9 @@ WAKTU = datetime(2024, 7, 1, 10, 5)
 
 
 def _tabel(wb, name):
-    for ws in wb.worksheets:
-        if name in ws.tables:
-            t = ws.tables[name]
-            c1, r1, c2, r2 = range_boundaries(t.ref)
-            cols = {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
-            return ws, r1, r2, cols
-    raise KeyError(name)
+    """(worksheet, header row, last row, {header: column})."""
+    ws, _, (_, r1, _, r2), cols = tabel_di(wb, name)
+    return ws, r1, r2, cols
 
 
 def _buat(tmp_path: Path, nama: str, ubah) -> Path:
