@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 
 from tests import kasus, lo
 from tests import xlwings_remote as xr  # sets XLWINGS_LICENSE_KEY before xlwings is imported
