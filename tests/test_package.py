@@ -221,3 +221,35 @@ def test_missing_sheet_part_is_fileerror(tmp_path):
                 zout.writestr(info, zin.read(info.filename))
     with pytest.raises(FileError, match="'SKM'"):
         Package.open(dst)
+
+
+def test_found_sama_dengan_pencarian_polos(tmp_path):
+    """Package.found (streamed in 1 MB chunks, rare byte first) finds exactly
+    what `needle in whole part` finds: needles across a chunk boundary, a
+    chunk with the rare byte but no needle, a part without the byte at all."""
+    import zipfile
+
+    from xl_iku.io import package as P
+    from xl_iku.io.sel_berkas import _NEEDLE_GALAT, _NEEDLE_RUMUS
+
+    needles = _NEEDLE_GALAT + _NEEDLE_RUMUS
+    isi_sel = b'<c r="A1" s="3"><v>45300</v></c>' * 70_000  # > 2 MB with neither "e" nor "f"
+    assert b"e" not in isi_sel and b"f" not in isi_sel
+    batas = P._CHUNK
+    bagian = {
+        "tanpa": isi_sel,
+        "f_saja": isi_sel[:batas - 10] + b"<v>fff</v>" + isi_sel[batas:],
+        "lintas_rumus": isi_sel[:batas - 2] + b"<f/>" + isi_sel[batas:],  # "f" before the boundary, "/>" after
+        "lintas_galat": isi_sel[:batas - 3] + b' t="e"' + isi_sel[batas:],
+        "awalan": isi_sel[:5] + b'<x:c t="e"><x:f/>' + isi_sel[5:],
+    }
+    path = tmp_path / "p.xlsx"
+    template = Path(__file__).resolve().parent.parent / "workbook" / "IKU_template.xlsx"
+    with zipfile.ZipFile(template) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(info, src.read(info))
+        for nama, data in bagian.items():
+            z.writestr(f"xl/{nama}.xml", data)
+    with P.Package.open(path) as pkg:
+        for nama, data in bagian.items():
+            assert pkg.found(f"xl/{nama}.xml", needles) == {n for n in needles if n in data}, nama
