@@ -252,3 +252,19 @@ def test_skrip_hitung_iku_bertanya_dulu_lalu_menulis(berkas):
     jam = re.compile(r"\d{1,2} \w+ \d{4} pukul \d{2}\.\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?")
     langsung = json.dumps(json.loads(json.dumps(book2.json()["actions"], default=str)))
     assert jam.sub("T", teks) == jam.sub("T", langsung)
+
+
+def test_klien_lite_yang_gagal_menjawab_seperti_server(monkeypatch):
+    """An add-in whose client cannot answer getRangeData (an older Lite: the JS
+    call fails) is treated as xlwings Server: not known, and the reader says so."""
+    from xlwings.pro import _xlremote
+
+    async def gagal(rng, key, method=None):
+        raise RuntimeError("xlwings.getRangeData is not a function")
+
+    monkeypatch.setattr(_xlremote.Range, "_get_range_data", gagal)
+    book = xr.load_book(xr.payload_from_xlsx(SAMPEL))
+    sifat = asyncio.run(baca_lite(book))
+    assert sifat.diketahui is False
+    h = engine.hitung(R.baca(book, sifat=sifat).raw)
+    assert [t for t in h.temuan if "tidak mengirim sel gabungan" in t.pesan]
