@@ -36,8 +36,8 @@ from typing import Any
 from .. import kontrak as K
 from ..dasar.ooxml import dari_serial
 from ..dasar.raw import SERIAL_MAX as _SERIAL_MAX, SERIAL_MIN as _SERIAL_MIN
-from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, parse_ref
-from ..io.tabel import (StrukturError, format_persen, gabungan, gabungan_tak_diketahui, letak_tabel,
+from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, parse_address, parse_ref
+from ..io.tabel import (Letak, StrukturError, format_persen, gabungan, gabungan_tak_diketahui, letak_tabel,
                         periksa_struktur, persen_tampil)
 from ..referensi import TABEL_REFERENSI
 
@@ -155,57 +155,74 @@ def _nama_info(book) -> dict[str, tuple[str, str]]:
     return out
 
 
+class Buku:
+    """The open book's structure, checked once: its sheets, the KONTRAK tables
+    and names, each sheet's used range (read when first needed, one call) and
+    each table's rows (`io.tabel.letak_tabel`, as the file adapter finds them).
+
+    Shared by the reader and by xlwings Lite's on-demand questions
+    (`sifat.baca_lite` asks exactly about the rows read here), so the book is
+    read once.  Raises MasalahBuku when a required table, column or name is
+    missing.
+    """
+
+    def __init__(self, book):
+        self.book = book
+        self.sheets = {s.name: s for s in book.sheets}
+        self.wanted = {n: t.headers for n, t in K.TABEL.items()} | TABEL_REFERENSI
+        self.tables: dict[str, InfoTabel] = {}
+        for s in self.sheets.values():
+            for info in _tabel_info(s):
+                if info.name in self.wanted:
+                    self.tables[info.name] = info
+        self.names = _nama_info(book)
+        periksa_struktur(tuple(self.sheets), self.names, self.tables, "buku kerja ini")
+        self.grids: dict[str, Grid] = {}
+        self._letak: dict[str, Letak] = {}
+
+    def grid(self, nama: str) -> Grid:
+        if nama not in self.grids:
+            self.grids[nama] = baca_grid(self.sheets[nama])
+        return self.grids[nama]
+
+    def letak(self, name: str) -> Letak:
+        """Header row, columns and rows of a table present in the book."""
+        if name not in self._letak:
+            info = self.tables[name]
+            g = self.grid(info.sheet)
+            lain = tuple(parse_ref(t.ref) for n, t in self.tables.items() if t.sheet == info.sheet and n != name)
+            self._letak[name] = letak_tabel(name, info.sheet, info.ref, info.columns, self.wanted[name], g.get,
+                                            g.last_row, "buku kerja ini", totals=info.totals, lain=lain)
+        return self._letak[name]
+
+
 def baca(book, lembar_tambahan: tuple[str, ...] = (), sifat=None) -> Bacaan:
     """Read the KONTRAK names and tables (and the Referensi tables present).
 
     `lembar_tambahan`: further sheets whose used range the writer needs
     (Validasi, Gaya) — read in the same way, one call each.
     `sifat`: merges and number formats already asked of xlwings Lite
-    (`excel.sifat.baca_lite`); without it they are asked of the engine
-    synchronously, which only desktop Excel can answer.
+    (`excel.sifat.baca_lite`, whose Buku is reused); without it they are asked
+    of the engine synchronously, which only desktop Excel can answer.
     """
-    sheets = {s.name: s for s in book.sheets}
-    tables: dict[str, InfoTabel] = {}
-    wanted = {n: t.headers for n, t in K.TABEL.items()} | TABEL_REFERENSI
-    for s in sheets.values():
-        for info in _tabel_info(s):
-            if info.name in wanted:
-                tables[info.name] = info
-    names = _nama_info(book)
-    periksa_struktur(tuple(sheets), names, tables, "buku kerja ini")
-
-    grids: dict[str, Grid] = {}
-
-    def grid(nama: str) -> Grid:
-        if nama not in grids:
-            grids[nama] = baca_grid(sheets[nama])
-        return grids[nama]
-
-    raw = RawWorkbook(sheets=tuple(sheets), source=_nama_buku(book))
+    buku = sifat.buku if sifat is not None and sifat.buku is not None else Buku(book)
+    raw = RawWorkbook(sheets=tuple(buku.sheets), source=_nama_buku(book))
     for spec in K.PENGATURAN:
-        if spec.nama not in names:
+        if spec.nama not in buku.names:
             continue
-        lembar, alamat = names[spec.nama]
-        from ..dasar.raw import parse_address
-
+        lembar, alamat = buku.names[spec.nama]
         r, c = parse_address(alamat)
-        v = grid(lembar).get(r, c)
+        v = buku.grid(lembar).get(r, c)
         if spec.jenis is K.Jenis.TANGGAL:
             v = tanggal(v)
         raw.names[spec.nama] = RawName(spec.nama, lembar, alamat, v)
-    for name, headers in wanted.items():
-        info = tables.get(name)
-        if info is None:
-            continue
-        spec = K.TABEL.get(name)
-        kolom_tanggal = {k.header for k in spec.kolom if k.jenis is K.Jenis.TANGGAL} if spec else set()
-        lain = tuple(parse_ref(t.ref) for n, t in tables.items() if t.sheet == info.sheet and n != name)
-        raw.tables[name] = _baca_tabel(name, info, headers, grid(info.sheet), kolom_tanggal, lain, raw.catatan,
-                                       sifat)
+    for name in buku.wanted:
+        if name in buku.tables:
+            raw.tables[name] = _baca_tabel(name, buku, raw.catatan, sifat)
     for nama in lembar_tambahan:
-        if nama in sheets:
-            grid(nama)
-    return Bacaan(raw, grids, tuple(sheets))
+        if nama in buku.sheets:
+            buku.grid(nama)
+    return Bacaan(raw, buku.grids, tuple(buku.sheets))
 
 
 def _nama_buku(book) -> str:
@@ -215,27 +232,26 @@ def _nama_buku(book) -> str:
         return ""
 
 
-def _baca_tabel(name: str, info: InfoTabel, headers: tuple[str, ...], g: Grid,
-                kolom_tanggal: set[str], lain=(), catatan: list | None = None, sifat=None) -> RawTable:
-    letak = letak_tabel(name, info.sheet, info.ref, info.columns, headers, g.get, g.last_row,
-                        "buku kerja ini", totals=info.totals, lain=lain)
-    if catatan is not None:
-        catatan.extend(letak.catatan)
-        if sifat is not None:
-            merges = sifat.gabungan_di(info.sheet) if sifat.diketahui else None
+def _baca_tabel(name: str, buku: Buku, catatan: list, sifat=None) -> RawTable:
+    info, letak = buku.tables[name], buku.letak(name)
+    g = buku.grid(info.sheet)
+    spec = K.TABEL.get(name)
+    kolom_tanggal = {k.header for k in spec.kolom if k.jenis is K.Jenis.TANGGAL} if spec else set()
+    catatan.extend(letak.catatan)
+    if sifat is None:  # desktop Excel answers synchronously (the remote engine cannot: none known)
+        merges = (_gabungan(info.sheet_obj, letak) if letak.baris else None) or []
+        persen = _format_persen(info.sheet_obj, letak)
+    else:  # asked of xlwings Lite first; not `diketahui` on xlwings Server
+        merges = sifat.gabungan_di(info.sheet) if sifat.diketahui else None
 
-            def persen(r: int, c: int, _s=info.sheet):
-                return sifat.persen(_s, r, c)
-        else:
-            merges = _gabungan(info.sheet_obj, letak) if info.sheet_obj is not None and letak.baris else []
-            persen = _format_persen(info.sheet_obj, letak)
-            merges = [] if merges is None else merges  # only the Hitung script knows it is on xlwings Server
-        if merges is None:  # xlwings Server: say where a merge could hide
-            catatan.extend(gabungan_tak_diketahui(name, info.sheet, letak, g.get))
-        elif letak.baris:
-            catatan.extend(gabungan(name, info.sheet, letak, merges, g.get))
-        if name in K.KOLOM_PERSEN_TAMPIL:
-            catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, persen))
+        def persen(r: int, c: int, _s=info.sheet):
+            return sifat.persen(_s, r, c)
+    if merges is None:  # xlwings Server: say where a merge could hide
+        catatan.extend(gabungan_tak_diketahui(name, info.sheet, letak, g.get))
+    elif letak.baris:
+        catatan.extend(gabungan(name, info.sheet, letak, merges, g.get))
+    if name in K.KOLOM_PERSEN_TAMPIL:
+        catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, persen))
     cols = letak.cols
     rows = []
     for r in letak.baris:

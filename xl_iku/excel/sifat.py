@@ -8,8 +8,9 @@ both on demand (`await rng.get_merge_cells()`, `get_merge_area()`,
 `get_number_format()`), each one round trip to Excel, so `baca_lite` asks
 them before the synchronous read, by halving:
 
-* merges: one question per table body; only a body that holds merged cells
-  is split (rows, then columns) until each merged cell's area is known;
+* merges: one question per table body (its rows as the reader finds them:
+  `reader.Buku`); only a body that holds merged cells is split (rows, then
+  columns) until each merged cell's area is known;
 * formats: one question per percent column (over the rows holding a
   number); only a column whose formats differ is split.
 
@@ -27,9 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import kontrak as K
-from ..dasar.raw import parse_ref
-from ..io.tabel import format_persen, norm_header
-from ..referensi import TABEL_REFERENSI
+from ..io.tabel import format_persen
+from .reader import Buku, MasalahBuku
 
 log = logging.getLogger("xl_iku.excel")
 
@@ -51,6 +51,7 @@ class SifatSel:
     """
 
     diketahui: bool = True
+    buku: Any = None  # reader.Buku: the structure and grids the questions were based on
 
     gabungan: dict[str, set[tuple[int, int, int, int]]] = field(default_factory=dict)
     # (sheet, column) → [(first row, last row, percent-formatted)] for the rows asked
@@ -121,52 +122,42 @@ async def _format(sheet, col: int, r1: int, r2: int, out: list, ang: _Anggaran) 
     await _format(sheet, col, mid + 1, r2, out, ang)
 
 
-def _tabel(book) -> list[tuple[Any, str, tuple[int, int, int, int]]]:
-    wanted = set(K.TABEL) | set(TABEL_REFERENSI)
-    out = []
-    for s in book.sheets:
-        for t in s.tables:
-            if t.name in wanted:
-                out.append((s, t.name, parse_ref(t.range.address.replace("$", ""))))
-    return out
-
-
-async def _satu_tabel(sheet, name: str, ref, sifat: SifatSel, ang: _Anggaran) -> None:
-    r1, c1, r2, c2 = ref
-    used = sheet.used_range
-    akhir = max(r2, used.row + used.shape[0] - 1)  # rows typed below the table are read too
-    if akhir <= r1:
+async def _satu_tabel(buku, name: str, sifat: SifatSel, ang: _Anggaran) -> None:
+    """Questions about one table, over exactly the rows the reader reads."""
+    info, letak = buku.tables[name], buku.letak(name)
+    if not letak.baris:
         return
-    tugas = []
-    gab: set = sifat.gabungan.setdefault(sheet.name, set())
-    tugas.append(_gabungan(sheet, r1 + 1, c1, akhir, c2, gab, ang))
-    kolom = K.KOLOM_PERSEN_TAMPIL.get(name, ())
-    if kolom:
-        data = sheet.range((r1, c1), (akhir, c2)).options(ndim=2, err_to_str=True).value
-        kepala = [norm_header(v) if v is not None else "" for v in data[0]]
-        for h in kolom:
-            if norm_header(h) not in kepala:
-                continue
-            j = kepala.index(norm_header(h))
-            angka = [r1 + i for i, row in enumerate(data) if i and isinstance(row[j], (int, float))
-                     and not isinstance(row[j], bool)]
-            if angka:
-                out = sifat.format.setdefault((sheet.name, c1 + j), [])
-                tugas.append(_format(sheet, c1 + j, angka[0], angka[-1], out, ang))
+    sheet, g = info.sheet_obj, buku.grid(info.sheet)
+    r1, r2 = letak.baris[0], letak.baris[-1]
+    kolom = letak.cols.values()
+    gab: set = sifat.gabungan.setdefault(info.sheet, set())
+    tugas = [_gabungan(sheet, r1, min(kolom), r2, max(kolom), gab, ang)]
+    for h in K.KOLOM_PERSEN_TAMPIL.get(name, ()):
+        c = letak.cols.get(h)
+        angka = [r for r in letak.baris if type(g.get(r, c)) in (int, float)] if c is not None else []
+        if angka:
+            out = sifat.format.setdefault((info.sheet, c), [])
+            tugas.append(_format(sheet, c, angka[0], angka[-1], out, ang))
     await asyncio.gather(*tugas)
 
 
 async def baca_lite(book, batas: int = BATAS_TANYA) -> SifatSel:
     """Ask Lite for merges and percent formats of the table bodies (not
-    `diketahui` where the engine cannot answer on demand: xlwings Server)."""
-    sifat, ang = SifatSel(), _Anggaran(batas)
+    `diketahui` where the engine cannot answer on demand: xlwings Server).
+    The book's structure read for it (`reader.Buku`) travels along for the
+    reader; a book the reader would refuse is left for it to refuse."""
     try:
-        await asyncio.gather(*(_satu_tabel(s, n, ref, sifat, ang) for s, n, ref in _tabel(book)))
+        buku = Buku(book)
+    except MasalahBuku:
+        return SifatSel(diketahui=False)
+    sifat, ang = SifatSel(buku=buku), _Anggaran(batas)
+    try:
+        await asyncio.gather(*(_satu_tabel(buku, n, sifat, ang) for n in buku.tables))
     except NotImplementedError:
-        return SifatSel(diketahui=False)  # xlwings Server: no on-demand reads
+        return SifatSel(diketahui=False, buku=buku)  # xlwings Server: no on-demand reads
     except Exception as e:  # an Excel client that failed to answer: as if it could not
         log.warning("sifat sel tidak terbaca: %s", type(e).__name__)
-        return SifatSel(diketahui=False)
+        return SifatSel(diketahui=False, buku=buku)
     if ang.habis:
         log.warning("sifat sel: batas %d pertanyaan lanjutan tercapai", batas)
     return sifat
