@@ -268,3 +268,52 @@ def test_klien_lite_yang_gagal_menjawab_seperti_server(monkeypatch):
     assert sifat.diketahui is False
     h = engine.hitung(R.baca(book, sifat=sifat).raw)
     assert [t for t in h.temuan if "tidak mengirim sel gabungan" in t.pesan]
+
+
+@pytest.mark.parametrize("asal", ["openpyxl", "libreoffice"])
+def test_server_membaca_pecahan_jumlah_kegiatan_sebagai_persen(berkas, berkas_lo, asal):
+    """xlwings Server gets no formats: the sample's first kegiatan, Target 4 and
+    Realisasi 4 typed 0,04 in "0%" cells, reads 0,04 — a count is never a
+    fraction, so it counts as the 4 % shown (IKP-08 stays 97,50 = 39/40), with
+    a peringatan at each of the two cells."""
+    p, sel = (berkas if asal == "openpyxl" else berkas_lo)["persen_kegiatan"]
+    s = _server(p)
+    assert _angka(s) == _angka(engine.hitung(file_reader.baca(SAMPEL)))
+    assert {i.kode: i for i in s.indikator}["IKP-08"].realisasi == pytest.approx(39 / 40 * 100)
+    per = sorted(t.sel for t in s.temuan if "jumlah kegiatan" in t.pesan)
+    assert per == sorted(sel)
+
+
+def test_server_jumlah_kegiatan_satu_tetap_satu(tmp_path):
+    """The boundary: a count of 1 (the usual value) is never read as 100 %."""
+    wb = openpyxl.load_workbook(SAMPEL)
+    ws, r1, _, cols = _tabel(wb, "tblKegiatan")
+    ws.cell(r1 + 1, cols["Target"]).value = 1
+    ws.cell(r1 + 1, cols["Realisasi"]).value = 1
+    p = tmp_path / "satu.xlsx"
+    wb.save(p)
+    s, f = _server(p), engine.hitung(file_reader.baca(p))
+    assert not [t for t in s.temuan if "jumlah kegiatan" in t.pesan]
+    assert _angka(s)["IKP-08"] == _angka(f)["IKP-08"]
+
+
+def test_skrip_pada_buku_tanpa_tabel_wajib_memberi_pesan_bukan_traceback(tmp_path):
+    """A book the reader refuses (tblSKM renamed) gets its one Indonesian
+    sentence from the script, as from `hitung`: an alert, nothing written."""
+    from xlwings.server import custom_scripts_call
+
+    wb = openpyxl.load_workbook(SAMPEL)
+    ws = wb["SKM"]
+    t = ws.tables["tblSKM"]
+    t.name = t.displayName = "tblSurvei"
+    del ws.tables["tblSKM"]
+    ws.tables["tblSurvei"] = t
+    p = tmp_path / "tanpa.xlsx"
+    wb.save(p)
+    with xr.LiteSel(p).pasang():
+        book = xw.Book(json=xr.payload_from_xlsx(p))
+        book = asyncio.run(custom_scripts_call(module=script, script_name="hitung_iku",
+                                               typehint_to_value={xw.Book: book}, args=[]))
+    aksi = book.json()["actions"]
+    alert = [a for a in aksi if a["func"] == "alert"]
+    assert len(alert) == 1 and "tblSKM" in json.dumps(alert[0]) and "Tidak ada yang diubah" in json.dumps(alert[0])

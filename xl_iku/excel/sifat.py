@@ -29,7 +29,7 @@ from typing import Any
 
 from .. import kontrak as K
 from ..io.tabel import format_persen
-from .reader import Buku, MasalahBuku
+from .reader import Buku
 
 log = logging.getLogger("xl_iku.excel")
 
@@ -148,7 +148,7 @@ async def baca_lite(book, batas: int = BATAS_TANYA) -> SifatSel:
     reader; a book the reader would refuse is left for it to refuse."""
     try:
         buku = Buku(book)
-    except MasalahBuku:
+    except Exception:  # MasalahBuku or worse: the reader meets it again and says so
         return SifatSel(diketahui=False)
     sifat, ang = SifatSel(buku=buku), _Anggaran(batas)
     try:

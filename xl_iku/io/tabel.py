@@ -257,10 +257,12 @@ def persen_tampil(name: str, sheet: str, letak: Letak, get: Callable[[int, int],
                          f"tampil. Sebaiknya ketik {angka} di sel berformat angka biasa.")
             else:
                 jenis = "jumlah kegiatan, yang tidak berupa pecahan" if hitungan else "indikator berskala 0–100"
+                saran = ("Ketik jumlah kegiatan sebagai bilangan bulat di sel berformat angka biasa." if hitungan
+                         else f"Bila maksudnya {_fmt_angka(float(v))}%, ketik angkanya apa adanya di sel "
+                              "berformat angka biasa.")
                 pesan = (f"Sel '{h}' berisi {_fmt_angka(float(v))} untuk {jenis}; Excel tidak "
                          f"mengirim format selnya, jadi dibaca sebagai persen yang akan tampil ({tampil}) dan "
-                         f"dihitung {angka}. Bila maksudnya {_fmt_angka(float(v))}"
-                         f"{'' if hitungan else '%'}, ketik angkanya apa adanya di sel berformat angka biasa.")
+                         f"dihitung {angka}. {saran}")
             out.append(Catatan("peringatan", sheet, address(r, col), pesan, tabel=name,
                                kode=kode if kode in katalog.INDIKATOR_BY_KODE else None))
     return out
