@@ -44,3 +44,63 @@ def test_baris_dict_lewat_jalur_per_baris():
     assert kolom_nilai(t.rows) is None
     rows, kolom = V._baris_berisi(t, ["Nama"])
     assert [r.row for r in rows] == [5] and kolom == [["A"]]
+
+
+# --- a whole column cleaned at once (`_cepat`) equals cell-by-cell `bersihkan` --
+
+from datetime import datetime
+
+from hypothesis import given, settings, strategies as st
+
+from xl_iku.kontrak import Jenis, Kolom
+from xl_iku.validasi.sel import bersihkan
+
+_NILAI = st.one_of(
+    st.none(), st.just(""), st.booleans(),
+    st.integers(-3, 130), st.sampled_from([1.0, 2.0, 3.0, 4.0, 4.5, -1.0, 0.0, 1e300]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["Ya", "Tidak", "L", "P", " L", "Ani ", "  ", "#N/A", " #n/a", "#n/a", "#N/A ", "#DIV/0!", "#x"]),
+    st.text(max_size=6),
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)),
+    st.just(datetime(2024, 3, 4, 5, 6)),
+)
+_KOLOM = [Kolom("U1", Jenis.LIKERT), Kolom("Usia", Jenis.BULAT), Kolom("Nilai", Jenis.ANGKA),
+          Kolom("Nama", Jenis.TEKS), Kolom("Tanggal", Jenis.TANGGAL),
+          Kolom("JK", Jenis.PILIHAN, ("L", "P"))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_KOLOM), st.lists(_NILAI, max_size=12), st.data())
+def test_kolom_cepat_sama_dengan_sel_demi_sel(kol, vals, data):
+    # Mostly-clean columns too, where the fast path is taken.
+    if data.draw(st.booleans()):
+        bersih = {Jenis.LIKERT: [1.0, 4.0, None, 2], Jenis.BULAT: [0, 7.0, 61, None],
+                  Jenis.ANGKA: [0.5, 3, None], Jenis.TEKS: ["Ani", " Budi ", "  ", None],
+                  Jenis.TANGGAL: [date(2024, 1, 2), None], Jenis.PILIHAN: ["L", "P", None]}[kol.jenis]
+        vals = data.draw(st.lists(st.sampled_from(bersih), max_size=12))
+    cepat = V._cepat(list(vals), kol)
+    if cepat is None:
+        return  # cell by cell: bersihkan itself
+    satu_satu = [bersihkan(v, kol) for v in vals]
+    assert all(pesan is None for _, pesan, _ in satu_satu), "the fast path took a cell that has a finding"
+    assert list(cepat) == [c for c, _, _ in satu_satu]
+    assert [type(x) for x in cepat] == [type(c) for c, _, _ in satu_satu]
+
+
+def test_kolom_cepat_likert_dan_teks():
+    assert V._cepat([3.0, None, 1.0], Kolom("U1", Jenis.LIKERT)) == [3, None, 1]
+    assert V._cepat([" Ani ", "  ", None], Kolom("Nama", Jenis.TEKS)) == ["Ani", None, None]
+    # An error value is never taken as text, whatever its case or trailing spaces
+    # (bersihkan makes it a galat); text that only contains '#' later is text.
+    for galat in ("#n/a", "#N/A ", "#DIV/0!"):
+        assert V._cepat(["Ani", galat], Kolom("Nama", Jenis.TEKS)) is None
+    assert V._cepat(["Ani", " #n/a"], Kolom("Nama", Jenis.TEKS)) == ["Ani", "#n/a"]
+
+
+def test_kolom_cepat_tidak_menelan_true_di_antara_angka():
+    # {1.0, True} is one set element (True == 1): the types are checked over the
+    # column, so a TRUE among 1s (xlwings hands Excel's TRUE over as bool) goes
+    # cell by cell and becomes a galat, never an answer of 1.
+    assert V._cepat([1.0, True, 3.0], Kolom("U1", Jenis.LIKERT)) is None
+    assert V._cepat([0, False, 2], Kolom("Usia", Jenis.BULAT)) is None
+    assert bersihkan(True, Kolom("U1", Jenis.LIKERT))[1] is not None

@@ -83,6 +83,21 @@ def test_nrr_kosong_tidak_dihitung():
         ikm.nilai_ikm(hasil, Fraction(1, 9))
 
 
+def test_jumlah_unsur_dihitung_tangan():
+    # The same three respondents: U1 answered twice (4 + 2 = 6), U2 three
+    # times (1 + 2 + 3 = 6), U9 never — the counts the Hasil SKM sheet shows.
+    jawaban = [
+        [4, 1, 1, 1, 1, 1, 1, 1, None],
+        [2, 2, 2, 2, 2, 2, 2, 2, None],
+        [None, 3, 3, 3, 3, 3, 3, 3, None],
+    ]
+    j = ikm.jumlah_unsur(jawaban)
+    assert j["U1"] == (2, 6) and j["U2"] == (3, 6) and j["U8"] == (3, 6) and j["U9"] == (0, 0)
+    assert ikm.jumlah_unsur(_contoh()) == {f"U{i + 1}": (29, t) for i, t in enumerate(TOTAL)}
+    assert ikm.nrr_dari(j) == ikm.nrr(jawaban)
+    assert ikm.jumlah_unsur([]) == {f"U{i}": (0, 0) for i in range(1, 10)}
+
+
 def test_nrr_tanpa_responden():
     assert ikm.nrr([]) == {f"U{i}": None for i in range(1, 10)}
 

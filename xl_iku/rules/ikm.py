@@ -38,25 +38,34 @@ def _skor(v) -> int:
     return int(f)
 
 
-def nrr(jawaban: Iterable[Sequence[int | None]]) -> dict[str, Fraction | None]:
-    """NRR per unsur: sum of answers / answers given (blanks don't count)."""
+def jumlah_unsur(jawaban: Iterable[Sequence[int | None]]) -> dict[str, tuple[int, int]]:
+    """Per unsur: (answers given, sum of their scores); blanks don't count."""
     baris = list(jawaban)
-    for b in baris:
-        if len(b) != len(UNSUR):
-            raise ValueError(f"satu responden harus punya {len(UNSUR)} jawaban, ada {len(b)}")
-    out: dict[str, Fraction | None] = {}
-    for i, u in enumerate(UNSUR):
-        kolom = [b[i] for b in baris]
+    if set(map(len, baris)) - {len(UNSUR)}:
+        b = next(b for b in baris if len(b) != len(UNSUR))
+        raise ValueError(f"satu responden harus punya {len(UNSUR)} jawaban, ada {len(b)}")
+    # One transposition (C speed) instead of a pass over every row per unsur.
+    kolom_semua = list(zip(*baris)) if baris else [()] * len(UNSUR)
+    out: dict[str, tuple[int, int]] = {}
+    for u, kolom in zip(UNSUR, kolom_semua):
         isi = [v for v in kolom if v is not None]
         # Validated answers are plain ints 1..4: checked by column with C-level
         # builtins (100.000 respondents × 9); anything else takes _skor's path.
-        if not isi:
-            out[u] = None
-        elif set(map(type, isi)) == {int} and min(isi) >= 1 and max(isi) <= 4:
-            out[u] = Fraction(sum(isi), len(isi))
+        if isi and set(map(type, isi)) == {int} and min(isi) >= 1 and max(isi) <= 4:
+            out[u] = (len(isi), sum(isi))
         else:
-            out[u] = Fraction(sum(_skor(v) for v in isi), len(isi))
+            out[u] = (len(isi), sum(_skor(v) for v in isi))
     return out
+
+
+def nrr(jawaban: Iterable[Sequence[int | None]]) -> dict[str, Fraction | None]:
+    """NRR per unsur: sum of answers / answers given (blanks don't count)."""
+    return nrr_dari(jumlah_unsur(jawaban))
+
+
+def nrr_dari(jumlah: Mapping[str, tuple[int, int]]) -> dict[str, Fraction | None]:
+    """NRR per unsur from `jumlah_unsur`'s (answers given, sum)."""
+    return {u: Fraction(total, n) if n else None for u, (n, total) in ((u, jumlah[u]) for u in UNSUR)}
 
 
 def nilai_ikm(nrr: Mapping[str, Fraction], w: Fraction) -> Fraction:
