@@ -260,3 +260,6 @@ def test_nrr_per_kolom_sama_dengan_hitungan_per_sel(baris):
 def test_nrr_menolak_jawaban_di_luar_1_sampai_4(buruk):
     with pytest.raises(ValueError):
         ikm.nrr([[1] * 8 + [buruk], [2] * 9])
+    # Also among answers equal to it (a count per score would take True for 1, 1.0 as 1.0).
+    with pytest.raises(ValueError):
+        ikm.nrr([[1] * 8 + [buruk], [1] * 9])

@@ -115,6 +115,9 @@ class RowValues(Mapping):
         return repr(dict(self))
 
 
+_KOSONG = {"": None}
+
+
 def kolom_nilai(rows: list[RawRow]) -> dict[str, list] | None:
     """header → `[r.values.get(header) for r in rows]` for every header, one
     column at a time at C speed, when the rows are views over one reader's
@@ -135,7 +138,12 @@ def kolom_nilai(rows: list[RawRow]) -> dict[str, list] | None:
         else:
             col = [line[i] if i < len(line) else None for line in lines]
         if "" in col:
-            col = [None if v == "" else v for v in col]
+            # d.get(v, v): None for "", the value itself otherwise (C speed;
+            # hash("") == hash(0) but 0 != "", so only "" maps to None).
+            try:
+                col = list(map(_KOSONG.get, col, col))
+            except TypeError:  # an unhashable value (no reader gives one today)
+                col = [None if v == "" else v for v in col]
         out[h] = col
     return out
 

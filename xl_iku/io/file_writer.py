@@ -91,7 +91,10 @@ def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
     m = re.search(rf"<{p}sheetData(\s[^>]*)?(/>|>.*?</{p}sheetData>)", xml, flags=re.S)
     if not m:
         raise FileError(f"Lembar keluaran '{plan.name}' tidak berisi data sel yang dikenali.")
-    xml = xml[: m.start()] + data + xml[m.end():]
+    # The cells (megabytes on a long sheet) go in last: every patch below then
+    # works on the few kilobytes around an empty <sheetData/>, not on copies of them.
+    tanda = f"<{p}sheetData/>"
+    xml = xml[: m.start()] + tanda + xml[m.end():]
     xml = re.sub(rf'(<{p}dimension\s+ref=")[^"]*(")', rf"\g<1>{dim}\g<2>", xml, count=1)
     xml = _hapus(xml, p, "mergeCells")
     xml = _hapus(xml, p, "hyperlinks")
@@ -104,7 +107,8 @@ def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
         xml = _insert_before(xml, p, f"<{p}hyperlinks>{links}</{p}hyperlinks>", _AFTER_LINKS)
     if plan.cetak is not None:  # page breaks follow the rows just written
         xml = patch_cetak(xml, plan.cetak, p)
-    return xml
+    i = xml.index(tanda)
+    return xml[:i] + data + xml[i + len(tanda):]
 
 
 def _sel_xml(p: str, ref: str, value, lama: str | None) -> str:
