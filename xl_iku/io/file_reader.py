@@ -10,6 +10,7 @@ formulas without a stored result and percentage formats from `io.sel_berkas`
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import python_calamine as pc
@@ -70,8 +71,30 @@ def baca(path: str | Path) -> RawWorkbook:
         return baca_paket(pkg)
 
 
+def _latar(pool: ThreadPoolExecutor, fn, *args) -> Future:
+    """`fn(*args)` on the pool's thread, or here and now where no thread can
+    start (Pyodide): the result or the error waits in the Future either way."""
+    try:
+        return pool.submit(fn, *args)
+    except RuntimeError:
+        f: Future = Future()
+        try:
+            f.set_result(fn(*args))
+        except Exception as e:  # re-raised by f.result(), where the caller waits
+            f.set_exception(e)
+        return f
+
+
 def baca_paket(pkg: Package) -> RawWorkbook:
     """Read an already opened package (so `hitung` opens and checks it once)."""
+    # calamine parses a sheet with the GIL released, and so does zlib while the
+    # cell-info scan inflates a sheet part: the scans run on a second thread
+    # beside the parse (100,000 respondents: 75 MB of sheet XML inflated twice).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="xl-iku-sel") as pool:
+        return _baca_paket(pkg, pool)
+
+
+def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
     path = pkg.path
     sheets = [s.name for s in pkg.sheets]
     names = dict(pkg.defined_names)
@@ -80,35 +103,45 @@ def baca_paket(pkg: Package) -> RawWorkbook:
     needed = {t.sheet for t in tables.values()} | {n.sheet for n in names.values()}
     lembar_persen = {t.sheet for n, t in tables.items() if n in K.KOLOM_PERSEN_TAMPIL}
     persen_xf = xf_persen(pkg) if lembar_persen else frozenset()
-    rumus: dict[str, set[str]] = {}
-    infos: dict[str, InfoSel] = {}
     for info in pkg.sheets:
         if info.name in needed:
             pkg.check_prolog(info.part)
-            sel = baca_info(pkg, info.part, persen_xf if info.name in lembar_persen else frozenset())
-            if sel is not None:
-                infos[info.name] = sel
-                if sel.tanpa_nilai:
-                    rumus[info.name] = sel.tanpa_nilai
+    scan: dict[str, Future] = {
+        info.name: _latar(pool, baca_info, pkg, info.part, persen_xf if info.name in lembar_persen else frozenset())
+        for info in pkg.sheets if info.name in needed}
+
+    def info_sel(sheet: str) -> InfoSel | None:
+        return scan[sheet].result() if sheet in scan else None
+
+    def scan_dulu() -> None:
+        # A damaged sheet part found by its scan is reported before anything
+        # else, as when the scans ran first.
+        for f in scan.values():
+            f.result()
+
     try:
         periksa_struktur(sheets, names, tables, f"berkas '{path.name}'")
     except StrukturError as e:
+        scan_dulu()
         raise FileError(e.pesan) from None
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
     except _GALAT_CALAMINE as e:
+        scan_dulu()
         raise FileError(f"Berkas '{path.name}' rusak dan tidak dapat dibaca isinya.") from e
     grids: dict[str, _Grid] = {}
 
     def grid(sheet: str) -> _Grid:
         if sheet not in grids:
             try:
-                grids[sheet] = _Grid(book.get_sheet_by_name(sheet), infos.get(sheet))
+                lembar = book.get_sheet_by_name(sheet)  # the parse, beside this sheet's scan
             except _GALAT_CALAMINE as e:
+                scan_dulu()
                 raise FileError(f"Lembar '{sheet}' di berkas '{path.name}' rusak dan tidak dapat dibaca.") from e
+            grids[sheet] = _Grid(lembar, info_sel(sheet))
         return grids[sheet]
 
-    raw = RawWorkbook(sheets=tuple(sheets), source=str(path), rumus_tanpa_nilai=rumus)
+    raw = RawWorkbook(sheets=tuple(sheets), source=str(path))
     for spec in K.PENGATURAN:
         dn = names.get(spec.nama)
         if dn is None:
@@ -124,8 +157,13 @@ def baca_paket(pkg: Package) -> RawWorkbook:
         try:
             raw.tables[name] = _read_table(path, name, info, headers, grid(info.sheet), lain, raw.catatan)
         except StrukturError as e:
+            scan_dulu()
             raise FileError(e.pesan) from None
     book.close()
+    for sheet in scan:  # every scanned sheet, read or not (in sheet order, as before)
+        sel = info_sel(sheet)
+        if sel is not None and sel.tanpa_nilai:
+            raw.rumus_tanpa_nilai[sheet] = sel.tanpa_nilai
     return raw
 
 
