@@ -104,3 +104,45 @@ def test_kolom_cepat_tidak_menelan_true_di_antara_angka():
     assert V._cepat([1.0, True, 3.0], Kolom("U1", Jenis.LIKERT)) is None
     assert V._cepat([0, False, 2], Kolom("Usia", Jenis.BULAT)) is None
     assert bersihkan(True, Kolom("U1", Jenis.LIKERT))[1] is not None
+
+
+# --- the table's row loop: which rows count, and which carry a rejected cell --
+
+from xl_iku import kontrak as K
+from xl_iku.periode import TAHUNAN, Periode
+from xl_iku.validasi.sel import SALAH, Pemeriksa
+
+_SEL_LAYANAN = {
+    "No Register": st.sampled_from(["R1", "  ", "", None, "#N/A", 7.0]),
+    "Tanggal Masuk": st.sampled_from([date(2024, 3, 1), date(2023, 12, 31), date(2025, 1, 1), "", None,
+                                      "kemarin", 45000.0, datetime(2024, 5, 6, 7, 8), True]),
+    "Jenis Layanan": st.sampled_from(["KTP", " KK ", "", None, "#DIV/0!"]),
+    "Tanggal Selesai": st.sampled_from([date(2024, 3, 4), None, "", "x", 3.5]),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.fixed_dictionaries(_SEL_LAYANAN), min_size=1, max_size=15))
+def test_baris_tabel_sama_dengan_aturan_per_baris(baris):
+    """Rows kept and their `salah` flag equal the rules stated row by row: a
+    row counts when its date cleans to a date inside the period; it is
+    `salah` when any cleaned cell is rejected or a required cell is blank."""
+    headers = [k.header for k in K.TABEL["tblLayanan"].kolom]
+    kolom = {k.header: k for k in K.TABEL["tblLayanan"].kolom}
+    t = _tabel([[b[h] for h in headers] for b in baris], headers=tuple(headers))
+    t = RawTable("tblLayanan", "Layanan", t.header_row, t.columns, t.rows)
+    periode = Periode(2024, TAHUNAN)
+    hasil = V.bersihkan_tabel(t, Pemeriksa(), periode)
+
+    harapan = []
+    for r in t.rows:
+        if V._baris_kosong(r):
+            continue
+        bersih = {h: bersihkan(r.values.get(h), kolom[h])[0] for h in headers}
+        tgl = bersih["Tanggal Masuk"]
+        if tgl is None or tgl is SALAH or not periode.memuat(tgl):
+            continue
+        salah = any(v is SALAH for v in bersih.values()) or any(
+            kolom[h].wajib and bersih[h] is None for h in headers)
+        harapan.append((r.row, salah))
+    assert [(b.raw.row, b.salah) for b in hasil.baris] == harapan

@@ -137,15 +137,18 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
     # Column by column: clean, and remember each cell's problem by row index.
     kolom_bersih: list[list] = []
     masalah: list[tuple[int, object, dict[int, tuple[str, str]]]] = []
+    baris_salah: set[int] = set()  # rows holding a rejected (SALAH) cell
     for i, kol in enumerate(kolom_ada):
         vals = kolom_mentah[i]
         cepat = _cepat(vals, kol)
-        if cepat is None:
+        if cepat is None:  # only this path can give SALAH
             cepat, soal = [], {}
             for n, v in enumerate(vals):
                 c, pesan, tingkat = bersihkan(v, kol)
                 if pesan:
                     soal[n] = (pesan, tingkat)
+                if c is SALAH:
+                    baris_salah.add(n)
                 cepat.append(c)
             if soal:
                 masalah.append((i, kol, soal))
@@ -161,6 +164,9 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
             for n in [n for n, v in enumerate(kolom_bersih[i]) if v is None]:
                 wajib_kosong.setdefault(n, []).append(i)
     baris_nilai = list(zip(*kolom_bersih)) if kolom_bersih else [()] * len(rows)
+    # Whether a date falls in the period, judged once per distinct date.
+    dalam = ({d: periode is None or periode.memuat(d) for d in set(kolom_bersih[i_tgl]) - {None, SALAH}}
+             if i_tgl is not None else {})
 
     for n, row in enumerate(rows):
         kw = _kw_baris(spec, row) if spec.kolom_kode else kw_tabel
@@ -175,7 +181,7 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
                 continue
             if tgl is SALAH:
                 continue
-            if periode is not None and not periode.memuat(tgl):
+            if not dalam[tgl]:
                 out.di_luar_tahun += 1
                 continue
         nilai = baris_nilai[n]
@@ -189,8 +195,9 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
                 header = kolom_ada[i].header
                 p.galat(raw.sheet, row.cell(header), f"Kolom '{header}' wajib diisi.", **kw)
                 nilai[i] = SALAH
-        # `in` compares by identity first; cleaned values never equal SALAH otherwise.
-        out.baris.append(Bersih(row, RowValues(nilai, idx), SALAH in nilai))
+            out.baris.append(Bersih(row, RowValues(nilai, idx), True))
+            continue
+        out.baris.append(Bersih(row, RowValues(nilai, idx), n in baris_salah))
     if out.di_luar_tahun:
         kol = raw.columns.get(kolom_tgl or "", 1)
         p.peringatan(
