@@ -3,6 +3,11 @@ validation error becomes a temuan at its cell.
 
 A whole table is validated as one list (pydantic-core loops in Rust); only
 when some rows fail are the others validated again without them.
+
+A row is handed over as a dict keyed by header, or — for the 100,000-row
+tables — as `pydantic_core.ArgsKwargs` with the values in the model's field
+order (`urutan`), the form a pydantic dataclass's own `__init__` validates:
+no dict per row, and an error's position names its field all the same.
 """
 
 from __future__ import annotations
@@ -23,8 +28,18 @@ def _adapter(model) -> TypeAdapter:
     return TypeAdapter(list[model])
 
 
-def _temuan_dari(err: dict, sel_of: Callable[[str | None], str]) -> list[tuple[str, str, str]]:
-    """(tingkat, sel, pesan) for one pydantic error."""
+@cache
+def urutan(model) -> tuple[str, ...]:
+    """The model's fields in positional (ArgsKwargs) order, each by the name
+    an error reports for it as a dict key: its alias (the header) or its name."""
+    _adapter(model)  # the fields are complete once the schema is built
+    return tuple(f.alias or nama for nama, f in model.__pydantic_fields__.items())
+
+
+def _temuan_dari(err: dict, sel_of: Callable[[str | None], str],
+                 posisi: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    """(tingkat, sel, pesan) for one pydantic error (`posisi`: the field
+    names of a positional input, `urutan(model)`)."""
     ctx = err.get("ctx") or {}
     jenis = err["type"]
     kolom = list(ctx.get("kolom") or [])
@@ -38,6 +53,8 @@ def _temuan_dari(err: dict, sel_of: Callable[[str | None], str]) -> list[tuple[s
     # Indonesian message at the cell, never pydantic's English.
     loc = err.get("loc") or ()
     header = loc[1] if len(loc) > 1 and isinstance(loc[1], str) else None
+    if len(loc) > 1 and type(loc[1]) is int and loc[1] < len(posisi):
+        header = posisi[loc[1]]
     nama = f"Kolom '{header}'" if header else "Baris ini"
     return [("galat", sel_of(header), f"{nama} berisi nilai yang tidak dapat dipakai.")]
 
@@ -50,7 +67,8 @@ POTONGAN = 4096
 
 def validasi(model, calon: Iterable[tuple[Any, dict]], lembar: str, p: Pemeriksa,
              kw: dict | Callable[[dict], dict], context: dict | None = None) -> list:
-    """Validate `calon` — (raw row, input dict) pairs — as lists of `model`.
+    """Validate `calon` — (raw row, input) pairs, the input a dict or an
+    ArgsKwargs in `urutan(model)` order — as lists of `model`.
 
     Returns the valid rows in order.  Errors become temuan at their cells
     (`kw`, or `kw(input dict)`, gives the finding's kode/tabel/blokir); the
@@ -59,19 +77,21 @@ def validasi(model, calon: Iterable[tuple[Any, dict]], lembar: str, p: Pemeriksa
     ctx = dict(context or {})
     ctx["peringatan"] = []
     ta = _adapter(model)
+    posisi = urutan(model)
     rows: list = []
     it = iter(calon)
     while True:
         potong = list(islice(it, POTONGAN))
         if not potong:
             break
-        rows.extend(_potongan(ta, potong, ctx, lembar, p, kw))
+        rows.extend(_potongan(ta, potong, ctx, lembar, p, kw, posisi))
     for sel, pesan, kode in ctx["peringatan"]:
         p.peringatan(lembar, sel, pesan, kode=kode)
     return rows
 
 
-def _potongan(ta: TypeAdapter, calon: list[tuple[Any, dict]], ctx: dict, lembar: str, p: Pemeriksa, kw) -> list:
+def _potongan(ta: TypeAdapter, calon: list[tuple[Any, Any]], ctx: dict, lembar: str, p: Pemeriksa, kw,
+              posisi: tuple[str, ...]) -> list:
     data = [d for _, d in calon]
     try:
         return ta.validate_python(data, context=ctx)
@@ -87,7 +107,7 @@ def _potongan(ta: TypeAdapter, calon: list[tuple[Any, dict]], ctx: dict, lembar:
                 return raw.cell(header) if header in raw.cols else raw.cell(next(iter(raw.cols)))
 
             for err in buruk[i]:
-                for tingkat, sel, pesan in _temuan_dari(err, sel_of):
+                for tingkat, sel, pesan in _temuan_dari(err, sel_of, posisi):
                     if tingkat == "galat":
                         p.galat(lembar, sel, pesan, **k)
                     else:

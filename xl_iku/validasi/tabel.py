@@ -5,7 +5,10 @@ models of `models.py`; every problem becomes a temuan at its exact cell.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import itemgetter
+
+from pydantic_core import ArgsKwargs
 
 from datetime import date
 
@@ -228,21 +231,48 @@ def _rows(model, t: TabelBersih, p: Pemeriksa, kw, context=None, isi=None) -> li
 # --- per-table readers ----------------------------------------------------------
 
 
+def _isi_posisi(model, t: TabelBersih, khusus: tuple[str, Callable] | None = None):
+    """`isi` for the large tables: each row as `ArgsKwargs` in the model's
+    field order (validasi.baris), its values taken from the cleaned line by
+    position (itemgetter) — no dict per row.  `khusus` is a field computed
+    from the line (SKM's `jawaban`).  None when a field's column is absent
+    (the dict path then leaves it at its default)."""
+    idx = t.baris[0].nilai._idx if t.baris else {}
+    nama = baris.urutan(model)
+    if nama[:3] != ("lembar", "baris", "kolom"):
+        return None
+    nama = nama[3:]
+    j = nama.index(khusus[0]) if khusus else len(nama)
+    depan, belakang = nama[:j], nama[j + 1:]
+    if not all(h in idx for h in depan + belakang):
+        return None
+
+    def ambil(headers):
+        if not headers:
+            return lambda line: ()
+        g = itemgetter(*(idx[h] for h in headers))
+        return g if len(headers) > 1 else (lambda line: (g(line),))
+
+    a, b_ = ambil(depan), ambil(belakang)
+    lembar = t.lembar
+    if khusus is None:
+        return lambda b: ArgsKwargs((lembar, b.raw.row, b.raw.cols, *a(b.nilai._line)))
+    f = khusus[1]
+
+    def isi(b):
+        line = b.nilai._line
+        return ArgsKwargs((lembar, b.raw.row, b.raw.cols, *a(line), f(line), *b_(line)))
+    return isi
+
+
 def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str]) -> list[M.BarisSKM]:
     idx = t.baris[0].nilai._idx if t.baris else {}
+    isi = None
     if all(u in idx for u in K.UNSUR):
         # 100,000 respondents: the answers and the other cells are taken from
         # the row list by position (itemgetter, C speed), not header by header.
-        lain = [h for h in idx if h not in K.UNSUR]
-        ambil_u = itemgetter(*(idx[u] for u in K.UNSUR))
-        ambil_lain = itemgetter(*(idx[h] for h in lain)) if len(lain) > 1 else None
-
-        def isi(b):
-            line = b.nilai._line
-            d = dict(zip(lain, ambil_lain(line))) if ambil_lain else {h: line[idx[h]] for h in lain}
-            d["lembar"], d["baris"], d["kolom"], d["jawaban"] = t.lembar, b.raw.row, b.raw.cols, ambil_u(line)
-            return d
-    else:
+        isi = _isi_posisi(M.BarisSKM, t, ("jawaban", itemgetter(*(idx[u] for u in K.UNSUR))))
+    if isi is None:
         def isi(b):
             d = _isi(t, b)
             d["jawaban"] = tuple(d.get(u) for u in K.UNSUR)
@@ -294,7 +324,7 @@ def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi, skema: str = K.SKEMA_IDM)
 def register(t: TabelBersih, p: Pemeriksa, kode: str, jenis: dict[str, int] | None = None) -> list[M.BarisRegister]:
     """tblLayanan (kode IKP-01, known Jenis Layanan) and tblPengaduan."""
     return _rows(M.BarisRegister, t, p, {"tabel": t.nama, "kode": kode},
-                 {"jenis_layanan": set(jenis) if jenis is not None else None})
+                 {"jenis_layanan": set(jenis) if jenis is not None else None}, _isi_posisi(M.BarisRegister, t))
 
 
 def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None) -> None:
