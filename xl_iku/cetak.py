@@ -208,8 +208,9 @@ def _sisipkan_kepala(plan: "SheetPlan", sisip: list[tuple[int, int]]) -> None:
         return r + bisect_right(titik, r)
 
     def sel(a: str) -> str:
-        r, c = parse_address(a)
-        return address(g(r), c)
+        # The plan's own references ("B12", no $): the letters stay, the row moves.
+        huruf = a.rstrip("0123456789")
+        return f"{huruf}{g(int(a[len(huruf):]))}"
 
     kepala_baris = {k for _, k in sisip}
     salinan = {k: [c for c in plan.cells if c.row == k] for k in kepala_baris}

@@ -190,7 +190,15 @@ def _hitung_ikm(skm: list[M.BarisSKM], peng, ref: Referensi, p: Pemeriksa, ikm: 
         w = R_ikm.bobot(peng.metode_bobot or "")
     except ValueError:
         w = None
-    jumlah = R_ikm.jumlah_unsur(r.jawaban for r in skm)
+    # Answers summed per Jenis Layanan (IKM per layanan, below); the whole
+    # survey's counts are their sums — integers, so exactly the same — and the
+    # 100,000 answers are gone through once, not twice.
+    kelompok: dict[str, list] = defaultdict(list)
+    for r in skm:
+        kelompok[r.jenis_layanan or "(tidak diisi)"].append(r.jawaban)
+    per_kelompok = {jl: R_ikm.jumlah_unsur(rows) for jl, rows in kelompok.items()}
+    jumlah = {u: (sum(j[u][0] for j in per_kelompok.values()), sum(j[u][1] for j in per_kelompok.values()))
+              for u in K.UNSUR}
     nrr = R_ikm.nrr_dari(jumlah)
     ikm.nrr = {u: (None if v is None else float(v)) for u, v in nrr.items()}
     for u in K.UNSUR:
@@ -227,12 +235,9 @@ def _hitung_ikm(skm: list[M.BarisSKM], peng, ref: Referensi, p: Pemeriksa, ikm: 
 
 
     # IKM per Jenis Layanan, same weight and table.
-    kelompok: dict[str, list] = defaultdict(list)
-    for r in skm:
-        kelompok[r.jenis_layanan or "(tidak diisi)"].append(r.jawaban)
     for jl in sorted(kelompok, key=str.casefold):
         rows = kelompok[jl]
-        n = R_ikm.nrr(rows)
+        n = R_ikm.nrr_dari(per_kelompok[jl])
         if w is None or any(v is None for v in n.values()):
             ikm.per_layanan.append(IKMLayanan(jl, len(rows), None, None, None))
             continue

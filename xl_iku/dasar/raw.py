@@ -12,6 +12,7 @@ value, and the cell checks turn it into a galat at that cell (never a blank).
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -26,6 +27,7 @@ KODE_GALAT_EXCEL = frozenset({
 
 # Serial numbers Excel can display as a date (1900-01-01 … 9999-12-31).
 SERIAL_MIN, SERIAL_MAX = 1, 2958465
+@cache  # a sheet of 100,000 cells names the same few columns over and over
 def col_letter(col: int) -> str:
     """1 → A, 27 → AA."""
     s = ""
