@@ -168,14 +168,10 @@ def tinggi_baris(plan: "SheetPlan") -> None:
     if not plan.cells:
         return
     akhir = max(c.row for c in plan.cells)
-    peran: dict[int, set[str]] = {}
-    for c in plan.cells:
-        peran.setdefault(c.row, set()).add(c.role)
+    judul = {c.row for c in plan.cells if c.role == "judul"}
     for r in range(1, akhir + 1):
-        if r in plan.heights:
-            continue
-        roles = peran.get(r, set())
-        plan.heights[r] = 20.0 if "judul" in roles else TINGGI_BAWAAN
+        if r not in plan.heights:
+            plan.heights[r] = 20.0 if r in judul else TINGGI_BAWAAN
 
 
 # ------------------------------------------------------------------ breaks

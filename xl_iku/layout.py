@@ -34,7 +34,7 @@ LEBAR: dict[str, tuple[float, ...]] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)  # a long listing holds one per cell (100,000 respondents: ~110,000)
 class Cell:
     row: int
     col: int
@@ -60,11 +60,10 @@ class SheetPlan:
 
     def merge(self, row, col1, col2, value, role, row2=None):
         row2 = row2 or row
-        self.put(row, col1, value, role)
+        cells = self.cells
+        cells.append(Cell(row, col1, value, role))
         for r in range(row, row2 + 1):
-            for c in range(col1, col2 + 1):
-                if (r, c) != (row, col1):
-                    self.put(r, c, None, role)
+            cells.extend(Cell(r, c, None, role) for c in range(col1 + 1 if r == row else col1, col2 + 1))
         self.merges.append(f"{address(row, col1)}:{address(row2, col2)}")
 
     def grid(self) -> list[list[Any]]:

@@ -58,8 +58,18 @@ def _cell_xml(p: str, ref: str, value, s: int | None) -> str:
 def sheet_data_xml(plan: SheetPlan, palette: dict[str, int], p: str = "") -> tuple[str, str]:
     """(<sheetData> xml, dimension ref) for a plan."""
     rows: dict[int, dict[int, str]] = {}
+    gaya: dict[str, int | None] = {}  # role → style index, looked up once per role
     for c in plan.cells:
-        xml = _cell_xml(p, address(c.row, c.col), c.value, palette.get(c.role))
+        role = c.role
+        s = gaya[role] if role in gaya else gaya.setdefault(role, palette.get(role))
+        ref = f"{col_letter(c.col)}{c.row}"
+        v = c.value
+        if v is None or v == "":  # most cells of a long listing: a bordered blank
+            if not s:
+                continue
+            xml = f'<{p}c r="{ref}" s="{s}"/>'
+        else:
+            xml = _cell_xml(p, ref, v, s)
         if xml:
             rows.setdefault(c.row, {})[c.col] = xml
     for r in plan.heights:
