@@ -167,8 +167,10 @@ def main() -> None:
     exit code (xl_iku.pesan); anything else → one sentence that says what was
     already written, never a traceback.  Nothing printed is read as markup.
     """
+    from ..dasar import proses
     from .bahasa import adalah_kesalahan_pemakaian, laporkan, tampilkan_kesalahan_pemakaian
 
+    proses.siapkan()
     try:
         rv = app(standalone_mode=False, prog_name="xl-iku")
         sys.exit(rv if isinstance(rv, int) else 0)

@@ -103,6 +103,10 @@ def main() -> None:
     """Desktop Excel: `RunPython "import <modul>; <modul>.main()"`."""
     import xlwings as xw
 
+    from ..dasar import proses
+
+    proses.siapkan()
+
     hitung(xw.Book.caller())
 
 
