@@ -12,7 +12,7 @@ from typing import IO, List, Optional
 import typer
 
 from ..pesan import KELUAR_DIBATALKAN, FileError, PemakaianError
-from .layar import baris, konsol
+from .layar import angka, baris, konsol
 
 
 def daftarkan(app: typer.Typer) -> None:
@@ -27,7 +27,7 @@ def daftarkan(app: typer.Typer) -> None:
     ) -> None:
         """Hitung semua buku kerja kecamatan sekaligus dan buat rekap kabupaten."""
         from ..batch.runner import jalankan
-        from .batch_tampil import _PantauCli, tabel_batch
+        from .batch_tampil import _detik, _PantauCli, tabel_batch
 
         # Built per run: a console reads the terminal's width when it is made.
         con = konsol(stderr=json_lines == "-")

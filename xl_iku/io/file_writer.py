@@ -20,7 +20,7 @@ from ..dasar.ooxml import angka_xml, bersih, ke_serial
 from ..layout import SheetPlan
 from .cetak_xml import hapus as _hapus, patch_cetak, sisip_sebelum as _insert_before
 from .package import FileError, Package
-from ..dasar.raw import address, col_letter, parse_address
+from ..dasar.raw import col_letter, parse_address
 from .salin import salin
 
 
