@@ -22,7 +22,7 @@ The scaling table fits time = a + b·N and memory = a + b·N by least squares
 sizes (log ratio of time over log ratio of size: 1 is linear, 2 quadratic).
 
 The Pyodide figure is `import xl_iku.excel` in a fresh Pyodide 314 (Node),
-with pydantic, babel and xlwings installed from their PyPI wheels for
+with pydantic and xlwings installed from their PyPI wheels for
 `pyemscripten_2026_0_wasm32` — what xlwings Lite does on the first click.
 Needs node/npm; the Pyodide distribution and the wheels are fetched once into
 the cache folder (npm, pip download).
@@ -52,7 +52,7 @@ CACHE_BAWAAN = Path(tempfile.gettempdir()) / "xl-iku-kinerja"
 UKURAN_BAWAAN = (1_000, 3_000, 10_000, 30_000, 100_000, 300_000)
 PYODIDE_VERSI = "314.0.7"
 # Everything `import xl_iku.excel` needs beyond the Pyodide core, as xlwings Lite installs it.
-PYODIDE_PAKET = ("pydantic", "pydantic-core", "babel", "xlwings")
+PYODIDE_PAKET = ("pydantic", "pydantic-core", "xlwings")
 
 # The console script's body (`xl-iku = xl_iku.cli.main:main`), run from this tree.
 HITUNG = "import sys; from xl_iku.cli.main import main; sys.argv[0] = 'xl-iku'; sys.exit(main())"

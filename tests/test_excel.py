@@ -372,7 +372,7 @@ def test_engine_error_is_an_indonesian_alert_and_nothing_else(monkeypatch, tmp_p
 
     nip = "".join(("19890520", "2010101", "001"))
 
-    def rusak(raw):
+    def rusak(raw, **_):
         raise ValueError(f"NIP {nip} rusak")  # a message carrying personal data
 
     monkeypatch.setattr(engine, "hitung", rusak)

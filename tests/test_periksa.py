@@ -6,6 +6,7 @@ offending cells, in Indonesian."""
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,27 @@ def test_galat_tipe_tak_terduga_tetap_bahasa_indonesia():
     assert baris.validasi(M.BarisSOP, [(row, d)], "SOP", p, {"tabel": "tblSOP", "kode": "IK-07"}) == []
     assert [(t.sel, t.pesan, t.tabel) for t in p.temuan] == [
         ("C7", "Kolom 'Jumlah Persyaratan' berisi nilai yang tidak dapat dipakai.", "tblSOP")]
+
+
+def test_lepas_mentah_hasil_sama_dan_baris_mentah_tidak_terbaca_lagi():
+    """The pipeline lets a table's raw values go once cleaned (issue 14:
+    memory); the numbers and findings are those of a run that keeps them, and
+    a later read of a released row fails loudly instead of reading blank."""
+    import json
+
+    import pytest
+
+    from xl_iku import engine
+    from xl_iku.io import file_reader
+    from xl_iku.validasi.periksa import DILEPAS
+
+    sampel = Path(__file__).resolve().parents[1] / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+    tetap = engine.hitung(file_reader.baca(sampel))
+    raw = file_reader.baca(sampel)
+    lepas = engine.hitung(raw, lepas_mentah=True)
+    assert json.dumps(lepas.ke_json(), sort_keys=True) == json.dumps(tetap.ke_json(), sort_keys=True)
+    baris = raw.tables["tblSKM"].rows[0]
+    assert baris.values is DILEPAS and baris.row > 0 and baris.cols  # its place stays for findings
+    with pytest.raises(RuntimeError):
+        baris.values.get("U1")
+    assert raw.tables["tblLayanan"].rows[0].values.get("No Register")  # read raw again later: kept

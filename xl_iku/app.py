@@ -7,7 +7,6 @@ The CLI (`hitung`, `pdf --hitung`) and the batch workers call
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,13 +53,22 @@ def hitung_berkas(src: str | Path, out: str | Path | None = None, *, waktu: date
     if out is not None:
         _cek_keluaran(src, target)
     check_not_locked(target)
-    buf = io.BytesIO()
-    with Package.open(src) as pkg, gc_paused():  # opened and checked once, for reading and writing
-        hasil = pipeline.jalankan(
-            lambda: file_reader.baca_paket(pkg),
-            lambda h, s: file_writer.write(pkg, s.lembar, buf, sel=s.sel),
-            waktu,
-        )
-    # The source is closed before the rename: Windows refuses to replace an open file.
-    write_atomic(target, lambda f: f.write(buf.getbuffer()), backup=backup and target == src)
-    return Laporan(hasil, target, time.perf_counter() - t0)
+    pkg = Package.open(src)  # opened and checked once, for reading and writing
+    hasil: list[Hasil] = []
+
+    def tulis(f) -> None:
+        # Straight into write_atomic's temporary file (not a copy of the whole
+        # workbook in memory first); the source is closed before write_atomic
+        # renames: Windows refuses to replace an open file.
+        with pkg, gc_paused():
+            hasil.append(pipeline.jalankan(
+                lambda: file_reader.baca_paket(pkg),
+                lambda h, s: file_writer.write(pkg, s.lembar, f, sel=s.sel),
+                waktu,
+            ))
+
+    try:
+        write_atomic(target, tulis, backup=backup and target == src)
+    finally:
+        pkg.close()  # when write_atomic failed before it called tulis
+    return Laporan(hasil[0], target, time.perf_counter() - t0)

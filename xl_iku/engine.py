@@ -39,7 +39,7 @@ from .rules.angka import ke_decimal
 from .rules.hari_kerja import Kalender
 from .rules.persen import persen
 from .periode import TAHUNAN, Periode
-from .validasi.pengaturan import tanggal_id
+from .dasar.tanggal import tanggal_id
 from .validasi.periksa import periksa
 from .validasi.sel import Pemeriksa
 
@@ -49,9 +49,10 @@ def _fmt(x) -> str:
     return angka_teks(x, 0 if float(x).is_integer() else 2)
 
 
-def hitung(masukan: M.Masukan | RawWorkbook) -> Hasil:
-    """Apply the rules to validated input (a RawWorkbook is validated first)."""
-    m = periksa(masukan) if isinstance(masukan, RawWorkbook) else masukan
+def hitung(masukan: M.Masukan | RawWorkbook, *, lepas_mentah: bool = False) -> Hasil:
+    """Apply the rules to validated input (a RawWorkbook is validated first;
+    `lepas_mentah`: see validasi.periksa)."""
+    m = periksa(masukan, lepas_mentah=lepas_mentah) if isinstance(masukan, RawWorkbook) else masukan
     p = Pemeriksa()
     p.temuan = list(m.temuan)  # the rules' own findings follow the validation's
     peng, ref, periode = m.pengaturan, m.referensi, m.periode

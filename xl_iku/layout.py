@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date
 
 from . import cetak as C
 from . import gaya, katalog
 from . import kontrak as K
+from .dasar import tanggal
 from .dasar.ooxml import angka_teks as angka_id  # re-exported: the CLI prints numbers with it
 from .hasil import GALAT, Hasil, HasilIKM, HasilIndikator
 from .dasar.raw import address, parse_address
@@ -81,7 +81,7 @@ class SheetPlan:
 def tanggal_id(d: date | str | None) -> str:
     if isinstance(d, str):
         return d
-    return format_date(d, "d MMMM y", locale="id") if d else ""
+    return tanggal.tanggal_id(d) if d else ""
 
 
 def _tinggi(teks_per_kolom: list[tuple[str, float]], minimum: float = 15.0) -> float:

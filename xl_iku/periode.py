@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
+from .dasar.tanggal import BULAN as _BULAN
+
 TAHUNAN = "Tahunan"
 TRIWULAN = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
 PILIHAN = (TAHUNAN, *TRIWULAN)
-_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
 
 
 @dataclass(frozen=True)

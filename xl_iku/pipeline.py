@@ -34,9 +34,10 @@ class Susunan:
     waktu: datetime
 
 
-def periksa_dan_hitung(raw: RawWorkbook) -> Hasil:
-    """Validation and the rules (one phase each, inside the engine)."""
-    return engine.hitung(raw)
+def periksa_dan_hitung(raw: RawWorkbook, *, lepas_mentah: bool = False) -> Hasil:
+    """Validation and the rules (one phase each, inside the engine);
+    `lepas_mentah`: see validasi.periksa."""
+    return engine.hitung(raw, lepas_mentah=lepas_mentah)
 
 
 def susun(hasil: Hasil, waktu: datetime) -> Susunan:
@@ -46,6 +47,8 @@ def susun(hasil: Hasil, waktu: datetime) -> Susunan:
 def jalankan(baca: Callable[[], RawWorkbook], tulis: Callable[[Hasil, Susunan], None],
              waktu: datetime | None = None) -> Hasil:
     """Run the five steps; `baca` and `tulis` are the adapter's."""
-    hasil = periksa_dan_hitung(baca())  # the cell grids are freed before writing
+    # Read for this run alone: the cell values go once cleaned, and the grids
+    # are freed before writing.
+    hasil = periksa_dan_hitung(baca(), lepas_mentah=True)
     tulis(hasil, susun(hasil, waktu or datetime.now()))
     return hasil

@@ -9,14 +9,16 @@ from typing import Optional
 
 import typer
 from typer.core import TyperCommand
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..hasil import GALAT, STATUS_GALAT, STATUS_TANPA_DATA, Hasil
 from ..pesan import KELUAR_BERKAS, KELUAR_DIBATALKAN, FileError, PesanError, kalimat_tak_terduga
 from .bahasa import Kelompok, Perintah
 from .layar import angka, baris, err, gagal, out, warna
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 app = typer.Typer(
     cls=Kelompok,
@@ -37,6 +39,9 @@ def tabel_ringkas(h: Hasil, lebar: int = 80) -> Table:
     """One line per indicator at `lebar` columns (80 included): the names are
     cut to what is left and end in an ellipsis; full names are in --json and
     the workbook."""
+    from rich.table import Table
+    from rich.text import Text
+
     baris_tabel = []
     for i in h.indikator:
         if i.status == STATUS_GALAT:

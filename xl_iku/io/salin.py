@@ -45,6 +45,7 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO, Callable, Mapping, Union
 
+from ..pesan import FileError
 from .package import Package
 
 Pengganti = Union[bytes, Callable[[bytes], bytes], None]
@@ -130,16 +131,24 @@ def _copy_raw(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo
     if len(head) != 30 or head[:4] != b"PK\x03\x04":
         return False
     name_len, extra_len = struct.unpack("<HH", head[26:30])
-    fp.seek(info.header_offset + 30 + name_len + extra_len)
-    raw = fp.read(info.compress_size)
-    if len(raw) != info.compress_size:
+    mulai = info.header_offset + 30 + name_len + extra_len
+    fp.seek(0, 2)
+    if fp.tell() < mulai + info.compress_size:
         return False
+    fp.seek(mulai)
     zi = copy.copy(info)
     zi.flag_bits &= ~0x08  # sizes and CRC go in the local header, no data descriptor
     zi.extra = b""
     zi.header_offset = zout.fp.tell()
     zout.fp.write(zi.FileHeader(False))
-    zout.fp.write(raw)
+    # In 1 MB pieces: a 100,000-row sheet is megabytes even compressed.
+    sisa = info.compress_size
+    while sisa:
+        potong = fp.read(min(sisa, 1 << 20))
+        if not potong:  # the file shrank under us after the check above
+            raise FileError(f"Berkas berubah saat sedang dibaca ({info.filename}); jalankan lagi.")
+        zout.fp.write(potong)
+        sisa -= len(potong)
     zout.filelist.append(zi)
     zout.NameToInfo[zi.filename] = zi
     zout.start_dir = zout.fp.tell()

@@ -76,15 +76,14 @@ def validasi(model, calon: Iterable[tuple[Any, dict]], lembar: str, p: Pemeriksa
     """
     ctx = dict(context or {})
     ctx["peringatan"] = []
-    ta = _adapter(model)
-    posisi = urutan(model)
     rows: list = []
     it = iter(calon)
     while True:
         potong = list(islice(it, POTONGAN))
         if not potong:
             break
-        rows.extend(_potongan(ta, potong, ctx, lembar, p, kw, posisi))
+        # The schema is built at the first row: an empty table never builds one.
+        rows.extend(_potongan(_adapter(model), potong, ctx, lembar, p, kw, urutan(model)))
     for sel, pesan, kode in ctx["peringatan"]:
         p.peringatan(lembar, sel, pesan, kode=kode)
     return rows

@@ -10,18 +10,9 @@ from .. import kontrak as K
 from .. import models as M
 from ..hasil import GALAT
 from ..dasar.raw import RawWorkbook
+from ..dasar.tanggal import BULAN_KE as _BULAN_ID
 from . import baris
 from .sel import SALAH, Pemeriksa, bersihkan
-
-_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
-_BULAN_ID = {b.casefold(): i + 1 for i, b in enumerate(_BULAN)}
-
-
-def tanggal_id(d: date) -> str:
-    """28 Juni 2024."""
-    return f"{d.day} {_BULAN[d.month - 1]} {d.year}"
-
 
 def _tanggal_panjang(teks: str):
     """'28 Juni 2024' → date; None if it is not such a date."""

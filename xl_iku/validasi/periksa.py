@@ -3,6 +3,8 @@ every finding), before any rule runs.  Both adapters' RawWorkbooks come here."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .. import katalog
 from .. import kontrak as K
 from .. import models as M
@@ -14,6 +16,21 @@ from .pengaturan import baca_pengaturan
 from .referensi import baca_referensi
 from .sel import Pemeriksa
 from .target import baca_riwayat, baca_target
+
+
+class _Dilepas(Mapping):
+    """The raw values of a row after its table was cleaned (see _tabel)."""
+
+    def _salah(self, *_):
+        raise RuntimeError("raw values of a cleaned table were released; read the cleaned rows")
+
+    __getitem__ = __iter__ = __len__ = get = _salah
+
+
+DILEPAS = _Dilepas()
+# Read from the raw rows after cleaning: duplicate No Register (V.duplikat),
+# the targets and the history (validasi.target).
+_DIBACA_MENTAH_LAGI = {"tblLayanan", "tblTarget", "tblTargetTriwulan", "tblRiwayat"}
 
 
 def _rumus_tanpa_nilai(raw: RawWorkbook, p: Pemeriksa) -> None:
@@ -41,7 +58,9 @@ def _catatan_baca(raw: RawWorkbook, p: Pemeriksa) -> None:
                                                             blokir=c.blokir)
 
 
-def periksa(raw: RawWorkbook) -> M.Masukan:
+def periksa(raw: RawWorkbook, *, lepas_mentah: bool = False) -> M.Masukan:
+    """Validate `raw`.  With `lepas_mentah` (the pipeline, which read `raw`
+    for this run alone) each table's raw values are released once cleaned."""
     p = Pemeriksa()
     _rumus_tanpa_nilai(raw, p)
     _catatan_baca(raw, p)
@@ -51,16 +70,24 @@ def periksa(raw: RawWorkbook) -> M.Masukan:
     periode = Periode(tahun, peng.periode or TAHUNAN) if tahun is not None else None
     m = M.Masukan(pengaturan=peng, referensi=ref, periode=periode, temuan=p.temuan)
     if periode is not None:
-        _tabel(raw, m, p, periode)
+        _tabel(raw, m, p, periode, lepas_mentah)
     m.target = baca_target(raw, p, periode)
     m.riwayat = baca_riwayat(raw)
     return m
 
 
-def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode) -> None:
+def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas_mentah: bool) -> None:
     tahun = periode.tahun
     ref = m.referensi
     bersih = {n: V.bersihkan_tabel(raw.tables[n], p, periode) for n in K.TABEL if n in raw.tables}
+    # Once cleaned, a table's raw cell values (the reader's row lists, a float
+    # or a string object per cell) are let go, so the models built next reuse
+    # that memory; the rows keep their places (row, columns) for the findings.
+    # Tables read raw again below keep theirs; reading a released row fails
+    # loudly (DILEPAS), never as a blank.
+    for n in (bersih.keys() - _DIBACA_MENTAH_LAGI) if lepas_mentah else ():
+        for r in raw.tables[n].rows:
+            r.values = DILEPAS
     # Whether a register has rows for the period decides between "tanpa data",
     # Rekap Manual, and computing; rows with a galat still count as rows.
     ada = m.ada

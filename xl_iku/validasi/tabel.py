@@ -142,7 +142,9 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
     masalah: list[tuple[int, object, dict[int, tuple[str, str]]]] = []
     baris_salah: set[int] = set()  # rows holding a rejected (SALAH) cell
     for i, kol in enumerate(kolom_ada):
-        vals = kolom_mentah[i]
+        # Each raw column is let go once cleaned: on a 100,000-row table the
+        # raw and the cleaned copies of every column never coexist.
+        vals, kolom_mentah[i] = kolom_mentah[i], None
         cepat = _cepat(vals, kol)
         if cepat is None:  # only this path can give SALAH
             cepat, soal = [], {}
@@ -167,15 +169,16 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
             for n in [n for n, v in enumerate(kolom_bersih[i]) if v is None]:
                 wajib_kosong.setdefault(n, []).append(i)
     baris_nilai = list(zip(*kolom_bersih)) if kolom_bersih else [()] * len(rows)
+    tanggal = kolom_bersih[i_tgl] if i_tgl is not None else None
+    del kolom_bersih  # the rows hold the values now
     # Whether a date falls in the period, judged once per distinct date.
-    dalam = ({d: periode is None or periode.memuat(d) for d in set(kolom_bersih[i_tgl]) - {None, SALAH}}
-             if i_tgl is not None else {})
+    dalam = {d: periode is None or periode.memuat(d) for d in set(tanggal) - {None, SALAH}} if tanggal else {}
 
     for n, row in enumerate(rows):
         kw = _kw_baris(spec, row) if spec.kolom_kode else kw_tabel
         if i_tgl is not None:
             # The date decides whether the row counts at all; check it first.
-            tgl = kolom_bersih[i_tgl][n]
+            tgl = tanggal[n]
             if n in soal_tgl:
                 pesan, tingkat = soal_tgl[n]
                 (p.galat if tingkat == GALAT else p.peringatan)(raw.sheet, row.cell(kolom_tgl), pesan, **kw)
