@@ -55,8 +55,8 @@ def _cell_xml(p: str, ref: str, value, s: int | None) -> str:
     return f'<{p}c r="{ref}"{sa} t="inlineStr"><{p}is><{p}t xml:space="preserve">{text}</{p}t></{p}is></{p}c>'
 
 
-def sheet_data_xml(plan: SheetPlan, palette: dict[str, int], p: str = "") -> tuple[str, str]:
-    """(<sheetData> xml, dimension ref) for a plan."""
+def sheet_data_xml(plan: SheetPlan, palette: dict[str, int], p: str = "") -> tuple[list[str], str]:
+    """(<sheetData> xml in pieces — its tags and one per row —, dimension ref) for a plan."""
     rows: dict[int, dict[int, str]] = {}
     gaya: dict[str, int | None] = {}  # role → style index, looked up once per role
     for c in plan.cells:
@@ -87,7 +87,7 @@ def sheet_data_xml(plan: SheetPlan, palette: dict[str, int], p: str = "") -> tup
         dim = f"A1:{col_letter(last_c)}{last_r}"
     else:
         dim = "A1"
-    return "".join(out), dim
+    return out, dim
 
 
 def _prefix(xml: str) -> str:
@@ -95,7 +95,9 @@ def _prefix(xml: str) -> str:
     return (m.group(1) or "") if m else ""
 
 
-def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
+def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> bytearray:
+    """The sheet `xml` with its cells, merges, links and page setup replaced by
+    `plan`'s, as UTF-8."""
     p = _prefix(xml)
     data, dim = sheet_data_xml(plan, palette, p)
     m = re.search(rf"<{p}sheetData(\s[^>]*)?(/>|>.*?</{p}sheetData>)", xml, flags=re.S)
@@ -117,8 +119,14 @@ def patch_sheet(xml: str, plan: SheetPlan, palette: dict[str, int]) -> str:
         xml = _insert_before(xml, p, f"<{p}hyperlinks>{links}</{p}hyperlinks>", _AFTER_LINKS)
     if plan.cetak is not None:  # page breaks follow the rows just written
         xml = patch_cetak(xml, plan.cetak, p)
+    # Encoded row by row into one buffer: a long sheet's XML never exists as a
+    # whole string, nor as a string and its encoding side by side.
     i = xml.index(tanda)
-    return xml[:i] + data + xml[i + len(tanda):]
+    hasil = bytearray(xml[:i].encode("utf-8"))
+    for bagian in data:
+        hasil += bagian.encode("utf-8")
+    hasil += xml[i + len(tanda):].encode("utf-8")
+    return hasil
 
 
 def _sel_xml(p: str, ref: str, value, lama: str | None) -> str:
@@ -223,7 +231,7 @@ def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO,
             isian[pkg.sheet(name).part] = cells
         except KeyError:
             continue  # a workbook without Beranda simply has no status line
-    ganti = {part: (lambda lama, plan=plan: patch_sheet(lama.decode("utf-8"), plan, palette).encode("utf-8"))
+    ganti = {part: (lambda lama, plan=plan: patch_sheet(lama.decode("utf-8"), plan, palette))
              for part, plan in owned.items()}
     for part, cells in isian.items():
         if part not in ganti:

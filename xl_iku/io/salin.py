@@ -48,7 +48,7 @@ from typing import BinaryIO, Callable, Mapping, Union
 from ..pesan import FileError
 from .package import Package
 
-Pengganti = Union[bytes, Callable[[bytes], bytes], None]
+Pengganti = Union[bytes, bytearray, Callable[[bytes], "bytes | bytearray"], None]
 
 
 def salin(
@@ -87,7 +87,8 @@ def _salin(zin: zipfile.ZipFile, baca: Callable[[str], bytes], tujuan: BinaryIO,
                 continue
             if callable(baru):
                 baru = baru(baca(info.filename))
-            _tulis(zout, info, bytes(baru))
+            # zipfile takes any bytes-like object: a large bytearray is not copied again.
+            _tulis(zout, info, baru if isinstance(baru, (bytes, bytearray)) else bytes(baru))
         for kunci in sisa.values():
             baru = ganti[kunci]
             if baru is None or callable(baru):
@@ -103,7 +104,7 @@ def _tanggal_baru(zin: zipfile.ZipFile) -> tuple[int, int, int, int, int, int]:
     return infos[0].date_time if infos else (1980, 1, 1, 0, 0, 0)
 
 
-def _tulis(zout: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
+def _tulis(zout: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes | bytearray) -> None:
     zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
     zi.compress_type = info.compress_type if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
         else zipfile.ZIP_DEFLATED
