@@ -1,6 +1,7 @@
 """The benchmark's arithmetic (benchmarks/kinerja.py): the slope and R² it reports."""
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,30 @@ def test_regresi_kuadrat_tidak_linear():
 def test_angka_indonesia():
     assert kinerja._d(1234.567) == "1.234,57"
     assert kinerja._d(300_000, 0) == "300.000"
+
+
+def test_hitung_hanya_mengimpor_yang_dipakainya(tmp_path):
+    """`xl-iku hitung` (a fresh interpreter on every click and every CLI run,
+    issue 14) does not load what other commands need: the batch runner and its
+    progress bar, the documents, the template writer, babel's locale data."""
+    import shutil
+    import subprocess
+    import sys
+
+    src = tmp_path / "contoh.xlsx"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx", src)
+    kode = (
+        "import sys, json\n"
+        "from xl_iku.cli.main import main\n"
+        f"sys.argv = ['xl-iku', 'hitung', {str(src)!r}, '-o', {str(tmp_path / 'hasil.xlsx')!r}]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    kode = e.code\n"
+        "sys.__stderr__.write(json.dumps([kode, sorted(sys.modules)]))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, timeout=120)
+    kode_keluar, modul = json.loads(r.stderr.strip().splitlines()[-1])
+    assert kode_keluar == 0
+    dimuat = set(modul)
+    for m in ("babel", "multiprocessing", "hashlib", "xl_iku.batch", "rich.progress", "xl_iku.laporan",
+              "xl_iku.template", "xlsxwriter", "matplotlib", "docx", "openpyxl", "holidays", "xml.sax"):
+        assert m not in dimuat, m
+    assert {"xl_iku.app", "pydantic", "python_calamine", "rich.console"} <= dimuat  # the run did run
