@@ -68,14 +68,18 @@ def test_ikm_contoh(metode, persis, dua_desimal):
     assert (m.mutu, m.kinerja) == ("A", "Sangat Baik")
 
 
+# Three respondents with blanks: U1 answered twice (4, 2), U2–U8 three times
+# (1, 2, 3), U9 never.
+TIGA_DENGAN_KOSONG = [
+    [4, 1, 1, 1, 1, 1, 1, 1, None],
+    [2, 2, 2, 2, 2, 2, 2, 2, None],
+    [None, 3, 3, 3, 3, 3, 3, 3, None],
+]
+
+
 def test_nrr_kosong_tidak_dihitung():
-    # U1: 4 and 2 answered, third blank → (4+2)/2 = 3; U9 never answered.
-    jawaban = [
-        [4, 1, 1, 1, 1, 1, 1, 1, None],
-        [2, 2, 2, 2, 2, 2, 2, 2, None],
-        [None, 3, 3, 3, 3, 3, 3, 3, None],
-    ]
-    hasil = ikm.nrr(jawaban)
+    # U1: (4+2)/2 = 3; U9 never answered.
+    hasil = ikm.nrr(TIGA_DENGAN_KOSONG)
     assert hasil["U1"] == Fraction(3)
     assert hasil["U2"] == Fraction(6, 3)  # (1+2+3)/3
     assert hasil["U9"] is None
@@ -84,13 +88,9 @@ def test_nrr_kosong_tidak_dihitung():
 
 
 def test_jumlah_unsur_dihitung_tangan():
-    # The same three respondents: U1 answered twice (4 + 2 = 6), U2 three
-    # times (1 + 2 + 3 = 6), U9 never — the counts the Hasil SKM sheet shows.
-    jawaban = [
-        [4, 1, 1, 1, 1, 1, 1, 1, None],
-        [2, 2, 2, 2, 2, 2, 2, 2, None],
-        [None, 3, 3, 3, 3, 3, 3, 3, None],
-    ]
+    # U1: 2 answers, 4 + 2 = 6; U2: 3 answers, 1 + 2 + 3 = 6; U9: none — the
+    # counts the Hasil SKM sheet shows.
+    jawaban = TIGA_DENGAN_KOSONG
     j = ikm.jumlah_unsur(jawaban)
     assert j["U1"] == (2, 6) and j["U2"] == (3, 6) and j["U8"] == (3, 6) and j["U9"] == (0, 0)
     assert ikm.jumlah_unsur(_contoh()) == {f"U{i + 1}": (29, t) for i, t in enumerate(TOTAL)}
