@@ -205,6 +205,20 @@ def galat_teks(wb):
     return [_alamat(ws, c)]
 
 
+def true_di_antara_satu(wb):
+    # TRUE typed in an answer below a 1: in a set True and 1 are one value, so
+    # a check over the column's distinct values would read it as the answer 1.
+    ws, _, (_, r1, _, r2), cols = _tabel(wb, "tblSKM")
+    satu = next(r for r in range(r1 + 1, r2 + 1) if ws.cell(r, cols["U1"]).value == 1)
+    for r in range(satu + 1, r2 + 1):
+        tgl = ws.cell(r, cols["Tanggal"]).value
+        c = ws.cell(r, cols["U1"])
+        if getattr(tgl, "year", None) == 2024 and c.value in (2, 3, 4):
+            c.value = True
+            return [_alamat(ws, c)]
+    raise LookupError("tidak ada jawaban U1 yang dapat diganti TRUE")
+
+
 def galat_rumus(wb):
     ws, c = _cell(wb, "tblSarpras", 1, "Tersedia")
     c.value = "=1/0"
@@ -436,6 +450,7 @@ UBAH = [
     Ubah("#NULL! di Tanggal Masuk", _galat("tblLayanan", 5, "Tanggal Masuk", "#NULL!")),
     Ubah("#REF! di Saran", _galat("tblSKM", 7, "Saran", "#REF!")),
     Ubah("#N/A ditempel sebagai teks", galat_teks),
+    Ubah("TRUE di U1 di bawah jawaban 1", true_di_antara_satu),
     Ubah("rumus =1/0 di Tersedia", galat_rumus),
     Ubah("rumus bernilai di Kebutuhan", rumus_bernilai),
     Ubah("#REF! di target", galat_target),

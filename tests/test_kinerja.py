@@ -58,3 +58,17 @@ def test_hitung_hanya_mengimpor_yang_dipakainya(tmp_path):
               "xl_iku.template", "xlsxwriter", "matplotlib", "docx", "openpyxl", "holidays", "xml.sax"):
         assert m not in dimuat, m
     assert {"xl_iku.app", "pydantic", "python_calamine", "rich.console"} <= dimuat  # the run did run
+
+
+def test_banding_dua_pohon(capsys):
+    """benchmarks/banding.py runs both trees on the workbook and prints each
+    beside the bare read (the same tree twice here: one run each)."""
+    spec = importlib.util.spec_from_file_location("banding", Path(__file__).resolve().parents[1] / "benchmarks" / "banding.py")
+    banding = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(banding)
+    akar = Path(__file__).resolve().parents[1]
+    assert banding.main([str(akar), str(akar), str(akar / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"), "--ulang", "1"]) == 0
+    baris = capsys.readouterr().out.strip().splitlines()
+    assert baris[0].startswith("baca polos: CPU ") and len(baris) == 2  # a tree given twice is one entry
+    rasio = float(baris[1].split("(")[1].split("×")[0].replace(",", "."))
+    assert rasio > 1  # computing and writing cost more than reading alone

@@ -146,3 +146,11 @@ def test_baris_tabel_sama_dengan_aturan_per_baris(baris):
             kolom[h].wajib and bersih[h] is None for h in headers)
         harapan.append((r.row, salah))
     assert [(b.raw.row, b.salah) for b in hasil.baris] == harapan
+
+
+def test_nilai_logika_di_kolom_angka_disebut_namanya():
+    # Excel on an Indonesian PC shows TRUE as BENAR: the message names both.
+    c, pesan, tingkat = bersihkan(True, Kolom("U1", Jenis.LIKERT))
+    assert c is SALAH and tingkat == "galat"
+    assert pesan == "Kolom 'U1' berisi nilai logika BENAR (TRUE), bukan angka; isikan angka."
+    assert "SALAH (FALSE)" in bersihkan(False, Kolom("Usia", Jenis.BULAT))[1]

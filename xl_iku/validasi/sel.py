@@ -103,7 +103,11 @@ def bersihkan(v, kolom: Kolom):
             return v.isoformat(), None, None
         return str(v).strip(), None, None
     if j in (Jenis.BULAT, Jenis.ANGKA, Jenis.LIKERT):
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
+        if isinstance(v, bool):
+            # Excel shows it as BENAR/SALAH (Indonesian) or TRUE/FALSE (English).
+            logika = "BENAR (TRUE)" if v else "SALAH (FALSE)"
+            return SALAH, f"{nama} berisi nilai logika {logika}, bukan angka; isikan angka.", GALAT
+        if not isinstance(v, (int, float)):
             if isinstance(v, (date, datetime)):
                 return SALAH, f"{nama} harus berisi angka, bukan tanggal.", GALAT
             return SALAH, f"{nama} berisi teks; isikan angka (bukan teks).", GALAT
