@@ -118,7 +118,15 @@ def v_tanggal(wb):
     c.value, c.number_format = 45401, "General"  # 19 April 2024
 
 
-VARIAN = {"total": v_total, "galat": v_galat, "gabung": v_gabung, "bawah": v_bawah, "persen": v_persen,
+def v_logika(wb):
+    # TRUE typed under a 1 (LibreOffice stores it as =TRUE() with the number 1),
+    # FALSE typed in Usia (stored as =FALSE() with 0).
+    _sel(wb, "tblSKM", 0, "U1").value = 1
+    _sel(wb, "tblSKM", 1, "U1").value = True
+    _sel(wb, "tblSKM", 2, "Usia").value = False
+
+
+VARIAN = {"logika": v_logika, "total": v_total, "galat": v_galat, "gabung": v_gabung, "bawah": v_bawah, "persen": v_persen,
           "tanggal": v_tanggal}
 ASAL = ["openpyxl", "libreoffice"]
 
@@ -153,6 +161,10 @@ def _ind(h):
 
 def _temuan(h, tingkat=None):
     return [t for t in h.temuan if tingkat is None or t.tingkat == tingkat]
+
+
+def _di_lembar(h, lembar, tingkat):
+    return [t for t in h.temuan if (t.lembar, t.tingkat) == (lembar, tingkat)]
 
 
 def _di(h, lembar, sel, tingkat):
@@ -387,3 +399,23 @@ def test_desktop_excel_is_asked_for_percent_formats():
     seragam = R._format_persen(_Lembar(formats={(r, 7): "0.00%" for r in (5, 6, 7)}), letak)
     assert persen is not seragam and seragam(5, 7) is True
     assert R._format_persen(None, letak)(5, 7) is None  # no sheet object: unknown (remote)
+
+
+@pytest.mark.parametrize("asal", ASAL)
+def test_true_atau_false_tidak_pernah_jadi_angka(berkas, asal):
+    """A TRUE in an answer below a 1, and a FALSE in Usia, are galat at their
+    cells from either file, never the answer 1 or the age 0 — also after a
+    LibreOffice re-save, which stores them as =TRUE() / =FALSE() with 1 / 0."""
+    if asal == "libreoffice":
+        import zipfile
+        with zipfile.ZipFile(berkas[("logika", asal)]) as z:
+            assert any(b"TRUE()</f><v>1</v>" in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+    h = _hasil(berkas, "logika", asal)
+    wb = openpyxl.load_workbook(berkas[("logika", "openpyxl")])
+    u1 = _sel(wb, "tblSKM", 1, "U1").coordinate
+    usia = _sel(wb, "tblSKM", 2, "Usia").coordinate
+    galat = {t.sel: t.pesan for t in _di_lembar(h, "SKM", "galat")}
+    assert "nilai logika BENAR (TRUE)" in galat[u1]
+    assert "nilai logika SALAH (FALSE)" in galat[usia]
+    assert _ind(h)["IK-01"].status == "galat"  # a galat in tblSKM blocks the IKM
+

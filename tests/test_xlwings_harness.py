@@ -350,3 +350,25 @@ def test_server_style_script_call(small_book):
     returned = asyncio.run(custom_scripts_call(module, "hitung_iku", typehint_to_value={xw.Book: book}))
     assert returned is book
     assert book.json()["actions"][0]["values"] == [[2024]]
+
+
+def test_rumus_true_dari_libreoffice_dibaca_seperti_excel(tmp_path):
+    """LibreOffice saves a typed TRUE as =TRUE() with the number 1 stored;
+    Excel recalculates such a file on open, so the payload carries True."""
+    import zipfile
+
+    p = tmp_path / "lo.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"], wb.active["B1"], wb.active["C1"] = "=TRUE()", "=FALSE()", 1
+    wb.save(p)
+    q = tmp_path / "lo_tersimpan.xlsx"
+    with zipfile.ZipFile(p) as zin, zipfile.ZipFile(q, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = data.replace(b"<f>TRUE()</f><v></v>", b"<f>TRUE()</f><v>1</v>")
+                data = data.replace(b"<f>FALSE()</f><v></v>", b"<f>FALSE()</f><v>0</v>")
+                assert b"TRUE()</f><v>1</v>" in data
+            zout.writestr(info, data)
+    values = xr.payload_from_xlsx(q)["sheets"][0]["values"]
+    assert values[0][:3] == [True, False, 1]

@@ -181,6 +181,27 @@ def _used_bounds(ws) -> tuple[int, int, int, int] | None:
     return min(rows), min(cols), max(rows), max(cols)
 
 
+def _rumus_logika(path: Path) -> dict[str, dict[tuple[int, int], bool]]:
+    """sheet → {(row, col): bool} for the cells holding =TRUE() or =FALSE().
+
+    LibreOffice has no logical type: a typed TRUE is saved as =TRUE() with the
+    number 1 stored.  Excel recalculates such a workbook when it opens it (it
+    carries no calcId), so what Excel — and any xlwings client — reads there
+    is the logical value, not the stored 1."""
+    with zipfile.ZipFile(path) as z:
+        if not any(b"TRUE()" in z.read(n) or b"FALSE()" in z.read(n)
+                   for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+            return {}
+    out: dict[str, dict[tuple[int, int], bool]] = {}
+    for ws in openpyxl.load_workbook(path).worksheets:  # formulas, not their stored values
+        for row in ws.iter_rows():
+            for cell in row:
+                v = cell.value
+                if isinstance(v, str) and v.strip().upper() in ("=TRUE()", "=FALSE()"):
+                    out.setdefault(ws.title, {})[(cell.row, cell.column)] = v.strip().upper() == "=TRUE()"
+    return out
+
+
 def _sheet_values(ws, client: Client, dates: DateMode, wb_epoch, bounds) -> list[list]:
     if bounds is None:
         # Office.js: getUsedRange() of a blank sheet is A1 -> [[""]].
@@ -463,6 +484,7 @@ def payload_from_xlsx(
     if include and exclude:
         raise ValueError("Either use 'include' or 'exclude', but not both!")
     wb = openpyxl.load_workbook(path, data_only=True)
+    logika_semua = _rumus_logika(path)
     epoch = wb.epoch
     titles = [ws.title for ws in wb.worksheets]
     skip = set(exclude or [])
@@ -496,6 +518,9 @@ def payload_from_xlsx(
             values: list[list] = [[]]
         else:
             values = _sheet_values(ws, client, dates, epoch, bounds)
+            for (r, c), logika in logika_semua.get(ws.title, {}).items():
+                if r <= len(values) and c <= len(values[r - 1]):
+                    values[r - 1][c - 1] = logika
         tables = [] if excluded else [_table_payload(t, client, extended) for t in ws.tables.values()]
         objects = [] if excluded else drawings.get(ws.title, [])
         pictures = [

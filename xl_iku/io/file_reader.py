@@ -41,6 +41,8 @@ class _Grid:
         for (r, c), kode in self.info.galat.items():
             # calamine reads an error cell as blank; it carries its code instead.
             self.put(r, c, kode)
+        for (r, c), logika in self.info.logika.items():
+            self.put(r, c, logika)  # TRUE/FALSE as Excel computes it, not LibreOffice's stored 1/0
 
     def put(self, row: int, col: int, v) -> None:
         r, c = row - 1 - self.r0, col - 1 - self.c0

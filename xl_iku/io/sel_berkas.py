@@ -23,6 +23,7 @@ from .tabel import format_persen
 
 _NEEDLE_GALAT = (b't="e"', b"t='e'")
 _NEEDLE_RUMUS = (b"<f>", b"<f ", b":f>", b":f ", b"<f/>", b":f/>")
+_RUMUS_LOGIKA = {"TRUE()": True, "FALSE()": False}
 # Built-in number formats that are percentages (ECMA-376 §18.8.30).
 _PERSEN_BAWAAN = {9, 10}
 
@@ -31,6 +32,10 @@ _PERSEN_BAWAAN = {9, 10}
 class InfoSel:
     galat: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → "#N/A"
     tanpa_nilai: set[str] = field(default_factory=set)  # formula cells without a stored result
+    # =TRUE() / =FALSE() with a number stored: what LibreOffice saves for a typed
+    # TRUE (it has no logical type). Excel recalculates such a file when it
+    # opens it (no calcId) and shows TRUE; calamine would read the answer 1.
+    logika: dict[tuple[int, int], bool] = field(default_factory=dict)
     persen: set[tuple[int, int]] = field(default_factory=set)  # percent-formatted number cells
 
 
@@ -85,6 +90,9 @@ def baca_info(pkg: Package, part: str, persen_xf: frozenset[int]) -> InfoSel | N
             continue
         if f is not None and (v is None or not (v.text or "").strip()) and t not in ("str", "inlineStr"):
             info.tanpa_nilai.add(ref)
+            continue
+        if f is not None and t in (None, "n") and (rumus := (f.text or "").strip().upper()) in _RUMUS_LOGIKA:
+            info.logika[parse_address(ref)] = _RUMUS_LOGIKA[rumus]
             continue
         if persen_xf and t in (None, "n"):
             s = c.get("s")
