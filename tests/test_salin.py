@@ -116,3 +116,42 @@ def test_one_zip_writer():
                             for a in list(n.args[1:2]) + [k.value for k in n.keywords if k.arg == "mode"])):
                 found.append(name)
     assert sorted(set(found) - _BELUM) == ["xl_iku/io/salin.py"]
+
+
+def test_berkas_yang_menyusut_saat_disalin_diberi_pesan(tmp_path):
+    """A member cut short between the size check and the copy (another program
+    saving the workbook meanwhile) is a FileError naming the workbook, never a
+    truncated output."""
+    from xl_iku.io import salin as S
+    from xl_iku.pesan import FileError
+
+    src = tmp_path / "laporan.xlsx"
+    with zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/besar.xml", b"<a>" + b"x" * 50_000 + b"</a>")
+    zin = zipfile.ZipFile(src)
+    info = zin.getinfo("xl/besar.xml")
+
+    class Menyusut:  # reports the full size, then has nothing left to read
+        def __init__(self, fp):
+            self.fp, self.sisa_baca = fp, 1
+
+        def seek(self, *a):
+            return self.fp.seek(*a)
+
+        def tell(self):
+            return self.fp.tell()
+
+        def read(self, n=-1):
+            if self.sisa_baca:
+                self.sisa_baca -= 1
+                return self.fp.read(n)  # the 30-byte local header
+            return b""
+
+    asli, zin.fp = zin.fp, Menyusut(zin.fp)
+    try:
+        with zipfile.ZipFile(io.BytesIO(), "w") as zout, pytest.raises(FileError) as e:
+            S._copy_raw(zin, zout, info)
+    finally:
+        zin.fp = asli
+        zin.close()
+    assert "Buku kerja 'laporan.xlsx' berubah saat sedang dibaca" in str(e.value)

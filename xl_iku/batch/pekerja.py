@@ -131,9 +131,9 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
     except FileError as e:
         ring = ringkasan_gagal(e.pesan)
     except OSError as e:
-        from ..io.atomic import _os_reason
+        from ..io.atomic import alasan_os
 
-        ring = ringkasan_gagal(f"Hasil '{tugas['berkas']}' tidak dapat disimpan: {_os_reason(e)}.")
+        ring = ringkasan_gagal(f"Hasil '{tugas['berkas']}' tidak dapat disimpan: {alasan_os(e)}.")
     except MemoryError:
         ring = ringkasan_gagal("Buku kerja terlalu besar untuk memori yang tersedia.")
     except Exception as e:  # an engine bug must not stop the batch; no data in the message

@@ -27,7 +27,7 @@ def daftarkan(app: typer.Typer) -> None:
     ) -> None:
         """Hitung semua buku kerja kecamatan sekaligus dan buat rekap kabupaten."""
         from ..batch.runner import jalankan
-        from .batch_tampil import _detik, _PantauCli, tabel_batch
+        from .batch_tampil import PantauCli, tabel_batch
 
         # Built per run: a console reads the terminal's width when it is made.
         con = konsol(stderr=json_lines == "-")
@@ -47,7 +47,7 @@ def daftarkan(app: typer.Typer) -> None:
             except OSError:
                 raise FileError(f"Berkas '{json_lines}' untuk JSON tidak dapat ditulis.") from None
             kecuali = (Path(json_lines),)
-        pantau = _PantauCli(con, jsonl)
+        pantau = PantauCli(con, jsonl)
         try:
             hb = jalankan(masukan, keluaran, jobs=jobs, ulang=ulang, rekap=rekap, kecualikan=kecuali, pantau=pantau)
         except KeyboardInterrupt:
@@ -76,7 +76,7 @@ def daftarkan(app: typer.Typer) -> None:
         laju = f" ({angka(hb.jumlah_dihitung / hb.detik, 1)} berkas/detik)" if hb.jumlah_dihitung else ""
         con.print(f"{len(hb.berkas)} berkas: {n['ok']} ok, {n['galat']} dengan galat, {n['gagal']} tidak dapat dibaca; "
                   f"{hb.jumlah_dihitung} dihitung, {hb.jumlah_dilewati} dilewati karena sudah mutakhir. "
-                  f"Waktu {_detik(hb.detik)} detik{laju}. Hasil di {keluaran}.")
+                  f"Waktu {angka(hb.detik)} detik{laju}. Hasil di {keluaran}.")
         if rekap is not None:
             con.print(f"Rekap ditulis ke {rekap}.")
         raise typer.Exit(hb.kode_keluar)

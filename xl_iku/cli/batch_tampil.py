@@ -20,11 +20,7 @@ def _label(status: str) -> Text:
     return Text(status, style=_GAYA[status])
 
 
-def _detik(x: float | None) -> str:
-    return angka(x, 2)
-
-
-class _PantauCli(Pantau):
+class PantauCli(Pantau):
     def __init__(self, con: Console, jsonl: IO[str] | None):
         self.con, self.jsonl = con, jsonl
         self.progress: Progress | None = None
@@ -61,7 +57,7 @@ class _PantauCli(Pantau):
         elif h.status == "gagal":
             ket = h.alasan or ""
         else:
-            ket = f"{r.get('kecamatan') or '?'} {r.get('tahun') or '?'} ({_detik(r.get('detik'))} detik)"
+            ket = f"{r.get('kecamatan') or '?'} {r.get('tahun') or '?'} ({angka(r.get('detik'))} detik)"
         self.con.print(baris(f"[{self.n}/{self.total}] ", _label(h.status), f" {h.berkas}: {ket}"), soft_wrap=True)
 
     def tutup(self) -> None:
@@ -83,5 +79,5 @@ def tabel_batch(hb: HasilBatch) -> Table:
                   str(r["tahun"]) if r.get("tahun") is not None else "–",
                   _label(h.status), "–" if gagal else str(h.jumlah_galat),
                   "–" if gagal else str(h.jumlah_peringatan),
-                  "dilewati" if h.dilewati else _detik(r.get("detik")))
+                  "dilewati" if h.dilewati else angka(r.get("detik")))
     return t

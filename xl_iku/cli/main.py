@@ -77,9 +77,9 @@ def _tulis_json(h: Hasil, tujuan: str) -> None:
     try:
         Path(tujuan).write_text(doc + "\n", encoding="utf-8")
     except OSError as e:
-        from ..io.atomic import _os_reason
+        from ..io.atomic import alasan_os
 
-        raise FileError(f"Berkas JSON '{tujuan}' tidak dapat ditulis: {_os_reason(e)}.") from None
+        raise FileError(f"Berkas JSON '{tujuan}' tidak dapat ditulis: {alasan_os(e)}.") from None
 
 
 @app.command()

@@ -120,7 +120,8 @@ def _mkstemp(folder: Path, name: str) -> tuple[int, str]:
     return tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=folder)
 
 
-def _os_reason(e: OSError) -> str:
+def alasan_os(e: OSError) -> str:
+    """Why the system refused, in words an officer reads ("ruang disk penuh")."""
     return {
         errno.ENOSPC: "ruang disk penuh",
         errno.EDQUOT: "kuota disk habis",
@@ -214,5 +215,5 @@ def write_atomic(
             except OSError:
                 pass
         if isinstance(e, OSError) and not isinstance(e, FileError):
-            raise FileError(f"Buku kerja '{name}' tidak dapat disimpan: {_os_reason(e)}.") from e
+            raise FileError(f"Buku kerja '{name}' tidak dapat disimpan: {alasan_os(e)}.") from e
         raise

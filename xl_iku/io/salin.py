@@ -147,7 +147,9 @@ def _copy_raw(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo
     while sisa:
         potong = fp.read(min(sisa, 1 << 20))
         if not potong:  # the file shrank under us after the check above
-            raise FileError(f"Berkas berubah saat sedang dibaca ({info.filename}); jalankan lagi.")
+            nama = Path(zin.filename).name if zin.filename else "masukan"
+            raise FileError(f"Buku kerja '{nama}' berubah saat sedang dibaca (ada program lain yang "
+                            "menyimpannya); tunggu program itu selesai, lalu jalankan lagi.")
         zout.fp.write(potong)
         sisa -= len(potong)
     zout.filelist.append(zi)
