@@ -54,12 +54,19 @@ class HasilIndikator:
     keterangan: str = ""
     pembilang: float | None = None
     penyebut: float | None = None
+    # The catalogue row's (KONTRAK §5): the output sheet, Naik/Turun, the kind.
+    kelompok: str = ""
+    arah: str = "Naik"
+    cara_hitung: str = ""
 
     def ke_json(self) -> dict[str, Any]:
         return {
             "kode": self.kode,
             "nama": self.nama,
             "satuan": self.satuan,
+            "kelompok": self.kelompok,
+            "arah": self.arah,
+            "cara_hitung": self.cara_hitung,
             "target": self.target,
             "realisasi": self.realisasi,
             "capaian": self.capaian,
@@ -158,6 +165,8 @@ class Hasil:
     # Per year for the IKU sheet: kode → {tahun: (target, realisasi, capaian, kategori)}.
     riwayat: dict[str, dict[int, tuple[Any, Any, Any, Any]]] = field(default_factory=dict)
     periode: Any = None  # periode.Periode; None when TahunLaporan is unusable
+    # The workbook's catalogue (katalog.Katalog): output sheets, definitions, Sasaran.
+    katalog: Any = None
 
     @property
     def jumlah_galat(self) -> int:

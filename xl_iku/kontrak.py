@@ -71,7 +71,11 @@ SKEMA_INDEKS_DESA = "Indeks Desa"
 SKEMA_DESA = (SKEMA_IDM, SKEMA_INDEKS_DESA)
 # A blank SkemaIndeksDesa means IDM up to this TahunLaporan, Indeks Desa after it.
 TAHUN_TERAKHIR_IDM = 2024
-TAHUN_IKU = (2021, 2022, 2023, 2024, 2025, 2026)
+TAHUN_IKU = (2021, 2022, 2023, 2024, 2025, 2026)  # the template's tblTarget years
+# tblIndikator's closed lists (KONTRAK §5).
+ARAH = ("Naik", "Turun")
+CARA_HITUNG = ("Survei IKM", "Predikat AKIP", "Nilai AKIP", "Status Desa", "Hitung Baris", "Jumlah Kolom",
+               "Rata-rata Rasio", "Tepat Waktu", "Nilai Diketik", "Rekap Manual")
 UNSUR = tuple(f"U{i}" for i in range(1, 10))
 
 _likert = tuple(Kolom(u, Jenis.LIKERT, lebar=5) for u in UNSUR)
@@ -309,6 +313,28 @@ TABEL: dict[str, Tabel] = {
                        "dan anggaran (Rp). Baris kosong diisi kalimat yang perlu disunting.",
         ),
         Tabel(
+            "tblIndikator",
+            "Indikator",
+            (
+                Kolom("Kode", wajib=True, lebar=9),
+                Kolom("Kelompok", wajib=True, lebar=18),
+                Kolom("Indikator", wajib=True, lebar=36),
+                Kolom("Definisi Operasional", lebar=40),
+                Kolom("Formulasi Perhitungan", lebar=40),
+                Kolom("Penanggung Jawab", lebar=14),
+                Kolom("Satuan", lebar=10),
+                Kolom("Arah", Jenis.PILIHAN, ARAH, lebar=8),
+                Kolom("Cara Hitung", Jenis.PILIHAN, CARA_HITUNG, wajib=True, lebar=16),
+                Kolom("Tabel", lebar=14),
+                Kolom("Saring", lebar=28),
+                Kolom("Pembilang", lebar=28),
+                Kolom("Penyebut", lebar=24),
+                Kolom("Sasaran", lebar=30),
+                Kolom("Sumber Data", lebar=24),
+            ),
+            keterangan="Katalog indikator kantor ini (KONTRAK §5): satu baris per indikator, cara hitung dan tabelnya.",
+        ),
+        Tabel(
             "tblJenisLayanan",
             "Referensi",
             (
@@ -329,7 +355,7 @@ TABEL: dict[str, Tabel] = {
 
 # Tables a workbook must have for `hitung` to run at all (KONTRAK §4 exit 2).
 # Tables added after KONTRAK §2 (issue 6): workbooks without them still run.
-TABEL_TAMBAHAN = ("tblTargetTriwulan", "tblRTL", "tblAnalisis")
+TABEL_TAMBAHAN = ("tblTargetTriwulan", "tblRTL", "tblAnalisis", "tblIndikator")
 TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n not in TABEL_TAMBAHAN)
 
 DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)

@@ -116,12 +116,12 @@ class BarisSKM(Baris):
         return self
 
 
-# Component field → (kode, header); bobot comes from Referensi via the context.
+# Component field → header; bobot (by header) comes from Referensi via the context.
 KOMPONEN_AKIP = {
-    "perencanaan": ("IK-03", "Perencanaan Kinerja"),
-    "pengukuran": ("IK-04", "Pengukuran Kinerja"),
-    "pelaporan": ("IK-05", "Pelaporan Kinerja"),
-    "evaluasi": ("IK-06", "Evaluasi Internal"),
+    "perencanaan": "Perencanaan Kinerja",
+    "pengukuran": "Pengukuran Kinerja",
+    "pelaporan": "Pelaporan Kinerja",
+    "evaluasi": "Evaluasi Internal",
 }
 
 
@@ -138,8 +138,8 @@ class BarisAKIP(Baris):
     def _dalam_bobot(self, info: ValidationInfo):
         bobot = (info.context or {}).get("bobot_akip", {})
         salah = []
-        for nama, (kode, header) in KOMPONEN_AKIP.items():
-            batas = bobot.get(kode)
+        for nama, header in KOMPONEN_AKIP.items():
+            batas = bobot.get(header)
             v = getattr(self, nama)
             if batas is not None and not Decimal(0) <= Decimal(str(v)) <= batas:
                 salah.append((header, batas))
@@ -150,8 +150,8 @@ class BarisAKIP(Baris):
 
     @property
     def komponen(self) -> dict[str, float]:
-        """kode IK-03..IK-06 → nilai."""
-        return {kode: getattr(self, nama) for nama, (kode, _) in KOMPONEN_AKIP.items()}
+        """component header → nilai."""
+        return {header: getattr(self, nama) for nama, header in KOMPONEN_AKIP.items()}
 
 
 @dataclass(**_ROW)
@@ -192,7 +192,8 @@ class BarisSarpras(Baris):
             salah.append(("Dipelihara", "Dipelihara tidak boleh lebih besar dari Tersedia."))
         if self.tersedia > self.kebutuhan:
             _peringatan(info, self.alamat("Tersedia"),
-                        "Tersedia melebihi Kebutuhan; periksa kembali angka kebutuhan.", "IKP-06")
+                        "Tersedia melebihi Kebutuhan; periksa kembali angka kebutuhan.",
+                        (info.context or {}).get("kode_kebutuhan"))
         if salah:
             raise PydanticCustomError("galat", "Sarpras", {"kolom": [h for h, _ in salah],
                                                           "pesan": [m for _, m in salah]})
@@ -270,7 +271,7 @@ class BarisKegiatan(Baris):
             raise galat("Target dan Realisasi kegiatan tidak boleh negatif.",
                         "Target" if self.target < 0 else "Realisasi")
         if self.realisasi > self.target:
-            kode = dict(zip(K.KELOMPOK_KEGIATAN, ("IKP-08", "IKP-10", "IKP-11"))).get(self.kelompok)
+            kode = (info.context or {}).get("kode_kelompok", {}).get(self.kelompok)
             _peringatan(info, self.alamat("Realisasi"), "Realisasi melebihi Target kegiatan.", kode)
         return self
 
@@ -344,19 +345,23 @@ class Masukan:
     skm: list[BarisSKM] = field(default_factory=list)
     rtl: dict[str, list[tuple[str, str | None, str | None]]] = field(default_factory=dict)
     akip: BarisAKIP | None = None
-    sop: list[BarisSOP] = field(default_factory=list)
-    kamtibmas: list[BarisKamtibmas] = field(default_factory=list)
-    sarpras: list[BarisSarpras] = field(default_factory=list)
     desa: list[BarisDesa] = field(default_factory=list)
-    layanan: list[BarisRegister] = field(default_factory=list)
-    pengaduan: list[BarisRegister] = field(default_factory=list)
-    ya_tidak: dict[str, list[BarisYaTidak]] = field(default_factory=dict)  # IKP-03, IKP-05, IKP-09
-    kegiatan: list[BarisKegiatan] = field(default_factory=list)
-    rekap: dict[str, BarisRekap] = field(default_factory=dict)  # kode → the row standing in for its register
-    # kode → its register has rows for the period (else Rekap Manual may stand in).
-    ada: dict[str, bool] = field(default_factory=dict)
+    rekap: dict[str, BarisRekap] = field(default_factory=dict)  # kode → a Rekap Manual row
+    # The survey, the AKIP row of the year, tblDesa: rows in the period.
+    ada_skm: bool = False
+    ada_akip: bool = False
+    ada_desa: bool = False
+    # The workbook's catalogue (KONTRAK §5) and what it asks of the tables.
+    katalog: Any = None
+    terbaca: Any = None
+    # table → its cleaned rows of the period, for the register kinds.
+    tabel: dict[str, Any] = field(default_factory=dict)
+    # table → (sheet, header row, column → header): where a finding's cell sits.
+    kolom_tabel: dict[str, tuple[str, int, dict[int, str]]] = field(default_factory=dict)
     # kode → target for the period (number, predikat text for IK-02, None = not filled);
     # a code whose target cell is a galat is absent.
     target: dict[str, Any] = field(default_factory=dict)
+    # kode → the Realisasi typed in tblRiwayat for TahunLaporan (Nilai Diketik).
+    diketik: dict[str, float] = field(default_factory=dict)
     # kode → {tahun: (target, realisasi)} of tblTarget and tblRiwayat, cleaned.
     riwayat: dict[str, dict[int, tuple[Any, Any]]] = field(default_factory=dict)

@@ -119,8 +119,9 @@ class Referensi:
 
     unsur_label: dict[str, str] = field(default_factory=lambda: dict(UNSUR_LABEL))
     mutu_ikm: tuple[Mutu, ...] = MUTU_IKM
+    # Component header of tblAKIP → its bobot (tblBobotAKIP names each by its Kode and Komponen).
     bobot_akip: dict[str, Decimal] = field(
-        default_factory=lambda: {k: v[1] for k, v in KOMPONEN_AKIP.items()}
+        default_factory=lambda: {v[0]: v[1] for v in KOMPONEN_AKIP.values()}
     )
     predikat: tuple[Predikat, ...] = PREDIKAT_AKIP
     status_idm: tuple[tuple[str, Decimal | None], ...] = STATUS_IDM

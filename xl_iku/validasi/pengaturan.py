@@ -46,10 +46,12 @@ def _praolah(nama: str, v, nm, p: Pemeriksa):
 
 def blokir_pengaturan(nama: str | None) -> tuple[str, ...]:
     """The indicators a bad setting stops."""
+    # Settings are read before the catalogue: what they stop is named by
+    # kind, resolved against the workbook's catalogue (engine._terblokir).
     return {
-        "TahunLaporan": tuple(i.kode for i in katalog.INDIKATOR),
-        "MetodeBobotIKM": ("IKU-01", "IK-01"),
-        "BatasWaktuPengaduan": ("IKP-02",),
+        "TahunLaporan": ("@semua",),
+        "MetodeBobotIKM": ("@Survei IKM",),
+        "BatasWaktuPengaduan": ("@=BatasWaktuPengaduan",),
     }.get(nama or "", ())
 
 

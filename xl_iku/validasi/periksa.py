@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .. import katalog
 from .. import kontrak as K
+from ..katalog.model import CARA_TABEL
 from .. import models as M
 from ..dasar.raw import RawWorkbook, address
 from ..hasil import GALAT
@@ -15,7 +15,8 @@ from . import tabel as V
 from .pengaturan import baca_pengaturan
 from .referensi import baca_referensi
 from .sel import Pemeriksa
-from .target import baca_riwayat, baca_target
+from .katalog import baca_katalog
+from .target import baca_diketik, baca_riwayat, baca_target
 
 
 class _Dilepas(Mapping):
@@ -66,20 +67,27 @@ def periksa(raw: RawWorkbook, *, lepas_mentah: bool = False) -> M.Masukan:
     _catatan_baca(raw, p)
     peng = baca_pengaturan(raw, p)
     ref = baca_referensi(raw, p)
+    terbaca = baca_katalog(raw, p)
     tahun = peng.tahun
     periode = Periode(tahun, peng.periode or TAHUNAN) if tahun is not None else None
-    m = M.Masukan(pengaturan=peng, referensi=ref, periode=periode, temuan=p.temuan)
+    m = M.Masukan(pengaturan=peng, referensi=ref, periode=periode, temuan=p.temuan, katalog=terbaca.katalog,
+                  terbaca=terbaca)
+    m.kolom_tabel = {n: (t.sheet, t.header_row, {c: h for h, c in t.columns.items()}) for n, t in raw.tables.items()}
     if periode is not None:
         _tabel(raw, m, p, periode, lepas_mentah)
-    m.target = baca_target(raw, p, periode)
-    m.riwayat = baca_riwayat(raw)
+    m.target = baca_target(raw, p, periode, terbaca.katalog)
+    m.riwayat = baca_riwayat(raw, terbaca.katalog)
+    m.diketik = baca_diketik(raw, p, tahun, terbaca.katalog)
     return m
 
 
 def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas_mentah: bool) -> None:
     tahun = periode.tahun
     ref = m.referensi
-    bersih = {n: V.bersihkan_tabel(raw.tables[n], p, periode) for n in K.TABEL if n in raw.tables}
+    kat, tb = m.katalog, m.terbaca
+    nama_tabel = [n for n in K.TABEL if n in raw.tables and n != "tblIndikator"]
+    nama_tabel += [n for n in tb.spesifikasi if n not in K.TABEL]
+    bersih = {n: V.bersihkan_tabel(raw.tables[n], p, periode, tb.spesifikasi.get(n), kat) for n in nama_tabel}
     # Once cleaned, a table's raw cell values (the reader's row lists, a float
     # or a string object per cell) are let go, so the models built next reuse
     # that memory; the rows keep their places (row, columns) for the findings.
@@ -88,16 +96,16 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
     for n in (bersih.keys() - _DIBACA_MENTAH_LAGI) if lepas_mentah else ():
         for r in raw.tables[n].rows:
             r.values = DILEPAS
-    # Whether a register has rows for the period decides between "tanpa data",
-    # Rekap Manual, and computing; rows with a galat still count as rows.
-    ada = m.ada
     for b in bersih["tblJenisLayanan"].baris:
         if not b.salah:
             m.jenis_layanan[b.nilai["Jenis Layanan"].casefold()] = b.nilai["Standar Waktu (Hari Kerja)"]
     m.hari_libur = [b.nilai["Tanggal"] for b in bersih["tblHariLibur"].baris if not b.salah]
 
-    ada["IK-01"] = ada["IKU-01"] = bool(bersih["tblSKM"].baris)
-    m.skm = V.skm(bersih["tblSKM"], p, set(m.jenis_layanan))
+    # The typed models carry each built-in table's own checks (findings at
+    # their cells); the rules read the cleaned rows (`m.tabel`).
+    utama = kat.kode_utama
+    m.skm = V.skm(bersih["tblSKM"], p, set(m.jenis_layanan), utama("tblSKM"))
+    m.ada_skm = bool(bersih["tblSKM"].baris)
     # The survey is usually the largest table: free its cleaned rows early.
     bersih["tblSKM"].baris.clear()
     if "tblRTL" in bersih:
@@ -106,68 +114,27 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
                 m.rtl.setdefault(b.nilai["Unsur"], []).append(
                     (b.nilai["Program/Kegiatan"], b.nilai.get("Waktu"), b.nilai.get("Penanggung Jawab")))
 
-    akip_ada = any(b.nilai.get("Tahun") == tahun for b in bersih["tblAKIP"].baris)
-    for kode in ("IK-02", "IK-03", "IK-04", "IK-05", "IK-06"):
-        ada[kode] = akip_ada
-    m.akip = V.akip(bersih["tblAKIP"], p, tahun, ref)
-
-    m.sop = V.sop(bersih["tblSOP"], p)
-    ada["IK-07"] = bool(bersih["tblSOP"].baris)
-    m.kamtibmas = V.kamtibmas(bersih["tblKamtibmas"], p)
-    ada["IK-08"] = bool(bersih["tblKamtibmas"].baris)
-    ada["IKP-04"] = any(b.nilai.get("Jenis") == "Penyakit Masyarakat" for b in bersih["tblKamtibmas"].baris)
-    m.sarpras = V.sarpras(bersih["tblSarpras"], p)
-    for kode in ("IK-09", "IKP-06", "IKP-07"):
-        ada[kode] = bool(bersih["tblSarpras"].baris)
-
+    m.ada_akip = any(b.nilai.get("Tahun") == tahun for b in bersih["tblAKIP"].baris)
+    m.akip = V.akip(bersih["tblAKIP"], p, tahun, ref, utama("tblAKIP"))
+    V.sop(bersih["tblSOP"], p, utama("tblSOP"))
+    V.kamtibmas(bersih["tblKamtibmas"], p, utama("tblKamtibmas"))
+    V.sarpras(bersih["tblSarpras"], p, utama("tblSarpras"), next(iter(kat.pembaca("tblSarpras", "Kebutuhan")), None))
     m.skema_desa = M.skema_desa_berlaku(m.pengaturan.skema_desa, tahun)
-    m.desa = V.desa(bersih["tblDesa"], p, ref, m.skema_desa)
-    ada["IK-10"] = bool(bersih["tblDesa"].baris)
-
-    V.duplikat(raw.tables["tblLayanan"], "No Register", p, "IKP-01")
-    m.layanan = V.register(bersih["tblLayanan"], p, "IKP-01", jenis=m.jenis_layanan)
-    ada["IKP-01"] = bool(bersih["tblLayanan"].baris)
-    m.pengaduan = V.register(bersih["tblPengaduan"], p, "IKP-02")
-    ada["IKP-02"] = bool(bersih["tblPengaduan"].baris)
-
-    for kode, tbl, header in (("IKP-03", "tblASN", "Kompeten"), ("IKP-05", "tblBencana", "Ditindaklanjuti"),
-                              ("IKP-09", "tblUsulan", "Diverifikasi")):
-        m.ya_tidak[kode] = V.ya_tidak(bersih[tbl], header, p)
-        ada[kode] = bool(bersih[tbl].baris)
-
-    m.kegiatan = V.kegiatan(bersih["tblKegiatan"], p)
-    for kode, kelompok in zip(("IKP-08", "IKP-10", "IKP-11"), K.KELOMPOK_KEGIATAN):
-        ada[kode] = any(b.nilai.get("Kelompok") == kelompok for b in bersih["tblKegiatan"].baris)
-
-    # Rekap Manual stands in for an empty register, never beside a filled one.
-    rekap = V.rekap(bersih["tblRekapManual"], p)
-    for kode, r in rekap.items():
-        if ada.get(kode):
-            ind = katalog.INDIKATOR_BY_KODE[kode]
-            p.galat(r.lembar, r.alamat("Kode"),
-                    f"{kode} sudah dihitung dari register di lembar {K.TABEL[ind.tabel[0]].lembar}; hapus baris Rekap "
-                    "Manual ini atau kosongkan registernya.", kode=kode, blokir=(kode,))
-        else:
-            m.rekap[kode] = r
-    _peringatan_kosong(raw, m, periode, p)
-
-
-def _peringatan_kosong(raw: RawWorkbook, m: M.Masukan, periode: Periode, p: Pemeriksa) -> None:
-    """A register with no rows for the period is said once per table, not left
-    to a quiet 'tanpa_data' (an empty workbook would otherwise pass as clean)."""
-    kosong_di: dict[str, list[str]] = {}
-    for i in katalog.INDIKATOR:
-        if not m.ada.get(i.kode) and i.kode not in m.rekap:
-            kosong_di.setdefault(i.tabel[0], []).append(i.kode)
-    for tbl in K.TABEL:
-        kode = kosong_di.get(tbl)
-        if not kode or tbl not in raw.tables:
-            continue
-        t = raw.tables[tbl]
-        lembar = t.sheet
-        apa = f"tahun {periode.tahun}" if tbl == "tblAKIP" else periode.uraian
-        saran = " Isi registernya atau lembar Rekap Manual." if all(k in katalog.KODE_REKAP for k in kode) else ""
-        p.peringatan(lembar, address(t.header_row + 1, min(t.columns.values(), default=1)),
-                     f"Lembar {lembar} tidak memuat data {apa} untuk {', '.join(kode)}; "
-                     f"{'indikator itu' if len(kode) == 1 else 'indikator-indikator itu'} tanpa data.{saran}",
-                     kode=kode[0] if kode[0] != "IKU-01" else "IK-01")
+    m.desa = V.desa(bersih["tblDesa"], p, ref, m.skema_desa, utama("tblDesa"))
+    m.ada_desa = bool(bersih["tblDesa"].baris)
+    V.duplikat(raw.tables["tblLayanan"], "No Register", p, utama("tblLayanan"), kat.pembaca("tblLayanan"))
+    V.register(bersih["tblLayanan"], p, utama("tblLayanan"), jenis=m.jenis_layanan)
+    V.register(bersih["tblPengaduan"], p, utama("tblPengaduan"))
+    for tbl, header in (("tblASN", "Kompeten"), ("tblBencana", "Ditindaklanjuti"), ("tblUsulan", "Diverifikasi")):
+        V.ya_tidak(bersih[tbl], header, p, utama(tbl))
+    kode_kelompok = {}
+    for i in kat.pembaca("tblKegiatan", "Kelompok"):
+        for v in tb.syarat.get(i, {}).get("Saring").nilai_teks().get("Kelompok", ()) if tb.syarat.get(i, {}).get(
+                "Saring") else ():
+            kode_kelompok.setdefault(v, i)
+    V.kegiatan(bersih["tblKegiatan"], p, kode_kelompok)
+    # The rules read the cleaned rows of every table a register kind names.
+    m.tabel = {n: bersih[n] for n in {i.tabel_utama for i in kat.per_cara(*CARA_TABEL)} if n in bersih}
+    # Rows standing in for a register; whether one stands beside a filled
+    # register (a galat) is known only after Saring, in the engine.
+    m.rekap = V.rekap(bersih["tblRekapManual"], p, kat)

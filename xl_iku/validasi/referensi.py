@@ -67,8 +67,9 @@ def baca_referensi(raw: RawWorkbook, p: Pemeriksa) -> D.Referensi:
         D.Mutu(teks(r, "Mutu"), angka(t, r, "Batas Bawah"), angka(t, r, "Batas Atas"), teks(r, "Kinerja")) for r in rs))
     if mutu:
         ref.mutu_ikm = mutu
+    komponen = {k: v[0] for k, v in D.KOMPONEN_AKIP.items()}
     bobot = tabel("tblBobotAKIP", lambda t, rs: {
-        teks(r, "Kode").upper(): angka(t, r, "Bobot") for r in rs if teks(r, "Kode").upper() in ref.bobot_akip})
+        komponen[teks(r, "Kode").upper()]: angka(t, r, "Bobot") for r in rs if teks(r, "Kode").upper() in komponen})
     if bobot:
         ref.bobot_akip.update(bobot)
     predikat = tabel("tblPredikatAKIP", lambda t, rs: tuple(

@@ -14,7 +14,6 @@ from datetime import date
 
 from dataclasses import dataclass, field
 
-from .. import katalog
 from .. import kontrak as K
 from ..kontrak import Jenis
 from .. import models as M
@@ -27,9 +26,11 @@ from .sel import SALAH, Pemeriksa, bersihkan, galat_excel, kosong
 
 
 def kode_utama(tabel: str) -> str | None:
-    """The code a finding in `tabel` is filed under (IK-01 rather than IKU-01)."""
-    kode = [k for k in katalog.pembaca(tabel) if k != "IKU-01"]
-    return kode[0] if kode else None
+    """The code a finding in `tabel` is filed under, in the built-in catalogue
+    (the workbook's own: `Katalog.kode_utama`)."""
+    from .katalog import BAWAAN
+
+    return BAWAAN.katalog.kode_utama(tabel)
 
 
 @dataclass(slots=True)
@@ -117,20 +118,27 @@ def _cepat(vals: list, kol) -> list | None:
     return list(map(jadi.get, vals))
 
 
-def _kw_baris(spec, row: RawRow) -> dict:
+def _kw_baris(spec, row: RawRow, katalog) -> dict:
     """A row that names its indicator: its galat blocks that code alone."""
     v = row.values.get(spec.kolom_kode)
-    kode = str(v).strip().upper() if not kosong(v) else None
+    ind = katalog.cari(v) if katalog is not None and not kosong(v) else None
     # Rekap Manual rows may only name a rekap code; target rows any indicator.
-    if kode not in (katalog.KODE_REKAP if spec.nama == "tblRekapManual" else katalog.INDIKATOR_BY_KODE):
+    if ind is None or (spec.nama == "tblRekapManual" and ind.kode not in katalog.kode_rekap):
         return {"tabel": None, "kode": None, "blokir": ()}
-    return {"tabel": None, "kode": kode, "blokir": (kode,)}
+    return {"tabel": None, "kode": ind.kode, "blokir": (ind.kode,)}
 
 
-def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> TabelBersih:
-    spec = K.TABEL[raw.name]
+def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None, spec: K.Tabel | None = None,
+                    katalog=None) -> TabelBersih:
+    """`spec`: the table's columns as the catalogue extends them (default
+    KONTRAK §2's); `katalog`: the workbook's, for the codes findings name."""
+    spec = spec or K.TABEL[raw.name]
     out = TabelBersih(raw.name, raw.sheet)
-    kode = kode_utama(raw.name)
+    if katalog is None:
+        from .katalog import BAWAAN
+
+        katalog = BAWAAN.katalog
+    kode = katalog.kode_utama(raw.name)
     kw_tabel = {"tabel": raw.name, "kode": kode}
     kolom_tgl = spec.kolom_tanggal
     kolom_ada = [k for k in spec.kolom if k.header in raw.columns]
@@ -175,7 +183,7 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None) -> Tab
     dalam = {d: periode is None or periode.memuat(d) for d in set(tanggal) - {None, SALAH}} if tanggal else {}
 
     for n, row in enumerate(rows):
-        kw = _kw_baris(spec, row) if spec.kolom_kode else kw_tabel
+        kw = _kw_baris(spec, row, katalog) if spec.kolom_kode else kw_tabel
         if i_tgl is not None:
             # The date decides whether the row counts at all; check it first.
             tgl = tanggal[n]
@@ -268,7 +276,7 @@ def _isi_posisi(model, t: TabelBersih, khusus: tuple[str, Callable] | None = Non
     return isi
 
 
-def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str]) -> list[M.BarisSKM]:
+def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None = None) -> list[M.BarisSKM]:
     idx = t.baris[0].nilai._idx if t.baris else {}
     isi = None
     if all(u in idx for u in K.UNSUR):
@@ -281,11 +289,11 @@ def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str]) -> list[M.BarisSK
             d["jawaban"] = tuple(d.get(u) for u in K.UNSUR)
             return d
 
-    return _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": "IK-01"}, {"jenis_layanan": jenis_dikenal}, isi)
+    return _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": kode}, {"jenis_layanan": jenis_dikenal}, isi)
 
 
-def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi) -> M.BarisAKIP | None:
-    kw = {"tabel": t.nama, "kode": "IK-02"}
+def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi, kode: str | None = None) -> M.BarisAKIP | None:
+    kw = {"tabel": t.nama, "kode": kode}
     cocok = [b for b in t.baris if b.nilai.get("Tahun") == tahun]
     if len(cocok) > 1:
         # Every row of the year is flagged: which one is right is the user's call.
@@ -299,19 +307,21 @@ def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi) -> M.BarisAKI
     return rows[0] if rows else None
 
 
-def sop(t: TabelBersih, p: Pemeriksa) -> list[M.BarisSOP]:
-    return _rows(M.BarisSOP, t, p, {"tabel": t.nama, "kode": "IK-07"})
+def sop(t: TabelBersih, p: Pemeriksa, kode: str | None = None) -> list[M.BarisSOP]:
+    return _rows(M.BarisSOP, t, p, {"tabel": t.nama, "kode": kode})
 
 
-def kamtibmas(t: TabelBersih, p: Pemeriksa) -> list[M.BarisKamtibmas]:
-    return _rows(M.BarisKamtibmas, t, p, {"tabel": t.nama, "kode": "IK-08"})
+def kamtibmas(t: TabelBersih, p: Pemeriksa, kode: str | None = None) -> list[M.BarisKamtibmas]:
+    return _rows(M.BarisKamtibmas, t, p, {"tabel": t.nama, "kode": kode})
 
 
-def sarpras(t: TabelBersih, p: Pemeriksa) -> list[M.BarisSarpras]:
-    return _rows(M.BarisSarpras, t, p, {"tabel": t.nama, "kode": "IK-09"})
+def sarpras(t: TabelBersih, p: Pemeriksa, kode: str | None = None,
+            kode_kebutuhan: str | None = None) -> list[M.BarisSarpras]:
+    return _rows(M.BarisSarpras, t, p, {"tabel": t.nama, "kode": kode}, {"kode_kebutuhan": kode_kebutuhan})
 
 
-def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi, skema: str = K.SKEMA_IDM) -> list[M.BarisDesa]:
+def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi, skema: str = K.SKEMA_IDM,
+         kode: str | None = None) -> list[M.BarisDesa]:
     """Desa rows under `skema` (KONTRAK §3 IK-10; the checks live in M.BarisDesa).
 
     Under IDM a blank status is derived from Nilai IDM (by the rule) and a
@@ -320,7 +330,7 @@ def desa(t: TabelBersih, p: Pemeriksa, ref: Referensi, skema: str = K.SKEMA_IDM)
     thresholds for the scheme may a status be blank, and is a typed one
     checked against the score.
     """
-    return _rows(M.BarisDesa, t, p, {"tabel": t.nama, "kode": "IK-10"},
+    return _rows(M.BarisDesa, t, p, {"tabel": t.nama, "kode": kode},
                  {"skema_desa": skema, "batas_desa": ref.batas_desa(skema)})
 
 
@@ -330,8 +340,9 @@ def register(t: TabelBersih, p: Pemeriksa, kode: str, jenis: dict[str, int] | No
                  {"jenis_layanan": set(jenis) if jenis is not None else None}, _isi_posisi(M.BarisRegister, t))
 
 
-def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None) -> None:
-    """Flag every repeat of a value that must be unique (e.g. No Register)."""
+def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None, blokir: tuple[str, ...] = ()) -> None:
+    """Flag every repeat of a value that must be unique (e.g. No Register): a
+    row counted twice, so it blocks every reader of the table (`blokir`)."""
     if header not in raw.columns:
         return
     seen: dict[str, str] = {}
@@ -346,35 +357,35 @@ def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None) -> None
             if key not in dilapor:
                 dilapor.add(key)
                 p.galat(raw.sheet, seen[key], f"{header} '{str(v).strip()}' dipakai lagi di baris lain; "
-                        "nomor register harus unik.", tabel=raw.name, kode=kode)
+                        "nomor register harus unik.", tabel=raw.name, kode=kode, blokir=blokir or None)
             p.galat(raw.sheet, row.cell(header),
                     f"{header} '{str(v).strip()}' sudah dipakai di sel {seen[key]}; nomor register harus unik.",
-                    tabel=raw.name, kode=kode)
+                    tabel=raw.name, kode=kode, blokir=blokir or None)
         else:
             seen[key] = row.cell(header)
 
 
-def ya_tidak(t: TabelBersih, header: str, p: Pemeriksa) -> list[M.BarisYaTidak]:
-    kode = kode_utama(t.nama)
-
+def ya_tidak(t: TabelBersih, header: str, p: Pemeriksa, kode: str | None = None) -> list[M.BarisYaTidak]:
     def isi(b):
         return {"lembar": t.lembar, "baris": b.raw.row, "kolom": b.raw.cols, "ya": b.nilai[header] == "Ya"}
 
     return _rows(M.BarisYaTidak, t, p, {"tabel": t.nama, "kode": kode}, isi=isi)
 
 
-def kegiatan(t: TabelBersih, p: Pemeriksa) -> list[M.BarisKegiatan]:
-    kode_kelompok = dict(zip(K.KELOMPOK_KEGIATAN, ("IKP-08", "IKP-10", "IKP-11")))
-    return _rows(M.BarisKegiatan, t, p, lambda d: {"tabel": t.nama, "kode": kode_kelompok.get(d.get("Kelompok"))})
+def kegiatan(t: TabelBersih, p: Pemeriksa, kode_kelompok: dict[str, str]) -> list[M.BarisKegiatan]:
+    """`kode_kelompok`: Kelompok → the code a finding in such a row is filed under."""
+    return _rows(M.BarisKegiatan, t, p, lambda d: {"tabel": t.nama, "kode": kode_kelompok.get(d.get("Kelompok"))},
+                 {"kode_kelompok": kode_kelompok})
 
 
-def rekap(t: TabelBersih, p: Pemeriksa) -> dict[str, M.BarisRekap]:
+def rekap(t: TabelBersih, p: Pemeriksa, katalog) -> dict[str, M.BarisRekap]:
     """One row per kode of a percentage indicator; a galat blocks that kode only."""
     calon = []
     for b in t.baris:
         kode_raw = b.nilai.get("Kode")
-        kode = (kode_raw or "").strip().upper() if kode_raw not in (None, SALAH) else None
-        if kode not in katalog.KODE_REKAP:
+        ind = katalog.cari(kode_raw) if kode_raw not in (None, SALAH) else None
+        kode = ind.kode if ind is not None else ((kode_raw or "").strip().upper() if kode_raw is not SALAH else None)
+        if kode not in katalog.kode_rekap:
             if kode is not None:
                 p.galat(t.lembar, b.raw.cell("Kode"),
                         f"Kode '{kode_raw}' bukan indikator persentase yang boleh diisi lewat Rekap Manual.",

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import katalog
 from .. import kontrak as K
+from ..katalog.model import PREDIKAT_AKIP, Katalog
 from ..dasar.raw import RawWorkbook
 from ..periode import Periode
 from ..rules.angka import ke_decimal
 from .sel import SALAH, Pemeriksa, galat_excel, kosong
 
 
-def _nilai_target(v, kode, lembar, sel, p: Pemeriksa):
+def tahun_target(headers) -> list[int]:
+    """tblTarget's year columns as the office typed them (four-digit headers)."""
+    return sorted(int(h) for h in headers if str(h).strip().isdigit() and len(str(h).strip()) == 4)
+
+
+def _nilai_target(v, kode, lembar, sel, p: Pemeriksa, predikat: bool = False):
     if galat_excel(v):
         return SALAH  # already a galat at its cell (validasi.tabel cleans every table)
     if isinstance(v, bool):
@@ -24,36 +29,40 @@ def _nilai_target(v, kode, lembar, sel, p: Pemeriksa):
             return SALAH
         return float(v)
     teks = str(v).strip()
-    if kode == "IK-02" and teks.upper() in K.PREDIKAT:
+    if predikat and teks.upper() in K.PREDIKAT:
         return teks.upper()
-    if kode == "IK-02":
-        p.galat(lembar, sel, f"Target IK-02 harus predikat ({', '.join(K.PREDIKAT)}) atau nilai angka.",
+    if predikat:
+        p.galat(lembar, sel, f"Target {kode} harus predikat ({', '.join(K.PREDIKAT)}) atau nilai angka.",
                 kode=kode, blokir=(kode,))
     else:
         p.galat(lembar, sel, f"Target {kode} berisi teks; isikan angka.", kode=kode, blokir=(kode,))
     return SALAH
 
 
-def baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dict[str, Any]:
-    """kode → the period's target (number; predikat text for IK-02; None when
-    blank).  A code whose target is a galat is left out (its galat blocks it)."""
+def baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None, katalog: Katalog) -> dict[str, Any]:
+    """kode → the period's target (number; predikat text for a Predikat AKIP
+    indicator; None when blank).  A code whose target is a galat is left out
+    (its galat blocks it)."""
     t = raw.tables.get("tblTarget")
     out: dict[str, object] = {}
     if t is None or periode is None:
         return out
     tahun = periode.tahun
-    kolom = str(tahun)
+    tahun_kolom = {str(th): th for th in tahun_target(t.columns)}
+    kolom = next((h for h in t.columns if h.strip() == str(tahun)), str(tahun))
     seen: dict[str, str] = {}
     seen_isi: dict[str, bool] = {}
     for row in t.rows:
         kode = row.values.get("Kode")
         if kosong(kode):
             continue
-        kode = str(kode).strip().upper()
-        if kode not in katalog.INDIKATOR_BY_KODE:
-            p.peringatan(t.sheet, row.cell("Kode"), f"Kode '{kode}' tidak dikenal; baris target ini diabaikan.")
+        ind = katalog.cari(kode)
+        if ind is None:
+            p.peringatan(t.sheet, row.cell("Kode"), f"Kode '{str(kode).strip()}' tidak dikenal (tidak ada di katalog "
+                         "indikator); baris target ini diabaikan.")
             continue
-        ada_isi = any(not kosong(row.values.get(str(th))) for th in K.TAHUN_IKU if str(th) in row.cols)
+        kode = ind.kode
+        ada_isi = any(not kosong(row.values.get(h)) for h in tahun_kolom)
         if not ada_isi and kode in seen:
             continue  # an empty starter row beside a filled one is no conflict
         if kode in seen and seen_isi.get(kode):
@@ -71,15 +80,16 @@ def baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dict
         if kosong(v):
             out[kode] = None
             continue
-        out[kode] = _nilai_target(v, kode, t.sheet, row.cell(kolom), p)
+        out[kode] = _nilai_target(v, kode, t.sheet, row.cell(kolom), p, ind.cara == PREDIKAT_AKIP)
     tw = raw.tables.get("tblTargetTriwulan")
     if periode.triwulan and tw is not None:
         for row in tw.rows:
-            kode = str(row.values.get("Kode") or "").strip().upper()
+            ind = katalog.cari(row.values.get("Kode"))
             th = row.values.get("Tahun")
             v = row.values.get(periode.nama)
-            if kode in katalog.INDIKATOR_BY_KODE and th == tahun and not kosong(v) and out.get(kode) is not SALAH:
-                out[kode] = _nilai_target(v, kode, tw.sheet, row.cell(periode.nama), p)
+            if ind is not None and th == tahun and not kosong(v) and out.get(ind.kode) is not SALAH:
+                out[ind.kode] = _nilai_target(v, ind.kode, tw.sheet, row.cell(periode.nama), p,
+                                              ind.cara == PREDIKAT_AKIP)
     return {k: v for k, v in out.items() if v is not SALAH}
 
 
@@ -95,30 +105,33 @@ def angka(v):
         return None
 
 
-def baca_riwayat(raw: RawWorkbook) -> dict[str, dict[int, tuple[Any, Any]]]:
-    """kode → {tahun: (target, realisasi)} for 2021–2026 from tblTarget and
-    tblRiwayat: numbers as floats (also when typed as text '84,5'), other
-    text as typed (a predikat), blank as None."""
+def baca_riwayat(raw: RawWorkbook, katalog: Katalog) -> dict[str, dict[int, tuple[Any, Any]]]:
+    """kode → {tahun: (target, realisasi)} for every year of tblTarget from
+    tblTarget and tblRiwayat: numbers as floats (also when typed as text
+    '84,5'), other text as typed (a predikat), blank as None."""
     out: dict[str, dict[int, list]] = {}
+    t = raw.tables.get("tblTarget")
+    tahun = tahun_target(t.columns) if t is not None else list(K.TAHUN_IKU)
 
     def slot(kode):
-        return out.setdefault(kode, {t: [None, None] for t in K.TAHUN_IKU})
+        return out.setdefault(kode, {th: [None, None] for th in tahun})
 
-    t = raw.tables.get("tblTarget")
     if t is not None:
+        kolom = {th: next(h for h in t.columns if h.strip() == str(th)) for th in tahun}
         for row in t.rows:
-            kode = str(row.values.get("Kode") or "").strip().upper()
-            if kode in katalog.INDIKATOR_BY_KODE:
-                for th in K.TAHUN_IKU:
-                    v = row.values.get(str(th))
-                    if not kosong(v) and slot(kode)[th][0] is None:
-                        slot(kode)[th][0] = v
+            ind = katalog.cari(row.values.get("Kode"))
+            if ind is not None:
+                for th in tahun:
+                    v = row.values.get(kolom[th])
+                    if not kosong(v) and slot(ind.kode)[th][0] is None:
+                        slot(ind.kode)[th][0] = v
     r = raw.tables.get("tblRiwayat")
     if r is not None:
         for row in r.rows:
-            kode = str(row.values.get("Kode") or "").strip().upper()
+            ind = katalog.cari(row.values.get("Kode"))
+            kode = ind.kode if ind is not None else None
             th = row.values.get("Tahun")
-            if kode in katalog.INDIKATOR_BY_KODE and isinstance(th, (int, float)) and int(th) in K.TAHUN_IKU:
+            if kode is not None and isinstance(th, (int, float)) and int(th) in tahun:
                 v = row.values.get("Realisasi")
                 if not kosong(v):
                     slot(kode)[int(th)][1] = v
@@ -128,3 +141,39 @@ def baca_riwayat(raw: RawWorkbook) -> dict[str, dict[int, tuple[Any, Any]]]:
         return f if f is not None else v
 
     return {kode: {th: (bersih(tg), bersih(re)) for th, (tg, re) in d.items()} for kode, d in out.items()}
+
+
+def baca_diketik(raw: RawWorkbook, p: Pemeriksa, tahun: int | None, katalog: Katalog) -> dict[str, float]:
+    """kode → the Realisasi typed in tblRiwayat for TahunLaporan, for the
+    `Nilai Diketik` indicators (KONTRAK §5); a cell that is not a number is
+    a galat there, blocking that indicator only."""
+    from ..katalog.model import NILAI_DIKETIK
+
+    diketik = {i.kode for i in katalog.per_cara(NILAI_DIKETIK)}
+    r = raw.tables.get("tblRiwayat")
+    out: dict[str, float] = {}
+    if r is None or tahun is None or not diketik:
+        return out
+    seen: dict[str, str] = {}
+    for row in r.rows:
+        ind = katalog.cari(row.values.get("Kode"))
+        th = row.values.get("Tahun")
+        if ind is None or ind.kode not in diketik or not isinstance(th, (int, float)) or int(th) != tahun:
+            continue
+        v = row.values.get("Realisasi")
+        kw = {"kode": ind.kode, "blokir": (ind.kode,)}
+        if ind.kode in seen:
+            p.galat(r.sheet, row.cell("Kode"), f"Realisasi {ind.kode} tahun {tahun} ditulis dua kali (juga di "
+                    f"{seen[ind.kode]}).", **kw)
+            out.pop(ind.kode, None)
+            continue
+        seen[ind.kode] = row.cell("Kode")
+        if kosong(v):
+            continue
+        f = angka(v) if not galat_excel(v) else None
+        if f is None:
+            if not galat_excel(v):
+                p.galat(r.sheet, row.cell("Realisasi"), f"Realisasi {ind.kode} harus angka.", **kw)
+            continue
+        out[ind.kode] = f
+    return out
