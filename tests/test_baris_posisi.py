@@ -57,8 +57,12 @@ def test_skm_posisi_sama_dengan_dict(monkeypatch):
     b = _jalankan(fungsi, raw, monkeypatch, posisi=False)
     assert a == b
     rows, temuan = a
-    assert [r.baris for r in rows] == [5, 9]
-    assert rows[1].saran == "Antre terlalu lama" and rows[0].jawaban == (3,) * 9
+    # A bad Usia or an unknown Jenis Layanan is a galat at its cell that keeps
+    # the respondent in the IKM (KONTRAK §3); only the all-blank one is left out.
+    assert [r.baris for r in rows] == [5, 6, 7, 9, 10]
+    galat = sorted(x[3] for x in temuan if x[0] == "galat")
+    assert len(galat) == 4 and sum("Usia" in g for g in galat) == 2 and sum("Jenis Layanan" in g for g in galat) == 2
+    assert rows[3].saran == "Antre terlalu lama" and rows[0].jawaban == (3,) * 9
     t = V.bersihkan_tabel(raw, Pemeriksa(), Periode(2024, TAHUNAN))
     assert V._isi_posisi(M.BarisSKM, t, ("jawaban", lambda line: ())) is not None  # the path under test
     kolom = {h: i + 2 for i, h in enumerate(SKM_HEADERS)}

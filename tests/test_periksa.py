@@ -33,9 +33,11 @@ def test_masukan_bertipe_dan_hitung_tanpa_validasi(tmp_path, monkeypatch):
     m = periksa(raw)
     assert isinstance(m, M.Masukan)
     # Typed rows: kasus.py's three SOP rows, 29 respondents of 2024 (the 2023 one is outside).
-    assert [(r.jumlah, r.sesuai) for r in m.sop] == [(5, 4), (4, 4), (8, 6)]
+    sop = m.tabel["tblSOP"].baris
+    assert [(b.nilai["Jumlah Persyaratan"], b.nilai["Persyaratan Sesuai"]) for b in sop] == [(5, 4), (4, 4), (8, 6)]
     assert len(m.skm) == 29 and all(isinstance(r, M.BarisSKM) for r in m.skm)
-    assert m.akip is not None and m.akip.komponen == {"IK-03": 25.5, "IK-04": 20.25, "IK-05": 10.1, "IK-06": 14.15}
+    assert m.akip is not None and m.akip.komponen == {"Perencanaan Kinerja": 25.5, "Pengukuran Kinerja": 20.25,
+                                                  "Pelaporan Kinerja": 10.1, "Evaluasi Internal": 14.15}
     assert m.target["IK-02"] == "BB" and m.target["IK-07"] == 90.0
     assert m.pengaturan.tahun == 2024 and m.skema_desa == "IDM"
     # The rules never validate again: with periksa made unusable, hitung(Masukan) still runs…
@@ -58,8 +60,11 @@ def test_sarpras_dua_sel_salah_dan_peringatan(tmp_path):
         ("galat", "F5", "Dipelihara tidak boleh lebih besar dari Tersedia."),
         ("peringatan", "D6", "Tersedia melebihi Kebutuhan; periksa kembali angka kebutuhan."),
     ]
-    # The bad row is not a row of the Masukan; the other one is.
-    assert [(r.kebutuhan, r.tersedia) for r in m.sarpras] == [(4, 5)]
+    # Both rows stay in the cleaned table: the galat at E5 and F5 block the
+    # indicators that read Kondisi Baik and Dipelihara (KONTRAK §3), not Tersedia's.
+    assert [(b.nilai["Kebutuhan"], b.nilai["Tersedia"]) for b in m.tabel["tblSarpras"].baris] == [(10, 8), (4, 5)]
+    h = engine.hitung(m).indikator_by_kode()
+    assert h["IK-09"].status == h["IKP-07"].status == "galat" and h["IKP-06"].status == "ok"
 
 
 def test_akip_komponen_di_luar_bobot(tmp_path):

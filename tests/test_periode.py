@@ -92,7 +92,7 @@ def test_tahunan_selesai_tahun_berikutnya(tmp_path):
     assert (ind["IKP-01"]["pembilang"], ind["IKP-01"]["penyebut"]) == (4, 7)
     assert ind["IKP-01"]["realisasi"] == pytest.approx(400 / 7)
     assert ind["IKP-01"]["keterangan"].startswith(
-        "4 dari 7 permohonan selesai tepat waktu; 2 diselesaikan sesudah akhir periode (31 Desember 2024); "
+        "4 dari 7 selesai tepat waktu; 2 diselesaikan sesudah akhir periode (31 Desember 2024); "
         "1 belum selesai.")
 
 

@@ -12,7 +12,7 @@ from xl_iku.batch.rekap import persen_tercapai
 from xl_iku.hasil import ringkasan_batch, ringkasan_gagal
 
 KUNCI_INDIKATOR = {"kode", "nama", "satuan", "target", "realisasi", "capaian", "kategori", "tercapai", "status",
-                   "keterangan", "pembilang", "penyebut"}
+                   "keterangan", "pembilang", "penyebut", "kelompok", "arah", "cara_hitung"}
 
 
 @pytest.fixture(scope="module")

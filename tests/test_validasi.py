@@ -51,7 +51,9 @@ CASES = [
     ("likert-5", lambda p, t: _set(t, "tblSKM", 3, "U1", 5), "SKM", "H8", IKM),
     ("likert-fraction", lambda p, t: _set(t, "tblSKM", 0, "U2", 3.5), "SKM", "I5", IKM),
     ("likert-text", lambda p, t: _set(t, "tblSKM", 0, "U3", "empat"), "SKM", "J5", IKM),
-    ("usia-out-of-range", lambda p, t: _set(t, "tblSKM", 2, "Usia", 200), "SKM", "E7", IKM),
+    # KONTRAK §3: a galat blocks only what reads the offending cell; Usia is a
+    # profile field the IKM does not read (the respondent still counts).
+    ("usia-out-of-range", lambda p, t: _set(t, "tblSKM", 2, "Usia", 200), "SKM", "E7", set()),
     ("impossible-date", lambda p, t: _set(t, "tblSKM", 1, "Tanggal", "31/02/2024"), "SKM", "B6", IKM),
     # KONTRAK §3 (corrected): a serial number is read as its date with a peringatan
     # (tests/test_baca_sel.py); a number no date can be is still a galat.
@@ -63,13 +65,14 @@ CASES = [
     ("duplicate-register", lambda p, t: _set(t, "tblLayanan", 2, "No Register", "470/1"), "Layanan", "A7", {"IKP-01"}),
     ("duplicate-register-first", lambda p, t: _set(t, "tblLayanan", 2, "No Register", "470/1"), "Layanan", "A5",
      {"IKP-01"}),
-    ("skm-unknown-jenis", lambda p, t: _set(t, "tblSKM", 4, "Jenis Layanan", "Izin Tambang"), "SKM", "C9", IKM),
+    ("skm-unknown-jenis", lambda p, t: _set(t, "tblSKM", 4, "Jenis Layanan", "Izin Tambang"), "SKM", "C9", set()),
     ("akip-year-twice", lambda p, t: t["tblAKIP"].append(dict(t["tblAKIP"][1])), "AKIP", "A6", AKIP),
-    ("nip-short", lambda p, t: _set(t, "tblASN", 1, "NIP", "1985031420100"), "ASN", "B6", {"IKP-03"}),
-    ("nip-birthdate", lambda p, t: _set(t, "tblASN", 1, "NIP", "19850231 201001 1 003"), "ASN", "B6", {"IKP-03"}),
-    ("nip-tmt-month", lambda p, t: _set(t, "tblASN", 1, "NIP", "19850314 201013 1 003"), "ASN", "B6", {"IKP-03"}),
-    ("nip-gender", lambda p, t: _set(t, "tblASN", 2, "NIP", "19900101 201503 3 002"), "ASN", "B7", {"IKP-03"}),
-    ("nip-as-number", lambda p, t: _set(t, "tblASN", 2, "NIP", 199001012015032002), "ASN", "B7", {"IKP-03"}),
+    # IKP-03 reads Kompeten only: a bad NIP is a galat at its cell that blocks no indicator.
+    ("nip-short", lambda p, t: _set(t, "tblASN", 1, "NIP", "1985031420100"), "ASN", "B6", set()),
+    ("nip-birthdate", lambda p, t: _set(t, "tblASN", 1, "NIP", "19850231 201001 1 003"), "ASN", "B6", set()),
+    ("nip-tmt-month", lambda p, t: _set(t, "tblASN", 1, "NIP", "19850314 201013 1 003"), "ASN", "B6", set()),
+    ("nip-gender", lambda p, t: _set(t, "tblASN", 2, "NIP", "19900101 201503 3 002"), "ASN", "B7", set()),
+    ("nip-as-number", lambda p, t: _set(t, "tblASN", 2, "NIP", 199001012015032002), "ASN", "B7", set()),
     ("akip-above-bobot", lambda p, t: _set(t, "tblAKIP", 1, "Perencanaan Kinerja", 31), "AKIP", "B6", AKIP),
     ("akip-predikat-unknown", lambda p, t: _set(t, "tblAKIP", 1, "Predikat LHE", "AAA"), "AKIP", "F6", AKIP),
     ("idm-contradiction", lambda p, t: _set(t, "tblDesa", 0, "Status IDM", "Mandiri"), "Desa", "D5", {"IK-10"}),
@@ -80,10 +83,10 @@ CASES = [
     ("rekap-numerator-above", lambda p, t: _set(t, "tblRekapManual", 0, "Pembilang", 5), "Rekap Manual", "B5",
      {"IKP-11"}),
     ("sarpras-baik-above", lambda p, t: _set(t, "tblSarpras", 0, "Kondisi Baik", 9), "Sarpras", "E5",
-     {"IK-09", "IKP-06", "IKP-07"}),
+     {"IK-09"}),  # KONTRAK §3: IKP-06 and IKP-07 do not read Kondisi Baik
     ("sop-sesuai-above", lambda p, t: _set(t, "tblSOP", 2, "Persyaratan Sesuai", 9), "SOP", "D7", {"IK-07"}),
     ("kamtibmas-jenis", lambda p, t: _set(t, "tblKamtibmas", 0, "Jenis", "Narkoba"), "Kamtibmas", "C5",
-     {"IK-08", "IKP-04"}),
+     {"IKP-04"}),  # only IKP-04 reads Jenis (its Saring); IK-08 counts the row
     ("kamtibmas-missing-status", lambda p, t: _set(t, "tblKamtibmas", 2, "Status", None), "Kamtibmas", "F7",
      {"IK-08", "IKP-04"}),
     ("kegiatan-text", lambda p, t: _set(t, "tblKegiatan", 0, "Target", "lima"), "Kegiatan", "D5",

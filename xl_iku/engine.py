@@ -73,6 +73,7 @@ def hitung(masukan: M.Masukan | RawWorkbook, *, lepas_mentah: bool = False) -> H
     _target_dan_capaian(m, p, periode, ref, hasil_ind, akip_h)
     _blokir(p, hasil_ind, m)
     _selaraskan_rincian(hasil_ind, ikm, akip_h, p, kat)
+    _profil_tertahan(p, m, ikm)
 
     return Hasil(
         kecamatan=peng.nama_kecamatan, kabupaten=peng.nama_kabupaten, tahun=tahun,
@@ -106,12 +107,16 @@ def _hitung_semua(m: M.Masukan, p: Pemeriksa, H, ikm: HasilIKM, akip_h: HasilAKI
 
     survei = kat.per_cara(KM.SURVEI_IKM)
     _hitung_ikm(m.skm, m.pengaturan, m.referensi, p, ikm, [H[i.kode] for i in survei])
+    kosong: dict[str, list[str]] = {}  # table → codes without rows for the period
+    if not m.ada_skm and survei:
+        kosong["tblSKM"] = [i.kode for i in survei]
+    if not m.ada_akip and kat.per_cara(KM.PREDIKAT_AKIP, KM.NILAI_AKIP):
+        kosong["tblAKIP"] = [i.kode for i in kat.per_cara(KM.PREDIKAT_AKIP, KM.NILAI_AKIP)]
     ikm.rtl = m.rtl
     _hitung_akip(m, p, H, akip_h)
     for ind in kat.per_cara(KM.STATUS_DESA):
         _status_desa(m, ind, H[ind.kode])
 
-    kosong: dict[str, list[str]] = {}  # table → codes without rows for the period
     for ind in kat.indikator:
         h = H[ind.kode]
         if ind.cara == KM.NILAI_DIKETIK:
@@ -308,12 +313,12 @@ def _peringatan_kosong(m: M.Masukan, p: Pemeriksa, kosong_di: dict[str, list[str
         if tbl not in m.kolom_tabel:
             continue
         lembar, header_row, kolom = m.kolom_tabel[tbl]
-        apa = m.periode.uraian
+        apa = f"tahun {m.periode.tahun}" if tbl == "tblAKIP" else m.periode.uraian
         saran = " Isi registernya atau lembar Rekap Manual." if all(k in kat.kode_rekap for k in kode) else ""
         p.peringatan(lembar, address(header_row + 1, min(kolom, default=1)),
                      f"Lembar {lembar} tidak memuat data {apa} untuk {', '.join(kode)}; "
                      f"{'indikator itu' if len(kode) == 1 else 'indikator-indikator itu'} tanpa data.{saran}",
-                     kode=kode[0])
+                     kode=next((k for k in kode if kat.by_kode[k].kelompok != KM.KELOMPOK_IKU), kode[0]))
 
 
 def _hitung_ikm(skm: list[M.BarisSKM], peng, ref: Referensi, p: Pemeriksa, ikm: HasilIKM,
@@ -546,6 +551,17 @@ def _blokir(p: Pemeriksa, H, m: M.Masukan) -> None:
         h.status, h.realisasi, h.capaian, h.kategori, h.tercapai = STATUS_GALAT, None, None, None, None
         h.pembilang = h.penyebut = None
         h.keterangan = f"Tidak dihitung: ada galat di lembar {', '.join(sorted(lembar))} (lihat lembar Validasi)."
+
+
+def _profil_tertahan(p: Pemeriksa, m: M.Masukan, ikm: HasilIKM) -> None:
+    """A galat in a survey column no indicator reads blocks only what shows
+    it (KONTRAK §3): a bad Usia the profile by age, an unknown Jenis Layanan
+    the IKM per Jenis Layanan — never the IKM."""
+    kolom = {_kolom_temuan(t, m) for t in p.temuan if t.tingkat == GALAT and t.tabel == "tblSKM"}
+    if "Usia" in kolom:
+        ikm.profil.pop("Usia", None)
+    if "Jenis Layanan" in kolom:
+        ikm.per_layanan = []
 
 
 def _selaraskan_rincian(H, ikm: HasilIKM, akip_h: HasilAKIP, p: Pemeriksa, kat) -> None:

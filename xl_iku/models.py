@@ -84,19 +84,16 @@ def _jenis_dikenal(jl: str | None, info: ValidationInfo) -> None:
                     "sehingga standar waktunya tidak diketahui.", "Jenis Layanan")
 
 
-def _usia(v):
-    if v is not None and not 10 <= v <= 120:
-        raise galat("Usia responden harus antara 10 dan 120 tahun.", "Usia")
-    return v
-
-
 @dataclass(**_ROW)
 class BarisSKM(Baris):
     tanggal: Annotated[date, Field(alias="Tanggal")]
     jawaban: tuple[int | None, ...]  # U1..U9, each 1–4 or blank (checked per cell)
     jenis_layanan: Annotated[str | None, Field(alias="Jenis Layanan")] = None
     jenis_kelamin: Annotated[str | None, Field(alias="Jenis Kelamin")] = None
-    usia: Annotated[int | None, Field(alias="Usia"), AfterValidator(_usia)] = None
+    # Usia and Jenis Layanan are profile fields: checked in validasi.tabel.skm,
+    # where a bad one is a galat at its cell that keeps the respondent in the
+    # IKM (KONTRAK §3: a galat blocks only what reads the offending cell).
+    usia: Annotated[int | None, Field(alias="Usia")] = None
     pendidikan: Annotated[str | None, Field(alias="Pendidikan")] = None
     pekerjaan: Annotated[str | None, Field(alias="Pekerjaan")] = None
     saran: Annotated[str | None, Field(alias="Saran")] = None
@@ -107,13 +104,18 @@ class BarisSKM(Baris):
             raise galat(f"Satu responden harus punya {len(K.UNSUR)} kolom jawaban U1–U9.", "Tanggal")
         if self.jawaban.count(None) == len(self.jawaban):
             raise lewati("Semua jawaban U1–U9 kosong; responden ini tidak dihitung.", "U1", "Tanggal")
-        if self.jenis_layanan:
-            dikenal = (info.context or {}).get("jenis_layanan")
-            if dikenal and self.jenis_layanan.casefold() not in dikenal:
-                # A value outside its list (tblJenisLayanan) is a galat, as for tblLayanan.
-                raise galat(f"Jenis Layanan '{self.jenis_layanan}' tidak ada di tabel Jenis Layanan "
-                            "(lembar Referensi).", "Jenis Layanan")
         return self
+
+    def galat_profil(self, dikenal: set[str] | None) -> list[tuple[str, str]]:
+        """(header, message) for each profile cell outside its rule: a bad Usia,
+        a Jenis Layanan missing from tblJenisLayanan (as for tblLayanan)."""
+        out = []
+        if self.usia is not None and not 10 <= self.usia <= 120:
+            out.append(("Usia", "Usia responden harus antara 10 dan 120 tahun."))
+        if self.jenis_layanan and dikenal and self.jenis_layanan.casefold() not in dikenal:
+            out.append(("Jenis Layanan", f"Jenis Layanan '{self.jenis_layanan}' tidak ada di tabel Jenis Layanan "
+                        "(lembar Referensi)."))
+        return out
 
 
 # Component field → header; bobot (by header) comes from Referensi via the context.

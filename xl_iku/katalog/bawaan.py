@@ -180,3 +180,14 @@ DASAR_HUKUM = (
 )
 
 assert len(INDIKATOR) == 22
+
+
+def baris_tabel(indikator=INDIKATOR) -> list[dict[str, object]]:
+    """The catalogue as tblIndikator rows (header → value): the template's
+    prefilled rows, written from the same data the engine defaults to."""
+    return [{
+        "Kode": i.kode, "Kelompok": i.kelompok, "Indikator": i.nama, "Definisi Operasional": i.definisi,
+        "Formulasi Perhitungan": i.formulasi, "Penanggung Jawab": i.penanggung_jawab, "Satuan": i.satuan,
+        "Arah": i.arah, "Cara Hitung": i.cara, "Tabel": i.tabel, "Saring": i.saring, "Pembilang": i.pembilang,
+        "Penyebut": i.penyebut, "Sasaran": i.sasaran, "Sumber Data": i.sumber_data,
+    } for i in indikator]

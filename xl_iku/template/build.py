@@ -16,6 +16,7 @@ from pathlib import Path
 import xlsxwriter
 
 from .. import cetak, gaya, katalog, layout
+from ..katalog.bawaan import baris_tabel
 from . import grafik
 from .. import kontrak as K
 from .. import referensi as D
@@ -348,6 +349,8 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
             rows = tabel.get(name)
             if rows is None and name == "tblTarget":
                 rows = [{"Kode": i.kode, "Indikator": i.nama, "Satuan": i.satuan} for i in katalog.INDIKATOR]
+            if rows is None and name == "tblIndikator":
+                rows = baris_tabel()
             if rows is None and name == "tblAnalisis":
                 # One row per code, so the office only types the narrative beside it.
                 rows = [{"Kode": i.kode} for i in katalog.INDIKATOR]

@@ -28,6 +28,7 @@ from decimal import Decimal
 from itertools import accumulate
 
 from .. import katalog
+from ..katalog.bawaan import baris_tabel
 from .. import kontrak as K
 from .. import referensi as R
 from ..rules.akip import predikat as _predikat
@@ -397,6 +398,7 @@ def data_contoh(
          "Waktu": f"Triwulan II {tahun + 1}", "Penanggung Jawab": "Sekretaris Camat"},
     ]
     tabel["tblAnalisis"] = _analisis()
+    tabel["tblIndikator"] = baris_tabel()
     tabel["tblJenisLayanan"] = [
         {"Jenis Layanan": nama, "Standar Waktu (Hari Kerja)": hari}
         for nama, hari in R.JENIS_LAYANAN_AWAL

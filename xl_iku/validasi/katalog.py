@@ -222,7 +222,9 @@ def _pasang(raw, ind: Indikator, sel: dict[str, str], lembar, p: Pemeriksa, tb: 
                       f"kosongkan untuk nilai total ({kode}).")
                 return
             tb.kolom[kode] = {"Pembilang": h}
-            dibaca |= {("tblAKIP", h), ("tblAKIP", "Tahun")}
+            # The year's AKIP row is one record: a galat in any of its cells
+            # drops it, so every AKIP indicator reads the whole table.
+            dibaca.add(("tblAKIP", None))
         elif ind.cara == KM.STATUS_DESA and ind.pembilang is not None:
             tb.kolom[kode] = {"Pembilang": ind.pembilang}
             dibaca.add((nama, None))

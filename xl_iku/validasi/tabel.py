@@ -289,7 +289,12 @@ def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None 
             d["jawaban"] = tuple(d.get(u) for u in K.UNSUR)
             return d
 
-    return _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": kode}, {"jenis_layanan": jenis_dikenal}, isi)
+    rows = _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": kode}, {"jenis_layanan": jenis_dikenal}, isi)
+    for r in rows:
+        if (r.usia is not None and not 10 <= r.usia <= 120) or r.jenis_layanan:
+            for header, pesan in r.galat_profil(jenis_dikenal):
+                p.galat(t.lembar, r.alamat(header), pesan, tabel=t.nama, kode=kode)
+    return rows
 
 
 def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi, kode: str | None = None) -> M.BarisAKIP | None:
