@@ -318,7 +318,7 @@ _LEMBAR: dict[str, tuple[bool, tuple[int, int]]] = {
 def atur(plan: "SheetPlan", lebar: tuple[float, ...], kecamatan: str | None = None,
          kabupaten: str | None = None) -> Cetak:
     """The page setup of an output sheet, its breaks computed from the plan's rows."""
-    mendatar, judul = _LEMBAR.get(plan.name, (True, None))
+    mendatar, judul = _LEMBAR.get(plan.name, (True, (1, 5)))  # a Kelompok sheet of the catalogue
     c = Cetak(A4, mendatar, skala_muat(lebar, A4, mendatar), judul_baris=judul, kaki=kaki(kecamatan, kabupaten))
     # Rows are as high as the layout stored them; the breaks follow from them.
     c.putus = putus_halaman(plan, c)

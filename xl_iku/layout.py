@@ -115,8 +115,16 @@ def _ttd(s: SheetPlan, h: Hasil, row: int, col1: int, col2: int) -> int:
     return row + len(baris)
 
 
-def _baris_indikator(s: SheetPlan, row: int, no: int, ind: HasilIndikator, lebar) -> None:
-    k = katalog.INDIKATOR_BY_KODE[ind.kode]
+def _katalog(h: Hasil):
+    """The run's catalogue (the built-in one for a Hasil made without a workbook)."""
+    if h.katalog is not None:
+        return h.katalog
+    from .validasi.katalog import BAWAAN
+
+    return BAWAAN.katalog
+
+
+def _baris_indikator(s: SheetPlan, row: int, no: int, ind: HasilIndikator, lebar, k) -> None:
     num = "sel_angka"
     s.put(row, 1, no, "sel_tengah")
     # The seed's wording exactly: readers (and other programs) find rows by it.
@@ -135,7 +143,7 @@ def _baris_indikator(s: SheetPlan, row: int, no: int, ind: HasilIndikator, lebar
 
 def _lembar_indikator(nama: str, judul: str, kelompok: str, h: Hasil) -> SheetPlan:
     s = SheetPlan(nama)
-    lebar = LEBAR[nama]
+    lebar = LEBAR.get(nama, LEBAR_INDIKATOR)
     s.merge(1, 1, 10, f"{judul} KECAMATAN {_kecamatan(h)}", "judul")
     s.merge(2, 1, 10, _judul_periode(h), "subjudul")
     s.merge(3, 1, 10, f"Kabupaten {h.kabupaten or '…'}", "subjudul")
@@ -144,28 +152,32 @@ def _lembar_indikator(nama: str, judul: str, kelompok: str, h: Hasil) -> SheetPl
     s.heights[5] = 27
     by = h.indikator_by_kode()
     row = 6
-    for no, ind in enumerate(katalog.per_kelompok(kelompok), start=1):
-        _baris_indikator(s, row, no, by[ind.kode], lebar)
+    for no, ind in enumerate(_katalog(h).per_kelompok(kelompok), start=1):
+        _baris_indikator(s, row, no, by[ind.kode], lebar, ind)
         row += 1
     return s
 
 
 def lembar_iku(h: Hasil) -> SheetPlan:
+    """The IKU sheet: its indicators, then every year of tblTarget for the first of them."""
+    iku = _katalog(h).per_kelompok(katalog.KELOMPOK_IKU)
     s = _lembar_indikator(K.LEMBAR_IKU, "INDIKATOR KINERJA UTAMA (IKU)", katalog.KELOMPOK_IKU, h)
+    riwayat = h.riwayat.get(iku[0].kode, {}) if iku else {}
+    tahun = sorted(riwayat) or list(K.TAHUN_IKU)
+    rentang = f"{tahun[0]}–{tahun[-1]}"
     s.cells = [c for c in s.cells if c.row != 2]
     s.merges = [m for m in s.merges if not m.startswith("A2:")]
-    s.merge(2, 1, 10, f"TAHUN 2021–2026 (capaian {_judul_periode(h)})", "subjudul")
-    row = 7
+    s.merge(2, 1, 10, f"TAHUN {rentang} (capaian {_judul_periode(h)})", "subjudul")
+    row = 6 + len(iku)
     s.merge(row, 1, 10, katalog.DASAR_HUKUM, "miring")
     row += 2
-    s.merge(row, 1, 10, "Target dan Realisasi IKU 2021–2026", "bagian")
+    s.merge(row, 1, 10, f"Target dan Realisasi IKU {rentang}", "bagian")
     row += 1
     # Years down, measures across, under the numeric columns F–J.
     for i, head in enumerate(("Tahun", "Target", "Realisasi", "Capaian (%)", "Kategori")):
         s.put(row, 6 + i, head, "header")
     s.heights[row] = 27
-    riwayat = h.riwayat.get("IKU-01", {})
-    for th in K.TAHUN_IKU:
+    for th in tahun:
         row += 1
         tgt, real, cap, kat = riwayat.get(th, (None, None, None, None))
         s.put(row, 6, th, "sel_tengah")
@@ -174,7 +186,8 @@ def lembar_iku(h: Hasil) -> SheetPlan:
         s.put(row, 9, cap, "sel_angka")
         s.put(row, 10, kat, "sel_tengah")
     akhir = _ttd(s, h, row + 2, 7, 10)
-    s.utuh += [(5, 7), (9, akhir - 1)]  # IKU-01 with its header; the yearly table with the signature
+    awal = 6 + len(iku)
+    s.utuh += [(5, awal), (awal + 2, akhir - 1)]  # the indicators with their header; the yearly table with the signature
     return s
 
 
@@ -185,16 +198,25 @@ def _tanda_tangan_tabel(s: SheetPlan, h: Hasil, akhir_tabel: int, col1: int, col
     return akhir
 
 
-def lembar_ik(h: Hasil) -> SheetPlan:
-    s = _lembar_indikator(K.LEMBAR_IK, "INDIKATOR KINERJA", katalog.KELOMPOK_IK, h)
-    _tanda_tangan_tabel(s, h, 5 + 10, 7, 10)
+_JUDUL_KELOMPOK = {katalog.KELOMPOK_IK: "INDIKATOR KINERJA", katalog.KELOMPOK_IKP: "INDIKATOR KINERJA PENDUKUNG"}
+
+
+def lembar_kelompok(h: Hasil, kelompok: str) -> SheetPlan:
+    """One Kelompok's sheet (named as typed): its indicators and the signature."""
+    s = _lembar_indikator(kelompok, _JUDUL_KELOMPOK.get(kelompok, kelompok.upper()), kelompok, h)
+    _tanda_tangan_tabel(s, h, 5 + len(_katalog(h).per_kelompok(kelompok)), 7, 10)
+    # A Kelompok an office adds may have no sheet yet: the file writer leaves
+    # it out with a peringatan (validasi.katalog) instead of failing the run.
+    s.wajib = kelompok in (katalog.KELOMPOK_IK, katalog.KELOMPOK_IKP)
     return s
+
+
+def lembar_ik(h: Hasil) -> SheetPlan:
+    return lembar_kelompok(h, katalog.KELOMPOK_IK)
 
 
 def lembar_ikp(h: Hasil) -> SheetPlan:
-    s = _lembar_indikator(K.LEMBAR_IKP, "INDIKATOR KINERJA PENDUKUNG", katalog.KELOMPOK_IKP, h)
-    _tanda_tangan_tabel(s, h, 5 + 11, 7, 10)
-    return s
+    return lembar_kelompok(h, katalog.KELOMPOK_IKP)
 
 
 def lembar_skm(h: Hasil) -> SheetPlan:
@@ -385,9 +407,11 @@ def lembar_validasi(h: Hasil, waktu: datetime | None = None) -> SheetPlan:
 
 
 def susun(h: Hasil, waktu: datetime | None = None) -> dict[str, SheetPlan]:
-    plans = [lembar_iku(h), lembar_ik(h), lembar_ikp(h), lembar_skm(h), lembar_validasi(h, waktu)]
+    kelompok = _katalog(h).kelompok
+    plans = [lembar_iku(h) if k == katalog.KELOMPOK_IKU else lembar_kelompok(h, k) for k in kelompok]
+    plans += [lembar_skm(h), lembar_validasi(h, waktu)]
     for p in plans:
-        p.cetak = C.atur(p, LEBAR[p.name], h.kecamatan, h.kabupaten)
+        p.cetak = C.atur(p, LEBAR.get(p.name, LEBAR_INDIKATOR), h.kecamatan, h.kabupaten)
     plans.append(lembar_grafik(h))
     return {p.name: p for p in plans}
 
@@ -434,7 +458,8 @@ def lembar_grafik(h: Hasil) -> SheetPlan:
         r = GRAFIK_BLOK[blok]
         for i, head in enumerate(("Kode", "Target", "Realisasi", "Label")):
             s.put(r - 1, k + i, head, "header")
-        for i, ind in enumerate(katalog.per_kelompok(kelompok)):
+        # The template's charts hold as many rows as the built-in Kelompok has.
+        for i, ind in enumerate(_katalog(h).per_kelompok(kelompok)[:len(katalog.per_kelompok(kelompok))]):
             hi = by[ind.kode]
             s.put(r + i, k, ind.kode, "teks")
             s.put(r + i, k + 1, _angka(hi.target), "teks")
@@ -443,8 +468,9 @@ def lembar_grafik(h: Hasil) -> SheetPlan:
     r = GRAFIK_BLOK["iku"]
     for i, head in enumerate(("Tahun", "Target", "Realisasi", "Label")):
         s.put(r - 1, k + i, head, "header")
-    riwayat = h.riwayat.get("IKU-01", {})
-    for i, th in enumerate(K.TAHUN_IKU):
+    iku = _katalog(h).per_kelompok(katalog.KELOMPOK_IKU)
+    riwayat = h.riwayat.get(iku[0].kode, {}) if iku else {}
+    for i, th in enumerate((sorted(riwayat) or list(K.TAHUN_IKU))[:len(K.TAHUN_IKU)]):
         tgt, real, _cap, _kat = riwayat.get(th, (None, None, None, None))
         s.put(r + i, k, str(th), "teks")
         s.put(r + i, k + 1, _angka(tgt), "teks")

@@ -163,6 +163,8 @@ def baca_katalog(raw: RawWorkbook, p: Pemeriksa) -> Terbaca:
         if sel.get("_rusak"):
             tb.rusak.add(ind.kode)
         _pasang(raw, ind, sel, lembar, p, tb, ekstra, angka)
+    if lembar is not None:
+        _lembar_kelompok(raw, daftar, lembar, p)
     for nama, per_kolom in ekstra.items():
         spec = tb.spesifikasi.get(nama, K.TABEL[nama])
         kolom = tuple(replace(k, pilihan=k.pilihan + tuple(sorted(per_kolom[k.header] - set(k.pilihan))))
@@ -183,6 +185,26 @@ def baca_katalog(raw: RawWorkbook, p: Pemeriksa) -> Terbaca:
                 kolom.append(K.Kolom(h))
         tb.spesifikasi[nama] = K.Tabel(nama, t.sheet, tuple(kolom), kolom_tanggal=periode)
     return tb
+
+
+def _lembar_kelompok(raw: RawWorkbook, daftar, lembar: str, p: Pemeriksa) -> None:
+    """Each Kelompok needs its sheet; a built-in output sheet no Kelompok names is left alone."""
+    ada = {kunci(s) for s in raw.sheets}
+    if not ada:
+        return
+    dilapor = set()
+    for ind, sel in daftar:
+        k = kunci(ind.kelompok)
+        if k not in ada and k not in dilapor:
+            dilapor.add(k)
+            p.peringatan(lembar, sel.get("Kelompok", ""), f"Lembar '{ind.kelompok}' belum ada di buku kerja: tambahkan "
+                         f"lembar kosong bernama {ind.kelompok} lalu hitung lagi; sampai itu hasil kelompok ini hanya "
+                         "ada di JSON dan lembar Validasi.", kode=ind.kode)
+    dipakai = {kunci(i.kelompok) for i, _ in daftar}
+    for nama in (bawaan.KELOMPOK_IKU, bawaan.KELOMPOK_IK, bawaan.KELOMPOK_IKP):
+        if kunci(nama) in ada and kunci(nama) not in dipakai:
+            p.peringatan(nama, "A1", f"Lembar {nama} tidak lagi dipakai katalog indikator; isinya dibiarkan apa "
+                         "adanya (hapus lembar ini bila tidak diperlukan).")
 
 
 def _pasang(raw, ind: Indikator, sel: dict[str, str], lembar, p: Pemeriksa, tb: Terbaca, ekstra, angka) -> None:
