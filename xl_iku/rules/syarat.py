@@ -55,8 +55,10 @@ class SelAngka(ValueError):
     row's position in the list the caller passed (set by the `cara` kinds;
     None from `Syarat.berlaku`, which sees one row)."""
 
-    def __init__(self, kolom: str, nilai: Any = None, indeks: int | None = None):
-        self.kolom, self.nilai, self.indeks = kolom, nilai, indeks
+    def __init__(self, kolom: str, nilai: Any = None, indeks: int | None = None, *, kutip: bool = False):
+        # kutip: the number came from a condition's `=`/`<>`, where quoting it
+        # would have made it text — the message says so.
+        self.kolom, self.nilai, self.indeks, self.kutip = kolom, nilai, indeks, kutip
         super().__init__(self.pesan())
 
     def pesan(self) -> str:  # pragma: no cover - overridden
@@ -64,7 +66,7 @@ class SelAngka(ValueError):
 
     def di(self, indeks: int) -> "SelAngka":
         """The same problem, placed at row `indeks`."""
-        return type(self)(self.kolom, self.nilai, indeks)
+        return type(self)(self.kolom, self.nilai, indeks, kutip=self.kutip)
 
 
 class BukanAngka(SelAngka):
@@ -80,8 +82,9 @@ class BukanAngka(SelAngka):
             isi = f'teks "{v.strip()}"'
         else:
             isi = "nilai yang bukan angka"
-        return (f'Kolom "{self.kolom}" dipakai sebagai angka oleh indikator, tetapi sel ini berisi {isi}; '
-                "isikan angka, atau tulis nilai syarat dalam tanda kutip ganda bila yang dimaksud teks.")
+        saran = "; bila nilai syarat itu memang teks, tulis dalam tanda kutip ganda" if self.kutip else ""
+        return (f'Kolom "{self.kolom}" dibaca sebagai angka oleh indikator, tetapi sel ini berisi {isi}; '
+                f"isikan angka{saran}.")
 
 
 class AngkaKosong(SelAngka):
@@ -126,7 +129,7 @@ def kosong(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def _angka_sel(kolom: str, v: Any) -> Fraction | None:
+def angka_sel(kolom: str, v: Any) -> Fraction | None:
     """The cell as an exact number; None when blank; BukanAngka otherwise."""
     if v is None:
         return None
@@ -207,8 +210,8 @@ class Perbandingan:
     def berlaku(self, row: Mapping[str, Any]) -> bool:
         v = row[self.kolom]
         if isinstance(self.nilai, KolomLain):
-            a = _angka_sel(self.kolom, v)
-            b = _angka_sel(self.nilai.nama, row[self.nilai.nama])
+            a = angka_sel(self.kolom, v)
+            b = angka_sel(self.nilai.nama, row[self.nilai.nama])
             if a is None or b is None:
                 return False
             return _banding(a, self.op, b)
@@ -217,12 +220,15 @@ class Perbandingan:
         if self.op in ("=", "<>"):
             sama = False
             if self._angka:
-                a = _angka_sel(self.kolom, v)
+                try:
+                    a = angka_sel(self.kolom, v)
+                except BukanAngka as e:
+                    raise BukanAngka(e.kolom, e.nilai, kutip=True) from None
                 sama = a in self._angka
             if not sama and self._teks:
                 sama = not self._teks.isdisjoint(_kunci_sel(v) or ())
             return sama if self.op == "=" else not sama
-        a = _angka_sel(self.kolom, v)
+        a = angka_sel(self.kolom, v)
         return _banding(a, self.op, self._angka[0])
 
     def kolom_angka(self) -> set[str]:
@@ -606,7 +612,9 @@ def baca_syarat(teks: str) -> Syarat:
     bagian_teks = _potong(utuh, _DAN, utuh)
     hasil: list[Bagian] = []
     for i, b in enumerate(bagian_teks):
-        if not b.strip():
+        # "… dan dan …": the pattern takes the spaces, the second "dan" would
+        # start a header.
+        if not b.strip() or re.match(r"dan(?:\s|$)", b.strip(), re.IGNORECASE):
             letak = "sebelum" if i == 0 else "setelah"
             raise SyaratError(f'Syarat "{utuh}" tidak lengkap: {letak} "dan" harus ada syarat.')
         hasil.append(_baca_bagian(b, utuh, hasil[-1] if hasil else None))
