@@ -1,0 +1,208 @@
+"""The row kinds of the indicator catalogue (KONTRAK §5, Cara Hitung), each a
+small function over a list of rows (header → cleaned value), in exact
+arithmetic; and the `Turun` capaian.
+
+The caller (the engine) gives the rows of the period, conditions already
+bound to the table's headers (`Syarat.pasang`), and turns the sums into a
+percentage with `rules.persen.persen` (a zero denominator: no realisasi).
+
+Numbers a kind sums or divides must be numbers (KONTRAK §5): text, a date or
+TRUE/FALSE there is `BukanAngka`; a blank there, on a row the kind reads
+(one meeting Saring), is `AngkaKosong`, never a silent 0 — as today, where
+the columns the built-in sums read (tblSarpras Kebutuhan … Dipelihara,
+tblKegiatan Target and Realisasi, tblSOP Jumlah Persyaratan and Persyaratan
+Sesuai) are required and a blank one is a galat at its cell that blocks the
+indicator (validasi.tabel, "wajib diisi").  A 0 denominator of a row's ratio
+(`Rata-rata Rasio`) is `PenyebutNol`, as tblSOP's "Jumlah Persyaratan tidak
+boleh 0".  Each carries `indeks`, the row's position in `rows`, so the caller
+can place a galat at the cell; `masalah_angka` lists every such cell at once
+(the kinds raise at the first, and are meant to run only when it lists none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from .angka import ke_decimal, ke_fraction
+from .hari_kerja import Kalender
+from .syarat import AngkaKosong, BukanAngka, PenyebutNol, SelAngka, Syarat, angka_sel, kosong
+
+Baris = Mapping[str, Any]
+
+
+def _memenuhi(syarat: Syarat | None, row: Baris) -> bool:
+    return syarat is None or syarat.berlaku(row)
+
+
+class _Angka:
+    """Exact value of a number cell, each distinct value converted once
+    (100,000 rows of a few distinct numbers are a few conversions)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[type, Any], Fraction] = {}
+
+    def __call__(self, kolom: str, v: Any) -> Fraction:
+        if type(v) is int:
+            return Fraction(v)
+        kunci = (type(v), v)
+        try:
+            return self._cache[kunci]
+        except (KeyError, TypeError):
+            pass
+        f = angka_sel(kolom, v)
+        if f is None:
+            raise AngkaKosong(kolom, v)
+        try:
+            self._cache[kunci] = f
+        except TypeError:
+            pass
+        return f
+
+
+def hitung_baris(rows: Sequence[Baris], saring: Syarat | None, pembilang: Syarat,
+                 penyebut: Syarat | None) -> tuple[int, int]:
+    """`Hitung Baris`: (rows meeting Saring, Penyebut and Pembilang; rows
+    meeting Saring and Penyebut).  Penyebut None: every row (of Saring).
+    The numerator is always a subset of the denominator."""
+    atas = bawah = 0
+    for i, row in enumerate(rows):
+        try:
+            if not (_memenuhi(saring, row) and _memenuhi(penyebut, row)):
+                continue
+            bawah += 1
+            if pembilang.berlaku(row):
+                atas += 1
+        except SelAngka as e:
+            raise e.di(i) from None
+    return atas, bawah
+
+
+def jumlah_kolom(rows: Sequence[Baris], saring: Syarat | None, kol_p: str, kol_q: str) -> tuple[Decimal, Decimal]:
+    """`Jumlah Kolom`: (Σ kol_p, Σ kol_q) over the rows meeting Saring, exact
+    (a Decimal with every digit of the sum of the numbers as typed)."""
+    angka = _Angka()
+    sp = sq = Fraction(0)
+    for i, row in enumerate(rows):
+        try:
+            if not _memenuhi(saring, row):
+                continue
+            sp += angka(kol_p, row[kol_p])
+            sq += angka(kol_q, row[kol_q])
+        except SelAngka as e:
+            raise e.di(i) from None
+    return ke_decimal(sp), ke_decimal(sq)
+
+
+def rata_rata_rasio(rows: Sequence[Baris], saring: Syarat | None, kol_p: str, kol_q: str) -> tuple[Fraction, int]:
+    """`Rata-rata Rasio`: (Σ kol_p ÷ kol_q over the rows meeting Saring, their
+    number), exact: realisasi = Σ ÷ n × 100 (`persen(Σ, n)`), as IK-07 is
+    sum(Fraction(sesuai, jumlah)) ÷ len × 100."""
+    angka = _Angka()
+    total, n = Fraction(0), 0
+    for i, row in enumerate(rows):
+        try:
+            if not _memenuhi(saring, row):
+                continue
+            p = angka(kol_p, row[kol_p])
+            q = angka(kol_q, row[kol_q])
+            if q == 0:
+                raise PenyebutNol(kol_q, row[kol_q])
+        except SelAngka as e:
+            raise e.di(i) from None
+        total += p / q
+        n += 1
+    return total, n
+
+
+def _tanggal(v: Any) -> date | None:
+    if kosong(v):
+        return None
+    return v.date() if isinstance(v, datetime) else v
+
+
+def tepat_waktu(rows: Sequence[Baris], saring: Syarat | None, standar_of: Callable[[Baris], int],
+                kalender: Kalender, akhir_periode: date, *, masuk: str = "Tanggal Masuk",
+                selesai: str = "Tanggal Selesai") -> tuple[int, int, int, int]:
+    """`Tepat Waktu` (KONTRAK §3 IKP-01): (tepat, jumlah, terbuka, sesudah)
+    over the rows meeting Saring.
+
+    A request is on time when its working days from `masuk` to `selesai`,
+    both included, are at most `standar_of(row)` (asked only of settled
+    rows).  Whether it was on time is a property of the request, so one
+    settled after the period's end counts as it is; `sesudah` says how many
+    those are (for the Keterangan).  A row without `selesai` counts in
+    `jumlah` only (`terbuka`).  Rows must carry their `masuk` date (the
+    period filter has already dropped, with a galat, those that do not); a
+    `selesai` before `masuk` is the validation's galat, ValueError here."""
+    tepat = jumlah = terbuka = sesudah = 0
+    for i, row in enumerate(rows):
+        try:
+            if not _memenuhi(saring, row):
+                continue
+        except SelAngka as e:
+            raise e.di(i) from None
+        jumlah += 1
+        akhir = _tanggal(row[selesai])
+        if akhir is None:
+            terbuka += 1
+            continue
+        if akhir > akhir_periode:
+            sesudah += 1
+        if kalender.hari_kerja(_tanggal(row[masuk]), akhir) <= standar_of(row):
+            tepat += 1
+    return tepat, jumlah, terbuka, sesudah
+
+
+def masalah_angka(rows: Sequence[Baris], kolom_angka: Iterable[str], *, saring: Syarat | None = None,
+                  wajib: Iterable[str] = (), bukan_nol: Iterable[str] = ()) -> list[SelAngka]:
+    """Every cell that stops a kind, in row order, each with its `indeks`:
+
+    - `BukanAngka` for a non-blank cell that is not a number, in any row, in
+      the columns of `kolom_angka` and those Saring reads as numbers (a
+      number column holding text is a galat wherever it is, §5);
+    - on the rows meeting Saring: `AngkaKosong` for a blank in `wajib` (the
+      columns a kind sums or divides) and `PenyebutNol` for a 0 in
+      `bukan_nol` (the denominator of `Rata-rata Rasio`).
+
+    The caller makes a galat at each; the kinds then run on clean columns."""
+    kolom = list(dict.fromkeys([*kolom_angka, *(sorted(saring.kolom_angka) if saring else ()),
+                                *wajib, *bukan_nol]))
+    wajib, bukan_nol = list(wajib), list(bukan_nol)
+    out: list[SelAngka] = []
+    for i, row in enumerate(rows):
+        salah: set[str] = set()
+        for k in kolom:
+            try:
+                angka_sel(k, row[k])
+            except BukanAngka as e:
+                out.append(e.di(i))
+                salah.add(k)
+        if salah & (saring.kolom_angka if saring else frozenset()):
+            continue  # whether the row meets Saring cannot be told
+        if not _memenuhi(saring, row):
+            continue
+        for k in wajib:
+            if k not in salah and kosong(row[k]):
+                out.append(AngkaKosong(k, row[k], i))
+        for k in bukan_nol:
+            if k not in salah and not kosong(row[k]) and ke_fraction(angka_sel(k, row[k])) == 0:
+                out.append(PenyebutNol(k, row[k], i))
+    return out
+
+
+def capaian_turun(realisasi, target) -> float | None:
+    """Capaian of a `Turun` indicator (lower is better; KONTRAK §5,
+    PermenPANRB 8/2021 annex, "kondisi khusus"): (2 × target − realisasi) ÷
+    target × 100, never below 0; None without a realisasi or a non-zero
+    target.  Lives here, not in rules/capaian.py, which another change owns."""
+    if realisasi is None or target is None:
+        return None
+    t = ke_fraction(target)
+    if t == 0:
+        return None
+    c = (2 * t - ke_fraction(realisasi)) / t * 100
+    return float(max(c, Fraction(0)))
