@@ -348,3 +348,25 @@ def test_jumlah_dan_rasio_persis(pasangan):
                                                   sum((Decimal(q) for _, q in pasangan), Decimal(0)))
     assert rata_rata_rasio(rows, None, "P", "Q") == (sum((Fraction(p) / Fraction(q) for p, q in pasangan),
                                                          Fraction(0)), len(pasangan))
+
+
+def test_benar_di_antara_angka_bukan_satu():
+    # TRUE is 1 to Python's Counter; in a number column it is a galat, never the number 1.
+    rows = [{"P": 1, "Q": 1}, {"P": True, "Q": 1}, {"P": 1.0, "Q": 2}]
+    with pytest.raises(BukanAngka) as e:
+        jumlah_kolom(rows, None, "P", "Q")
+    assert (e.value.indeks, e.value.kolom, e.value.nilai) == (1, "P", True)
+    with pytest.raises(BukanAngka) as e:
+        rata_rata_rasio(rows, None, "P", "Q")
+    assert e.value.indeks == 1
+    # Without the TRUE: 1 + 1,0 = 2 over 1 + 2 = 3; ratios 1/1 + 1/2 = 3/2 over 2 rows.
+    assert jumlah_kolom([rows[0], rows[2]], None, "P", "Q") == (Decimal(2), Decimal(3))
+    assert rata_rata_rasio([rows[0], rows[2]], None, "P", "Q") == (Fraction(3, 2), 2)
+
+
+def test_masalah_pertama_menurut_urutan_baris_di_dua_kolom():
+    # Row 1 has a blank Q, row 2 a text P: row 1 comes first although P is summed first.
+    rows = [{"P": 1, "Q": 1}, {"P": 2, "Q": None}, {"P": "dua", "Q": 1}]
+    with pytest.raises(AngkaKosong) as e:
+        jumlah_kolom(rows, None, "P", "Q")
+    assert (e.value.indeks, e.value.kolom) == (1, "Q")

@@ -405,3 +405,47 @@ def test_perbandingan_angka_sama_dengan_python(a, b):
     for op, f in ((">", fa > b), (">=", fa >= b), ("<", fa < b), ("<=", fa <= b), ("=", fa == b), ("<>", fa != b)):
         assert baca_syarat(f"A {op} [B]").berlaku(row) is f
         assert baca_syarat(f"A {op} {str(b).replace('.', ',')}").berlaku(row) is f
+
+
+# --- a whole table at once (Syarat.indeks) ----------------------------------------------------
+
+_sel = st.one_of(st.none(), st.sampled_from(["Tuntas", " tuntas", "Proses", "", "5", "x"]), st.booleans(),
+                 st.integers(-3, 8), st.sampled_from([0.5, 1.0, 7.5, 2.0]), st.just(Decimal("1.0")),
+                 st.just(date(2026, 1, 1)))
+_syarat_tabel = st.sampled_from([
+    "A = Tuntas", "A <> Tuntas", "A = 1", "A > 1", "A <= 7,5", "A terisi", "A kosong", "A > [B]", "A = [B]",
+    "A = Tuntas; 1", 'A = "1"', "A terisi dan B > 0", "B > 0 dan A = Tuntas", "A <> 5 dan B = 1; 2 dan A kosong",
+])
+
+
+@given(st.lists(st.tuples(_sel, _sel), max_size=25), _syarat_tabel, _syarat_tabel)
+def test_indeks_sama_dengan_berlaku_baris_demi_baris(sel, teks1, teks2):
+    # The columnar path judges each distinct value once: it must give exactly what row by row gives —
+    # the same rows, or the same problem at the same (first) row.
+    rows = [{"A": a, "B": b} for a, b in sel]
+    s = baca_syarat(f"{teks1} dan {teks2}")
+    harap, salah = [], None
+    for i, r in enumerate(rows):
+        try:
+            if s.berlaku(r):
+                harap.append(i)
+        except BukanAngka as e:
+            salah = (i, e.kolom, e.nilai)
+            break
+    try:
+        hasil = s.indeks(rows)
+    except BukanAngka as e:
+        assert salah is not None and (e.indeks, e.kolom) == salah[:2] and e.nilai is salah[2]
+    else:
+        assert salah is None and hasil == harap
+
+
+def test_indeks_benar_di_antara_angka():
+    # TRUE equals 1 in Python (and in a set); it is still a logical value, not the number 1.
+    rows = [{"A": 1}, {"A": 1.0}, {"A": True}]
+    with pytest.raises(BukanAngka) as e:
+        baca_syarat("A = 1").indeks(rows)
+    assert (e.value.indeks, e.value.nilai) == (2, True)
+    assert baca_syarat("A terisi").indeks(rows) == [0, 1, 2]
+    assert baca_syarat("A = 1").indeks(rows, [0, 1]) == [0, 1]
+    assert baca_syarat('A = "benar"').indeks(rows) == [2]

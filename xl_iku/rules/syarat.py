@@ -32,11 +32,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from .angka import ke_fraction
@@ -208,10 +210,20 @@ class Perbandingan:
         object.__setattr__(self, "_angka", tuple(Fraction(v) for v in vals if isinstance(v, Decimal)))
 
     def berlaku(self, row: Mapping[str, Any]) -> bool:
-        v = row[self.kolom]
         if isinstance(self.nilai, KolomLain):
-            a = angka_sel(self.kolom, v)
-            b = angka_sel(self.nilai.nama, row[self.nilai.nama])
+            return self._uji((row[self.kolom], row[self.nilai.nama]))
+        return self._uji(row[self.kolom])
+
+    def _nilai_baris(self, row: Mapping[str, Any]) -> Any:
+        """What `_uji` judges: the cell, or the pair of cells for [Kolom Lain]."""
+        if isinstance(self.nilai, KolomLain):
+            return row[self.kolom], row[self.nilai.nama]
+        return row[self.kolom]
+
+    def _uji(self, v: Any) -> bool:
+        if isinstance(self.nilai, KolomLain):
+            a = angka_sel(self.kolom, v[0])
+            b = angka_sel(self.nilai.nama, v[1])
             if a is None or b is None:
                 return False
             return _banding(a, self.op, b)
@@ -254,11 +266,25 @@ class Terisi:
     def berlaku(self, row: Mapping[str, Any]) -> bool:
         return kosong(row[self.kolom]) == self.kosong
 
+    def _nilai_baris(self, row: Mapping[str, Any]) -> Any:
+        return row[self.kolom]
+
+    def _uji(self, v: Any) -> bool:
+        return kosong(v) == self.kosong
+
     def kolom_angka(self) -> set[str]:
         return set()
 
     def __str__(self) -> str:
         return f"{_tulis_kolom(self.kolom)} {'kosong' if self.kosong else 'terisi'}"
+
+
+def bercampur(nilai: Iterable[Any]) -> bool:
+    """Whether TRUE/FALSE sits among numbers: then equal values (True and 1)
+    must be told apart by type when the distinct values are judged once (a
+    number and TRUE are judged differently; 1, 1.0 and Decimal(1) alike)."""
+    jenis = set(map(type, nilai))
+    return bool in jenis and len(jenis - {bool, str, type(None)}) > 0
 
 
 def _banding(a: Fraction, op: str, b: Fraction) -> bool:
@@ -310,6 +336,62 @@ class Syarat:
             if not b.berlaku(row):
                 return False
         return True
+
+    def indeks(self, rows: Sequence[Mapping[str, Any]], calon: Iterable[int] | None = None) -> list[int]:
+        """The positions (ascending) of the rows of `rows` — of those at
+        `calon` when given — that meet the condition: `berlaku` over a whole
+        table, each distinct cell value judged once.  A SelAngka is raised,
+        with its `indeks`, at the first row where `berlaku` would raise."""
+        semua = calon is None
+        lolos = list(range(len(rows))) if semua else list(calon)
+        pertama: SelAngka | None = None
+        for b in self.bagian:
+            if not lolos:
+                break
+            # The part's cells down the rows still in, at C speed (itemgetter).
+            baris = rows if semua else list(map(rows.__getitem__, lolos))
+            semua = False
+            if isinstance(b, Perbandingan) and isinstance(b.nilai, KolomLain):
+                nilai = list(map(itemgetter(b.kolom, b.nilai.nama), baris))
+                campur = bercampur(map(itemgetter(0), nilai)) or bercampur(map(itemgetter(1), nilai))
+                kunci = list(zip(map(type, map(itemgetter(0), nilai)), map(type, map(itemgetter(1), nilai)),
+                                 nilai)) if campur else nilai
+            else:
+                nilai = list(map(itemgetter(b.kolom), baris))
+                kunci = list(zip(map(type, nilai), nilai)) if bercampur(nilai) else nilai
+            try:
+                hasil: dict = {}
+                for k in set(kunci):
+                    try:
+                        hasil[k] = b._uji(k if kunci is nilai else k[-1])
+                    except SelAngka as e:
+                        hasil[k] = e
+                putusan = list(map(hasil.__getitem__, kunci))
+            except (TypeError, KeyError):  # an unhashable cell, or NaN (never equal to itself)
+                hasil = {}
+                putusan = []
+                for v in nilai:
+                    try:
+                        putusan.append(b._uji(v))
+                    except SelAngka as e:
+                        putusan.append(e)
+                        hasil[id(e)] = e
+            if all(type(r) is bool for r in hasil.values()):
+                lolos = list(compress(lolos, putusan))
+                continue
+            baru = []
+            for i, r in zip(lolos, putusan):
+                if r is True:
+                    baru.append(i)
+                elif r is not False:
+                    if pertama is None or i < pertama.indeks:
+                        pertama = r.di(i)
+                    break  # later rows of this part cannot come first
+            # Rows after the raising one are dropped from later parts: they cannot come first either.
+            lolos = [i for i in baru if pertama is None or i < pertama.indeks]
+        if pertama is not None:
+            raise pertama
+        return lolos
 
     def nilai_teks(self) -> dict[str, set[str]]:
         """The text values the condition names, per header, as typed (trimmed):
