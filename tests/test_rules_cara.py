@@ -370,3 +370,25 @@ def test_masalah_pertama_menurut_urutan_baris_di_dua_kolom():
     with pytest.raises(AngkaKosong) as e:
         jumlah_kolom(rows, None, "P", "Q")
     assert (e.value.indeks, e.value.kolom) == (1, "Q")
+
+
+_sel_angka = st.one_of(st.none(), st.just(" "), st.just("x"), st.just(True), st.integers(0, 3), st.just(1.5))
+
+
+@given(st.lists(st.tuples(_sel_angka, _sel_angka, st.sampled_from(["Ya", "Tidak", None])), max_size=20))
+def test_masalah_angka_sama_dengan_yang_menghentikan_cara(sel):
+    # A kind stops exactly when masalah_angka lists a cell on a row it reads (meeting Saring), and at
+    # the first such cell; text outside Saring is listed too (a number column holding text) but
+    # stops nothing.
+    rows = [{"P": p, "Q": q, "S": s_} for p, q, s_ in sel]
+    s = baca_syarat("S = Ya")
+    m = masalah_angka(rows, ["P", "Q"], saring=s, wajib=["P", "Q"], bukan_nol=["Q"])
+    assert all(isinstance(x, BukanAngka) for x in m if rows[x.indeks]["S"] != "Ya")
+    dibaca = [(x.indeks, x.kolom, type(x)) for x in m if rows[x.indeks]["S"] == "Ya"]
+    for cara, harap in ((rata_rata_rasio, dibaca), (jumlah_kolom, [d for d in dibaca if d[2] is not PenyebutNol])):
+        try:
+            cara(rows, s, "P", "Q")
+        except (BukanAngka, AngkaKosong, PenyebutNol) as e:
+            assert harap and (e.indeks, e.kolom, type(e)) == harap[0]
+        else:
+            assert not harap

@@ -37,10 +37,6 @@ from .syarat import AngkaKosong, BukanAngka, PenyebutNol, SelAngka, Syarat, angk
 Baris = Mapping[str, Any]
 
 
-def _memenuhi(syarat: Syarat | None, row: Baris) -> bool:
-    return syarat is None or syarat.berlaku(row)
-
-
 def _baris_saring(rows: Sequence[Baris], *syarat: Syarat | None) -> list[int]:
     """Positions of the rows meeting every condition given (None: no condition)."""
     bagian = tuple(b for s in syarat if s is not None for b in s.bagian)
@@ -182,29 +178,50 @@ def masalah_angka(rows: Sequence[Baris], kolom_angka: Iterable[str], *, saring: 
       `bukan_nol` (the denominator of `Rata-rata Rasio`).
 
     The caller makes a galat at each; the kinds then run on clean columns."""
-    kolom = list(dict.fromkeys([*kolom_angka, *(sorted(saring.kolom_angka) if saring else ()),
-                                *wajib, *bukan_nol]))
     wajib, bukan_nol = list(wajib), list(bukan_nol)
-    out: list[SelAngka] = []
-    for i, row in enumerate(rows):
-        salah: set[str] = set()
-        for k in kolom:
-            try:
-                angka_sel(k, row[k])
-            except BukanAngka as e:
-                out.append(e.di(i))
-                salah.add(k)
-        if salah & (saring.kolom_angka if saring else frozenset()):
-            continue  # whether the row meets Saring cannot be told
-        if not _memenuhi(saring, row):
-            continue
-        for k in wajib:
-            if k not in salah and kosong(row[k]):
-                out.append(AngkaKosong(k, row[k], i))
-        for k in bukan_nol:
-            if k not in salah and not kosong(row[k]) and ke_fraction(angka_sel(k, row[k])) == 0:
-                out.append(PenyebutNol(k, row[k], i))
-    return out
+    kolom_saring = saring.kolom_angka if saring else frozenset()
+    kolom = list(dict.fromkeys([*kolom_angka, *sorted(kolom_saring), *wajib, *bukan_nol]))
+    out: list[tuple[int, int, SelAngka]] = []  # (row, column order, problem)
+    salah: dict[str, set[int]] = {}  # rows whose cell in that column is not a number
+    kolom_nilai: dict[str, list] = {}
+    for j, k in enumerate(kolom):
+        # Column by column, each distinct value judged once (TRUE apart from 1).
+        nilai = kolom_nilai[k] = list(map(itemgetter(k), rows))
+        kunci = list(zip(map(type, nilai), nilai)) if bercampur(nilai) else nilai
+        buruk = set()
+        try:
+            for x in set(kunci):
+                try:
+                    angka_sel(k, x if kunci is nilai else x[1])
+                except BukanAngka:
+                    buruk.add(x)
+            di = [i for i, x in enumerate(kunci) if x in buruk] if buruk else []
+        except TypeError:  # an unhashable cell
+            di = []
+            for i, v in enumerate(nilai):
+                try:
+                    angka_sel(k, v)
+                except BukanAngka:
+                    di.append(i)
+        salah[k] = set(di)
+        out.extend((i, j, BukanAngka(k, nilai[i], i)) for i in di)
+    # Whether a row meets Saring cannot be told where Saring's own number cell is bad.
+    tak_tentu = set().union(*(salah[k] for k in kolom_saring)) if kolom_saring else set()
+    calon = [i for i in range(len(rows)) if i not in tak_tentu]
+    dibaca = saring.indeks(rows, calon) if saring else calon
+    urutan = {k: j for j, k in enumerate(kolom)}
+    for k in wajib:
+        c = kolom_nilai[k]
+        # A non-blank text is BukanAngka above; what is left of text here is blank.
+        out.extend((i, urutan[k], AngkaKosong(k, c[i], i))
+                   for i in dibaca if (v := c[i]) is None or (v.__class__ is str and not v.strip()))
+    for k in bukan_nol:
+        c = kolom_nilai[k]
+        # FALSE == 0 in Python, but it is BukanAngka above, not a zero.
+        out.extend((i, urutan[k], PenyebutNol(k, c[i], i))
+                   for i in dibaca if (v := c[i]) == 0 and v.__class__ is not bool and v.__class__ is not str)
+    out.sort(key=lambda t: (t[0], t[1], not isinstance(t[2], BukanAngka)))
+    return [e for _, _, e in out]
 
 
 def capaian_turun(realisasi, target) -> float | None:

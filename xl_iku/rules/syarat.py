@@ -410,12 +410,16 @@ class Syarat:
         dicari = self.nilai_teks()
         if not dicari:
             return {}
+        rows = list(rows)
         ada: dict[str, set[str]] = {k: set() for k in dicari}
-        for row in rows:
-            for k, s in ada.items():
-                kunci = _kunci_sel(row[k])
-                if kunci:
-                    s.update(kunci)
+        for k, s in ada.items():
+            nilai = list(map(itemgetter(k), rows))
+            try:
+                beda = set(zip(map(type, nilai), nilai))  # TRUE apart from 1
+            except TypeError:
+                beda = set(zip(map(type, nilai), map(str, nilai)))
+            for _, v in beda:
+                s.update(_kunci_sel(v) or ())
         out = {k: {t for t in teks if kunci_teks(t) not in ada[k]} for k, teks in dicari.items()}
         return {k: v for k, v in out.items() if v}
 
