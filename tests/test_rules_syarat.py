@@ -224,7 +224,8 @@ KAMTIBMAS = ["No", "Tanggal", "Jenis", "Desa", "Uraian", "Status"]
 
 
 def test_pasang_abaikan_huruf_dan_spasi():
-    s = baca_syarat("STATUS = tuntas dan nilaiidm > [ nilai  idm lalu ]").pasang(["Status", "Nilai IDM", "Nilai IDM Lalu"])
+    s = baca_syarat("STATUS = tuntas dan nilaiidm > [ nilai  idm lalu ]")
+    s = s.pasang(["Status", "Nilai IDM", "Nilai IDM Lalu"])
     assert s == S(Perbandingan("Status", "=", ("tuntas",)), Perbandingan("Nilai IDM", ">", KolomLain("Nilai IDM Lalu")))
     assert s.berlaku({"Status": "Tuntas", "Nilai IDM": 0.8, "Nilai IDM Lalu": 0.7})
     assert baca_syarat("tanggal\u00a0selesai terisi").pasang(["Tanggal Selesai"]) == S(Terisi("Tanggal Selesai", False))

@@ -52,7 +52,7 @@ def _jumlah_per_nilai(rows: Sequence[Baris], idx: list[int], kolom: tuple[str, .
     baris = list(map(rows.__getitem__, idx))
     kolom_nilai = [list(map(itemgetter(k), baris)) for k in kolom]
     del baris
-    # Each row's values as a tuple (one-column tuples made only when needed).
+    # Each row's values as a tuple.
     nilai = list(zip(*kolom_nilai))
     total = [Fraction(0)] * lebar
     try:

@@ -11,10 +11,11 @@ Penyebut of `Hitung Baris`):
 
 `baca_syarat` turns that text into a `Syarat` (or a `SyaratError` with one
 Indonesian sentence naming the part that is wrong); `Syarat.pasang` binds the
-named headers to a table's own; `Syarat.berlaku` judges one row.  Pure: no
+named headers to a table's own; `Syarat.berlaku` judges one row and
+`Syarat.indeks` a whole table (each distinct cell value once).  Pure: no
 workbook, no findings — the caller puts messages at cells.
 
-Choices where §5 is silent (the README documents them):
+Choices where §5 is silent (to be written in the README by whoever owns it):
 - A header may be written in square brackets, `[Nilai 2026]`, on either side;
   a header holding `dan`, an operator or a quote must be.
 - `≥`, `≤`, `≠` and `!=` are read as `>=`, `<=`, `<>`.
@@ -23,6 +24,10 @@ Choices where §5 is silent (the README documents them):
   and runs of spaces inside count as one ("Kaki  Lima" = "Kaki Lima").
 - A text value against a number or date cell compares with the cell as
   written (7,5 or 7.5; 31/12/2026 or 2026-12-31).
+- An unquoted `1.000` is the number 1 (decimal point, §5: no thousands
+  separator); `1.000.000` is text, so `> 1.000.000` cannot be read.
+- An empty quoted value (`""`) and an empty item between `;` are errors
+  (`Kolom kosong` tests blanks).
 - A number value against a text (or date, or TRUE/FALSE) cell is not a silent
   "false": it raises `BukanAngka`, so the caller makes a galat at that cell
   (a number column holding text, §5).
