@@ -450,3 +450,13 @@ def test_indeks_benar_di_antara_angka():
     assert baca_syarat("A terisi").indeks(rows) == [0, 1, 2]
     assert baca_syarat("A = 1").indeks(rows, [0, 1]) == [0, 1]
     assert baca_syarat('A = "benar"').indeks(rows) == [2]
+
+
+def test_perbandingan_dibuat_langsung_diperiksa():
+    with pytest.raises(ValueError):
+        Perbandingan("Nilai", ">", ("tinggi",))
+    with pytest.raises(ValueError):
+        Perbandingan("Nilai", "=", ())
+    with pytest.raises(ValueError):
+        Perbandingan("Nilai", "=>", (D(1),))
+    assert Perbandingan("Nilai", ">", (D(1),)).berlaku({"Nilai": 2})

@@ -211,6 +211,12 @@ class Perbandingan:
         if self.op not in OPERATOR:
             raise ValueError(f"operator tidak dikenal: {self.op!r}")
         vals = () if isinstance(self.nilai, KolomLain) else self.nilai
+        # Built by hand (not by baca_syarat): the same shapes the reader gives.
+        if not isinstance(self.nilai, KolomLain):
+            if not isinstance(vals, tuple) or not vals or not all(isinstance(v, (str, Decimal)) for v in vals):
+                raise ValueError(f"nilai perbandingan harus tuple teks/Decimal yang tidak kosong: {vals!r}")
+            if self.op not in ("=", "<>") and (len(vals) != 1 or not isinstance(vals[0], Decimal)):
+                raise ValueError(f"operator {self.op} memerlukan tepat satu angka: {vals!r}")
         object.__setattr__(self, "_teks", frozenset(kunci_teks(v) for v in vals if isinstance(v, str)))
         object.__setattr__(self, "_angka", tuple(Fraction(v) for v in vals if isinstance(v, Decimal)))
 
