@@ -21,79 +21,97 @@ can place a galat at the cell; `masalah_angka` lists every such cell at once
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from .angka import ke_decimal, ke_fraction
 from .hari_kerja import Kalender
-from .syarat import AngkaKosong, BukanAngka, PenyebutNol, SelAngka, Syarat, angka_sel, kosong
+from .syarat import AngkaKosong, BukanAngka, PenyebutNol, SelAngka, Syarat, angka_sel, bercampur, kosong
 
 Baris = Mapping[str, Any]
 
 
-def _memenuhi(syarat: Syarat | None, row: Baris) -> bool:
-    return syarat is None or syarat.berlaku(row)
+def _baris_saring(rows: Sequence[Baris], *syarat: Syarat | None) -> list[int]:
+    """Positions of the rows meeting every condition given (None: no condition)."""
+    bagian = tuple(b for s in syarat if s is not None for b in s.bagian)
+    return Syarat(bagian).indeks(rows) if bagian else list(range(len(rows)))
 
 
-class _Angka:
-    """Exact value of a number cell, each distinct value converted once
-    (100,000 rows of a few distinct numbers are a few conversions)."""
-
-    def __init__(self) -> None:
-        self._cache: dict[tuple[type, Any], Fraction] = {}
-
-    def __call__(self, kolom: str, v: Any) -> Fraction:
-        if type(v) is int:
-            return Fraction(v)
-        kunci = (type(v), v)
+def _jumlah_per_nilai(rows: Sequence[Baris], idx: list[int], kolom: tuple[str, ...],
+                      f: Callable[[tuple], tuple[Fraction, ...]], lebar: int) -> list[Fraction]:
+    """Σ f(values), element by element (`lebar` sums), over the rows at `idx`;
+    each distinct tuple of values of `kolom` (with their types: True is not
+    1) computed once and multiplied by how often it occurs.  `f` raises
+    SelAngka for a bad value; the one raised is the first in row order."""
+    baris = list(map(rows.__getitem__, idx))
+    kolom_nilai = [list(map(itemgetter(k), baris)) for k in kolom]
+    del baris
+    # Each row's values as a tuple.
+    nilai = list(zip(*kolom_nilai))
+    total = [Fraction(0)] * lebar
+    try:
+        if any(map(bercampur, kolom_nilai)):
+            # Keyed by type too: True and 1 are one value in a Counter.
+            hitung = Counter(zip(zip(*(map(type, c) for c in kolom_nilai)), nilai))
+        else:
+            hitung = Counter(zip(repeat(None), nilai))
+    except TypeError:  # an unhashable cell: one by one
+        hitung = None
+    if hitung is not None:
+        for (_, v), n in hitung.items():
+            try:
+                hasil = f(v)
+            except SelAngka:
+                break
+            total = [t + x * n for t, x in zip(total, hasil)]
+        else:
+            return total
+    total = [Fraction(0)] * lebar
+    for i, v in zip(idx, nilai):  # row by row: a bad value is raised at its first row
         try:
-            return self._cache[kunci]
-        except (KeyError, TypeError):
-            pass
-        f = angka_sel(kolom, v)
-        if f is None:
-            raise AngkaKosong(kolom, v)
-        try:
-            self._cache[kunci] = f
-        except TypeError:
-            pass
-        return f
+            hasil = f(v)
+        except SelAngka as e:
+            raise e.di(i) from None
+        total = [t + x for t, x in zip(total, hasil)]
+    return total
+
+
+def _angka_wajib(kolom: str, v: Any) -> Fraction:
+    x = angka_sel(kolom, v)
+    if x is None:
+        raise AngkaKosong(kolom, v)
+    return x
 
 
 def hitung_baris(rows: Sequence[Baris], saring: Syarat | None, pembilang: Syarat,
                  penyebut: Syarat | None) -> tuple[int, int]:
     """`Hitung Baris`: (rows meeting Saring, Penyebut and Pembilang; rows
     meeting Saring and Penyebut).  Penyebut None: every row (of Saring).
-    The numerator is always a subset of the denominator."""
-    atas = bawah = 0
-    for i, row in enumerate(rows):
-        try:
-            if not (_memenuhi(saring, row) and _memenuhi(penyebut, row)):
-                continue
-            bawah += 1
-            if pembilang.berlaku(row):
-                atas += 1
-        except SelAngka as e:
-            raise e.di(i) from None
-    return atas, bawah
+    The numerator is always a subset of the denominator.  A SelAngka at a
+    cell a condition compares with a number (`masalah_angka` lists them all)."""
+    bawah = _baris_saring(rows, saring, penyebut)
+    return len(pembilang.indeks(rows, bawah)), len(bawah)
 
 
 def jumlah_kolom(rows: Sequence[Baris], saring: Syarat | None, kol_p: str, kol_q: str) -> tuple[Decimal, Decimal]:
     """`Jumlah Kolom`: (Σ kol_p, Σ kol_q) over the rows meeting Saring, exact
     (a Decimal with every digit of the sum of the numbers as typed)."""
-    angka = _Angka()
-    sp = sq = Fraction(0)
-    for i, row in enumerate(rows):
-        try:
-            if not _memenuhi(saring, row):
-                continue
-            sp += angka(kol_p, row[kol_p])
-            sq += angka(kol_q, row[kol_q])
-        except SelAngka as e:
-            raise e.di(i) from None
+    idx = _baris_saring(rows, saring)
+    try:
+        # Column by column: each column has few distinct values, its pairs may have many.
+        (sp,) = _jumlah_per_nilai(rows, idx, (kol_p,), lambda v: (_angka_wajib(kol_p, v[0]),), 1)
+        (sq,) = _jumlah_per_nilai(rows, idx, (kol_q,), lambda v: (_angka_wajib(kol_q, v[0]),), 1)
+    except SelAngka:
+        # The problem to report is the first in row order, over both columns.
+        _jumlah_per_nilai(rows, idx, (kol_p, kol_q),
+                          lambda v: (_angka_wajib(kol_p, v[0]), _angka_wajib(kol_q, v[1])), 2)
+        raise
     return ke_decimal(sp), ke_decimal(sq)
 
 
@@ -101,21 +119,16 @@ def rata_rata_rasio(rows: Sequence[Baris], saring: Syarat | None, kol_p: str, ko
     """`Rata-rata Rasio`: (Σ kol_p ÷ kol_q over the rows meeting Saring, their
     number), exact: realisasi = Σ ÷ n × 100 (`persen(Σ, n)`), as IK-07 is
     sum(Fraction(sesuai, jumlah)) ÷ len × 100."""
-    angka = _Angka()
-    total, n = Fraction(0), 0
-    for i, row in enumerate(rows):
-        try:
-            if not _memenuhi(saring, row):
-                continue
-            p = angka(kol_p, row[kol_p])
-            q = angka(kol_q, row[kol_q])
-            if q == 0:
-                raise PenyebutNol(kol_q, row[kol_q])
-        except SelAngka as e:
-            raise e.di(i) from None
-        total += p / q
-        n += 1
-    return total, n
+    idx = _baris_saring(rows, saring)
+
+    def rasio(v):
+        p, q = _angka_wajib(kol_p, v[0]), _angka_wajib(kol_q, v[1])
+        if q == 0:
+            raise PenyebutNol(kol_q, v[1])
+        return (p / q,)
+
+    (total,) = _jumlah_per_nilai(rows, idx, (kol_p, kol_q), rasio, 1)
+    return total, len(idx)
 
 
 def _tanggal(v: Any) -> date | None:
@@ -139,12 +152,8 @@ def tepat_waktu(rows: Sequence[Baris], saring: Syarat | None, standar_of: Callab
     period filter has already dropped, with a galat, those that do not); a
     `selesai` before `masuk` is the validation's galat, ValueError here."""
     tepat = jumlah = terbuka = sesudah = 0
-    for i, row in enumerate(rows):
-        try:
-            if not _memenuhi(saring, row):
-                continue
-        except SelAngka as e:
-            raise e.di(i) from None
+    for i in _baris_saring(rows, saring):
+        row = rows[i]
         jumlah += 1
         akhir = _tanggal(row[selesai])
         if akhir is None:
@@ -169,29 +178,50 @@ def masalah_angka(rows: Sequence[Baris], kolom_angka: Iterable[str], *, saring: 
       `bukan_nol` (the denominator of `Rata-rata Rasio`).
 
     The caller makes a galat at each; the kinds then run on clean columns."""
-    kolom = list(dict.fromkeys([*kolom_angka, *(sorted(saring.kolom_angka) if saring else ()),
-                                *wajib, *bukan_nol]))
     wajib, bukan_nol = list(wajib), list(bukan_nol)
-    out: list[SelAngka] = []
-    for i, row in enumerate(rows):
-        salah: set[str] = set()
-        for k in kolom:
-            try:
-                angka_sel(k, row[k])
-            except BukanAngka as e:
-                out.append(e.di(i))
-                salah.add(k)
-        if salah & (saring.kolom_angka if saring else frozenset()):
-            continue  # whether the row meets Saring cannot be told
-        if not _memenuhi(saring, row):
-            continue
-        for k in wajib:
-            if k not in salah and kosong(row[k]):
-                out.append(AngkaKosong(k, row[k], i))
-        for k in bukan_nol:
-            if k not in salah and not kosong(row[k]) and ke_fraction(angka_sel(k, row[k])) == 0:
-                out.append(PenyebutNol(k, row[k], i))
-    return out
+    kolom_saring = saring.kolom_angka if saring else frozenset()
+    kolom = list(dict.fromkeys([*kolom_angka, *sorted(kolom_saring), *wajib, *bukan_nol]))
+    out: list[tuple[int, int, SelAngka]] = []  # (row, column order, problem)
+    salah: dict[str, set[int]] = {}  # rows whose cell in that column is not a number
+    kolom_nilai: dict[str, list] = {}
+    for j, k in enumerate(kolom):
+        # Column by column, each distinct value judged once (TRUE apart from 1).
+        nilai = kolom_nilai[k] = list(map(itemgetter(k), rows))
+        kunci = list(zip(map(type, nilai), nilai)) if bercampur(nilai) else nilai
+        buruk = set()
+        try:
+            for x in set(kunci):
+                try:
+                    angka_sel(k, x if kunci is nilai else x[1])
+                except BukanAngka:
+                    buruk.add(x)
+            di = [i for i, x in enumerate(kunci) if x in buruk] if buruk else []
+        except TypeError:  # an unhashable cell
+            di = []
+            for i, v in enumerate(nilai):
+                try:
+                    angka_sel(k, v)
+                except BukanAngka:
+                    di.append(i)
+        salah[k] = set(di)
+        out.extend((i, j, BukanAngka(k, nilai[i], i)) for i in di)
+    # Whether a row meets Saring cannot be told where Saring's own number cell is bad.
+    tak_tentu = set().union(*(salah[k] for k in kolom_saring)) if kolom_saring else set()
+    calon = [i for i in range(len(rows)) if i not in tak_tentu]
+    dibaca = saring.indeks(rows, calon) if saring else calon
+    urutan = {k: j for j, k in enumerate(kolom)}
+    for k in wajib:
+        c = kolom_nilai[k]
+        # A non-blank text is BukanAngka above; what is left of text here is blank.
+        out.extend((i, urutan[k], AngkaKosong(k, c[i], i))
+                   for i in dibaca if (v := c[i]) is None or (v.__class__ is str and not v.strip()))
+    for k in bukan_nol:
+        c = kolom_nilai[k]
+        # FALSE == 0 in Python, but it is BukanAngka above, not a zero.
+        out.extend((i, urutan[k], PenyebutNol(k, c[i], i))
+                   for i in dibaca if (v := c[i]) == 0 and v.__class__ is not bool and v.__class__ is not str)
+    out.sort(key=lambda t: (t[0], t[1], not isinstance(t[2], BukanAngka)))
+    return [e for _, _, e in out]
 
 
 def capaian_turun(realisasi, target) -> float | None:

@@ -11,10 +11,11 @@ Penyebut of `Hitung Baris`):
 
 `baca_syarat` turns that text into a `Syarat` (or a `SyaratError` with one
 Indonesian sentence naming the part that is wrong); `Syarat.pasang` binds the
-named headers to a table's own; `Syarat.berlaku` judges one row.  Pure: no
+named headers to a table's own; `Syarat.berlaku` judges one row and
+`Syarat.indeks` a whole table (each distinct cell value once).  Pure: no
 workbook, no findings — the caller puts messages at cells.
 
-Choices where §5 is silent (the README documents them):
+Choices where §5 is silent (to be written in the README by whoever owns it):
 - A header may be written in square brackets, `[Nilai 2026]`, on either side;
   a header holding `dan`, an operator or a quote must be.
 - `≥`, `≤`, `≠` and `!=` are read as `>=`, `<=`, `<>`.
@@ -23,6 +24,10 @@ Choices where §5 is silent (the README documents them):
   and runs of spaces inside count as one ("Kaki  Lima" = "Kaki Lima").
 - A text value against a number or date cell compares with the cell as
   written (7,5 or 7.5; 31/12/2026 or 2026-12-31).
+- An unquoted `1.000` is the number 1 (decimal point, §5: no thousands
+  separator); `1.000.000` is text, so `> 1.000.000` cannot be read.
+- An empty quoted value (`""`) and an empty item between `;` are errors
+  (`Kolom kosong` tests blanks).
 - A number value against a text (or date, or TRUE/FALSE) cell is not a silent
   "false": it raises `BukanAngka`, so the caller makes a galat at that cell
   (a number column holding text, §5).
@@ -32,11 +37,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from .angka import ke_fraction
@@ -204,14 +211,30 @@ class Perbandingan:
         if self.op not in OPERATOR:
             raise ValueError(f"operator tidak dikenal: {self.op!r}")
         vals = () if isinstance(self.nilai, KolomLain) else self.nilai
+        # Built by hand (not by baca_syarat): the same shapes the reader gives.
+        if not isinstance(self.nilai, KolomLain):
+            if not isinstance(vals, tuple) or not vals or not all(isinstance(v, (str, Decimal)) for v in vals):
+                raise ValueError(f"nilai perbandingan harus tuple teks/Decimal yang tidak kosong: {vals!r}")
+            if self.op not in ("=", "<>") and (len(vals) != 1 or not isinstance(vals[0], Decimal)):
+                raise ValueError(f"operator {self.op} memerlukan tepat satu angka: {vals!r}")
         object.__setattr__(self, "_teks", frozenset(kunci_teks(v) for v in vals if isinstance(v, str)))
         object.__setattr__(self, "_angka", tuple(Fraction(v) for v in vals if isinstance(v, Decimal)))
 
     def berlaku(self, row: Mapping[str, Any]) -> bool:
-        v = row[self.kolom]
         if isinstance(self.nilai, KolomLain):
-            a = angka_sel(self.kolom, v)
-            b = angka_sel(self.nilai.nama, row[self.nilai.nama])
+            return self._uji((row[self.kolom], row[self.nilai.nama]))
+        return self._uji(row[self.kolom])
+
+    def _nilai_baris(self, row: Mapping[str, Any]) -> Any:
+        """What `_uji` judges: the cell, or the pair of cells for [Kolom Lain]."""
+        if isinstance(self.nilai, KolomLain):
+            return row[self.kolom], row[self.nilai.nama]
+        return row[self.kolom]
+
+    def _uji(self, v: Any) -> bool:
+        if isinstance(self.nilai, KolomLain):
+            a = angka_sel(self.kolom, v[0])
+            b = angka_sel(self.nilai.nama, v[1])
             if a is None or b is None:
                 return False
             return _banding(a, self.op, b)
@@ -254,11 +277,25 @@ class Terisi:
     def berlaku(self, row: Mapping[str, Any]) -> bool:
         return kosong(row[self.kolom]) == self.kosong
 
+    def _nilai_baris(self, row: Mapping[str, Any]) -> Any:
+        return row[self.kolom]
+
+    def _uji(self, v: Any) -> bool:
+        return kosong(v) == self.kosong
+
     def kolom_angka(self) -> set[str]:
         return set()
 
     def __str__(self) -> str:
         return f"{_tulis_kolom(self.kolom)} {'kosong' if self.kosong else 'terisi'}"
+
+
+def bercampur(nilai: Iterable[Any]) -> bool:
+    """Whether TRUE/FALSE sits among numbers: then equal values (True and 1)
+    must be told apart by type when the distinct values are judged once (a
+    number and TRUE are judged differently; 1, 1.0 and Decimal(1) alike)."""
+    jenis = set(map(type, nilai))
+    return bool in jenis and len(jenis - {bool, str, type(None)}) > 0
 
 
 def _banding(a: Fraction, op: str, b: Fraction) -> bool:
@@ -311,6 +348,62 @@ class Syarat:
                 return False
         return True
 
+    def indeks(self, rows: Sequence[Mapping[str, Any]], calon: Iterable[int] | None = None) -> list[int]:
+        """The positions (ascending) of the rows of `rows` — of those at
+        `calon` when given — that meet the condition: `berlaku` over a whole
+        table, each distinct cell value judged once.  A SelAngka is raised,
+        with its `indeks`, at the first row where `berlaku` would raise."""
+        semua = calon is None
+        lolos = list(range(len(rows))) if semua else list(calon)
+        pertama: SelAngka | None = None
+        for b in self.bagian:
+            if not lolos:
+                break
+            # The part's cells down the rows still in, at C speed (itemgetter).
+            baris = rows if semua else list(map(rows.__getitem__, lolos))
+            semua = False
+            if isinstance(b, Perbandingan) and isinstance(b.nilai, KolomLain):
+                nilai = list(map(itemgetter(b.kolom, b.nilai.nama), baris))
+                campur = bercampur(map(itemgetter(0), nilai)) or bercampur(map(itemgetter(1), nilai))
+                kunci = list(zip(map(type, map(itemgetter(0), nilai)), map(type, map(itemgetter(1), nilai)),
+                                 nilai)) if campur else nilai
+            else:
+                nilai = list(map(itemgetter(b.kolom), baris))
+                kunci = list(zip(map(type, nilai), nilai)) if bercampur(nilai) else nilai
+            try:
+                hasil: dict = {}
+                for k in set(kunci):
+                    try:
+                        hasil[k] = b._uji(k if kunci is nilai else k[-1])
+                    except SelAngka as e:
+                        hasil[k] = e
+                putusan = list(map(hasil.__getitem__, kunci))
+            except (TypeError, KeyError):  # an unhashable cell, or NaN (never equal to itself)
+                hasil = {}
+                putusan = []
+                for v in nilai:
+                    try:
+                        putusan.append(b._uji(v))
+                    except SelAngka as e:
+                        putusan.append(e)
+                        hasil[id(e)] = e
+            if all(type(r) is bool for r in hasil.values()):
+                lolos = list(compress(lolos, putusan))
+                continue
+            baru = []
+            for i, r in zip(lolos, putusan):
+                if r is True:
+                    baru.append(i)
+                elif r is not False:
+                    if pertama is None or i < pertama.indeks:
+                        pertama = r.di(i)
+                    break  # later rows of this part cannot come first
+            # Rows after the raising one are dropped from later parts: they cannot come first either.
+            lolos = [i for i in baru if pertama is None or i < pertama.indeks]
+        if pertama is not None:
+            raise pertama
+        return lolos
+
     def nilai_teks(self) -> dict[str, set[str]]:
         """The text values the condition names, per header, as typed (trimmed):
         for the allowed-value extension and the "no row carries it" peringatan."""
@@ -328,12 +421,16 @@ class Syarat:
         dicari = self.nilai_teks()
         if not dicari:
             return {}
+        rows = list(rows)
         ada: dict[str, set[str]] = {k: set() for k in dicari}
-        for row in rows:
-            for k, s in ada.items():
-                kunci = _kunci_sel(row[k])
-                if kunci:
-                    s.update(kunci)
+        for k, s in ada.items():
+            nilai = list(map(itemgetter(k), rows))
+            try:
+                beda = set(zip(map(type, nilai), nilai))  # TRUE apart from 1
+            except TypeError:
+                beda = set(zip(map(type, nilai), map(str, nilai)))
+            for _, v in beda:
+                s.update(_kunci_sel(v) or ())
         out = {k: {t for t in teks if kunci_teks(t) not in ada[k]} for k, teks in dicari.items()}
         return {k: v for k, v in out.items() if v}
 
