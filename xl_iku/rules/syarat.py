@@ -46,6 +46,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any
 
+from ..dasar.ooxml import angka_teks  # bottom floor: no xl-iku imports, so no cycle
 from .angka import ke_fraction
 
 # --- errors ------------------------------------------------------------------------
@@ -177,7 +178,8 @@ def _kunci_sel(v: Any) -> frozenset[str] | None:
             t = _teks_angka(d)
         except (ValueError, ArithmeticError):
             return frozenset()
-        return frozenset((t, t.replace(".", ",")))
+        # The point form only: a typed "7,5" is keyed "7.5" too (Perbandingan).
+        return frozenset((t,))
     return frozenset((kunci_teks(str(v)),))
 
 
@@ -217,7 +219,11 @@ class Perbandingan:
                 raise ValueError(f"nilai perbandingan harus tuple teks/Decimal yang tidak kosong: {vals!r}")
             if self.op not in ("=", "<>") and (len(vals) != 1 or not isinstance(vals[0], Decimal)):
                 raise ValueError(f"operator {self.op} memerlukan tepat satu angka: {vals!r}")
-        object.__setattr__(self, "_teks", frozenset(kunci_teks(v) for v in vals if isinstance(v, str)))
+        teks = {kunci_teks(v) for v in vals if isinstance(v, str)}
+        # A text that reads as a number with a decimal comma ("7,5" quoted) also
+        # matches a number cell, which is keyed in the point form.
+        teks |= {t.replace(",", ".") for t in teks if "," in t and _ANGKA.fullmatch(t)}
+        object.__setattr__(self, "_teks", frozenset(teks))
         object.__setattr__(self, "_angka", tuple(Fraction(v) for v in vals if isinstance(v, Decimal)))
 
     def berlaku(self, row: Mapping[str, Any]) -> bool:
@@ -487,7 +493,7 @@ def _tulis_kolom(h: str) -> str:
 
 def _tulis_nilai(v: str | Decimal) -> str:
     if isinstance(v, Decimal):
-        return _teks_angka(v).replace(".", ",")
+        return angka_teks(Decimal(_teks_angka(v)), None, ribuan=False)
     polos = (v and v == v.strip() and not _ANGKA.fullmatch(v) and not _ADA_DAN.search(v)
              and not any(c in _OP_CHARS or c in '"[];' for c in v) and "\n" not in v)
     return v if polos else '"' + v.replace('"', '""') + '"'
