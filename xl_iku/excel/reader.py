@@ -175,6 +175,10 @@ class Buku:
             for info in _tabel_info(s):
                 if info.name in self.wanted:
                     self.tables[info.name] = info
+                elif info.columns:
+                    # An office's own table a catalogue row may name (KONTRAK §5).
+                    self.wanted[info.name] = tuple(info.columns)
+                    self.tables[info.name] = info
         self.names = _nama_info(book)
         periksa_struktur(tuple(self.sheets), self.names, self.tables, "buku kerja ini")
         self.grids: dict[str, Grid] = {}

@@ -151,7 +151,10 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
         r, c = parse_address(dn.address)
         raw.names[spec.nama] = RawName(spec.nama, dn.sheet, dn.address, grid(dn.sheet).get(r, c))
     wanted = {n: t.headers for n, t in K.TABEL.items()} | TABEL_REFERENSI
-    for name, headers in wanted.items():
+    # An office's own tables (KONTRAK §5: a catalogue row may name any Excel
+    # Table) are read with the headers they have.
+    kantor = {n: tuple(info.columns) for n, info in tables.items() if n not in wanted and info.columns}
+    for name, headers in (wanted | kantor).items():
         info = tables.get(name)
         if info is None:
             continue
@@ -159,6 +162,8 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
         try:
             raw.tables[name] = _read_table(path, name, info, headers, grid(info.sheet), lain, raw.catatan)
         except StrukturError as e:
+            if name in kantor:
+                continue  # not xl-iku's: a catalogue row naming it says the table cannot be read
             scan_dulu()
             raise FileError(e.pesan) from None
     book.close()

@@ -1,0 +1,160 @@
+"""The indicator catalogue (KONTRAK §5) of an office of its own: every number
+below is computed by hand in the comment beside it."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from datetime import date
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.table import Table
+
+from tests import kasus
+from tests.isi import isi
+
+KAT = "Kinerja Wilayah"
+
+
+def _ind(kode, cara, kelompok=KAT, satuan="%", **kw):
+    d = {"Kode": kode, "Kelompok": kelompok, "Indikator": f"Indikator {kode}", "Satuan": satuan,
+         "Cara Hitung": cara}
+    d.update(kw)
+    return d
+
+
+KATALOG = [
+    _ind("IKU-01", "Survei IKM", kelompok="IKU", satuan="nilai"),
+    _ind("W-01", "Nilai Diketik", satuan="nilai"),
+    _ind("W-02", "Nilai Diketik", satuan="kasus", Arah="turun"),
+    _ind("W-03", "hitung baris", Tabel="tblPerda", Saring="Jenis = Perda Ketertiban", Pembilang="Status = Selesai"),
+    _ind("W-04", "Hitung Baris", Tabel="tblNilaiDesa", Pembilang="[Nilai 2024] > [Nilai 2023]"),
+    _ind("W-05", "Jumlah Kolom", Tabel="tblKegiatan", Saring="Kelompok = Pembinaan Desa", Pembilang="Realisasi",
+         Penyebut="Target"),
+    _ind("W-06", "Hitung Baris", Tabel="tblPerda", Pembilang="Status = "),  # unreadable condition
+    _ind("W-07", "Hitung Baris", Tabel="tblTidakAda", Pembilang="Status = Selesai"),  # no such table
+    _ind("W-01", "Nilai Diketik"),  # the same Kode twice
+    _ind("W-08", "Hitung Baris", Tabel="tblPerda", Pembilang="Staus = Selesai"),  # a header typo
+]
+BARIS_KATALOG = 5  # tblIndikator's first data row (template header row 4)
+
+
+def _buku(tmp_path, ubah=None):
+    p, t = kasus.pengaturan(), copy.deepcopy(kasus.tabel())
+    t["tblIndikator"] = copy.deepcopy(KATALOG)
+    t["tblRekapManual"] = []
+    t["tblTarget"] = [{"Kode": "W-01", "2024": 80}, {"Kode": "W-02", "2024": 10}, {"Kode": "W-03", "2024": 60},
+                      {"Kode": "W-04", "2024": 50}, {"Kode": "W-05", "2024": 80}]
+    t["tblRiwayat"] = [{"Kode": "W-01", "Tahun": 2024, "Realisasi": 78.5},
+                       {"Kode": "w-02 ", "Tahun": 2024, "Realisasi": 12}]  # a Kode compared ignoring case and spaces
+    t["tblKegiatan"] = t["tblKegiatan"] + [
+        {"No": 90, "Kelompok": "Pembinaan Desa", "Kegiatan": "Bimtek perangkat desa", "Target": 4, "Realisasi": 3},
+        {"No": 91, "Kelompok": "Pembinaan Desa", "Kegiatan": "Evaluasi RKPDes", "Target": 2, "Realisasi": 2},
+    ]
+    if ubah:
+        ubah(p, t)
+    path = isi(tmp_path / "kantor.xlsx", p, t)
+    wb = openpyxl.load_workbook(path)
+    _tabel(wb, "Perda", "tblPerda", ["Tanggal", "Jenis", "Status"], [
+        [date(2023, 5, 1), "Perda Ketertiban", "Selesai"],  # outside 2024: not counted
+        [date(2024, 2, 1), "Perda Ketertiban", "Selesai"],
+        [date(2024, 3, 1), "Perda Ketertiban", "Proses"],
+        [date(2024, 4, 1), " perda  ketertiban", "selesai"],  # case and spaces ignored
+        [date(2024, 5, 1), "Perda Pajak", "Selesai"],  # not in Saring
+    ])
+    _tabel(wb, "Nilai Desa", "tblNilaiDesa", ["Nama Desa", "Nilai 2023", "Nilai 2024"], [
+        ["Desa A", 0.60, 0.65],  # rose
+        ["Desa B", 0.70, 0.70],  # equal: not rose
+        ["Desa C", 0.80, 0.75],  # fell
+        ["Desa D", 0.50, 0.55],  # rose
+        ["Desa E", 0.66, None],  # blank: a comparison with a blank does not hold
+    ])
+    wb.create_sheet(KAT)
+    wb.save(path)
+    return path
+
+
+def _tabel(wb, lembar, nama, headers, rows):
+    ws = wb.create_sheet(lembar)
+    ws.append(headers)
+    for r in rows:
+        ws.append(r)
+    ws.add_table(Table(displayName=nama, ref=f"A1:{chr(64 + len(headers))}{1 + len(rows)}"))
+
+
+def _hitung(path, *args):
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(path), "--json", "-", *args],
+                       capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in r.stderr, r.stderr
+    return r, json.loads(r.stdout)
+
+
+@pytest.fixture(scope="module")
+def hasil(tmp_path_factory):
+    path = _buku(tmp_path_factory.mktemp("katalog"))
+    out = path.with_name("hasil.xlsx")
+    r, doc = _hitung(path, "-o", str(out))
+    return r, doc, out
+
+
+def test_setiap_cara_dihitung_tangan(hasil):
+    r, doc, _ = hasil
+    ind = {i["kode"]: i for i in doc["indikator"]}
+    assert list(ind) == ["IKU-01", "W-01", "W-02", "W-03", "W-04", "W-05", "W-06", "W-07", "W-08"]
+    # Nilai Diketik: 78,5 against 80 → 78,5 / 80 × 100 = 98,125; not reached.
+    assert ind["W-01"]["realisasi"] == 78.5 and ind["W-01"]["capaian"] == pytest.approx(98.125)
+    assert ind["W-01"]["tercapai"] is False
+    # Turun: 12 cases against a target of 10 → (2 × 10 − 12) / 10 × 100 = 80.
+    assert ind["W-02"]["arah"] == "Turun" and ind["W-02"]["realisasi"] == 12
+    assert ind["W-02"]["capaian"] == pytest.approx(80.0) and ind["W-02"]["tercapai"] is False
+    # Hitung Baris with Saring: 3 Ketertiban rows in 2024, 2 of them Selesai → 66,67 %.
+    assert ind["W-03"]["cara_hitung"] == "Hitung Baris"
+    assert (ind["W-03"]["pembilang"], ind["W-03"]["penyebut"]) == (2, 3)
+    assert ind["W-03"]["realisasi"] == pytest.approx(200 / 3)
+    assert ind["W-03"]["capaian"] == pytest.approx(200 / 3 / 60 * 100) and ind["W-03"]["tercapai"] is True
+    # % desa whose score rose: A and D of 5 → 40 %.
+    assert (ind["W-04"]["pembilang"], ind["W-04"]["penyebut"]) == (2, 5) and ind["W-04"]["realisasi"] == 40.0
+    # An office's own Kelompok of kegiatan: (3 + 2) / (4 + 2) × 100 = 83,33 %.
+    assert (ind["W-05"]["pembilang"], ind["W-05"]["penyebut"]) == (5, 6)
+    assert ind["W-05"]["realisasi"] == pytest.approx(500 / 6)
+    assert {i["kelompok"] for i in doc["indikator"]} == {"IKU", KAT}
+
+
+def test_sel_katalog_yang_salah_hanya_memblokir_indikatornya(hasil):
+    r, doc, _ = hasil
+    assert r.returncode == 1
+    ind = {i["kode"]: i for i in doc["indikator"]}
+    galat = {(t["lembar"], t["sel"]) for t in doc["temuan"] if t["tingkat"] == "galat"}
+    w06 = BARIS_KATALOG + 6
+    assert ("Indikator", f"L{w06}") in galat  # Pembilang of W-06
+    assert ("Indikator", f"J{w06 + 1}") in galat  # Tabel of W-07
+    assert ("Indikator", f"A{w06 + 2}") in galat  # the second W-01
+    assert ("Indikator", f"L{w06 + 3}") in galat  # W-08's header typo
+    for kode in ("W-06", "W-07", "W-08"):
+        assert ind[kode]["status"] == "galat" and ind[kode]["realisasi"] is None, kode
+    for kode in ("IKU-01", "W-01", "W-02", "W-03", "W-04", "W-05"):
+        assert ind[kode]["status"] == "ok", kode
+    pesan = " ".join(t["pesan"] for t in doc["temuan"])
+    assert "Staus" in pesan and "Status" in pesan  # the typo and what was meant
+
+
+def test_lembar_kelompok_baru_terisi(hasil):
+    _, _, out = hasil
+    wb = openpyxl.load_workbook(out)
+    teks = {str(c.value) for row in wb[KAT].iter_rows() for c in row if c.value is not None}
+    assert "Indikator W-01" in teks and "Indikator W-05" in teks
+    assert "Indikator W-01" not in {str(c.value) for row in wb["IKU"].iter_rows() for c in row}
+
+
+def test_kelompok_kegiatan_salah_ketik_galat_di_selnya(tmp_path):
+    def ubah(p, t):
+        t["tblKegiatan"].append({"No": 92, "Kelompok": "Pembinan Desa", "Kegiatan": "x", "Target": 1, "Realisasi": 1})
+    r, doc = _hitung(_buku(tmp_path, ubah))
+    ind = {i["kode"]: i for i in doc["indikator"]}
+    galat = [t for t in doc["temuan"] if t["tingkat"] == "galat" and t["lembar"] == "Kegiatan"]
+    assert len(galat) == 1 and "Pembinaan Desa" in galat[0]["pesan"]  # the extended list names the office's value
+    assert ind["W-05"]["status"] == "galat"  # its Saring reads Kelompok
+    assert ind["W-03"]["status"] == "ok"
