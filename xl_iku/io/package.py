@@ -630,14 +630,9 @@ class Package:
         which is bounded; never inflate through this directly."""
         return self._zf
 
-    def contains(self, part: str, needles: tuple[bytes, ...]) -> bool:
-        """Whether any needle occurs in the inflated part, streamed in 1 MB
-        chunks (no full copy in memory; stops at the first hit)."""
-        return bool(self.found(part, needles, first=True))
-
-    def found(self, part: str, needles: tuple[bytes, ...], *, first: bool = False) -> set[bytes]:
+    def found(self, part: str, needles: tuple[bytes, ...]) -> set[bytes]:
         """The needles that occur in the inflated part, streamed in 1 MB
-        chunks (one pass; with `first`, stops at the first hit)."""
+        chunks (one pass, no full copy in memory; stops once all are found)."""
         name = self._canon(part)
         overlap = max(len(n) for n in needles) - 1
         tail = b""
@@ -653,7 +648,7 @@ class Package:
                 # multi-byte `in` costs several times a single-byte one.
                 present = {b: b in window for b in {_rare(n) for n in needles}}
                 hits.update(n for n in needles if n not in hits and present[_rare(n)] and n in window)
-                if hits and (first or len(hits) == len(needles)):
+                if len(hits) == len(needles):
                     return hits
                 tail = window[-overlap:] if overlap else b""
 
