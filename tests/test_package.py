@@ -251,3 +251,30 @@ def test_found_sama_dengan_pencarian_polos(tmp_path):
     with P.Package.open(path) as pkg:
         for nama, data in bagian.items():
             assert pkg.found(f"xl/{nama}.xml", needles) == {n for n in needles if n in data}, nama
+
+
+def test_program_error_is_not_reported_as_a_damaged_file(monkeypatch):
+    """A bug while reading a sound workbook surfaces as the bug, never as
+    "the file is damaged" (which would send the user to fix a good file)."""
+    sample = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+
+    def rusak(self, part, sheet):
+        raise AttributeError("bug in _table")
+
+    monkeypatch.setattr(Package, "_table", rusak)
+    with pytest.raises(AttributeError, match="bug in _table"):
+        Package.open(sample)
+
+
+def test_part_named_but_absent_is_a_damaged_file(tmp_path):
+    """The workbook names a sheet whose part its relationships point to, but the
+    relationships part itself is missing: still a damaged file, in one sentence."""
+    sample = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+    rusak = tmp_path / "tanpa_rels.xlsx"
+    with zipfile.ZipFile(sample) as zin, zipfile.ZipFile(rusak, "w") as zout:
+        for info in zin.infolist():
+            if info.filename != "xl/_rels/workbook.xml.rels":
+                zout.writestr(info, zin.read(info))
+    with pytest.raises(FileError) as e:
+        Package.open(rusak)
+    assert "tanpa_rels.xlsx" in e.value.pesan and "Traceback" not in e.value.pesan

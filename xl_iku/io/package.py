@@ -351,9 +351,12 @@ class Package:
         except (zipfile.BadZipFile, zlib.error, EOFError, struct.error, NotImplementedError, RuntimeError, ValueError, OSError):
             fp.close()
             raise FileError(f"Berkas '{nama}' rusak atau terpotong: arsip ZIP-nya tidak utuh.") from None
-        except Exception:  # a malformed file must never show a traceback
+        except (KeyError, etree.LxmlError):  # a part the structure names is absent; XML lxml cannot take
             fp.close()
             raise FileError(f"Berkas '{nama}' rusak: strukturnya tidak dapat dibaca sebagai buku kerja Excel (.xlsx).") from None
+        except BaseException:  # a program error stays one (no "the file is damaged"), the file is closed
+            fp.close()
+            raise
 
     @staticmethod
     def _classify_ole(p: Path, nama: str) -> FileError:
@@ -684,7 +687,8 @@ class Package:
                 head = f.read(256 * 1024)
         except KeyError:
             raise
-        except Exception:
+        except (zipfile.BadZipFile, zlib.error, EOFError, struct.error, ValueError, OSError, NotImplementedError,
+                RuntimeError):
             raise FileError(f"Berkas '{self.path.name}' rusak: bagian '{name}' tidak dapat dibuka (arsip ZIP-nya tidak utuh).") from None
         if _prolog_has_doctype(head) or _has_entity_decl(head):
             raise self._xml_bomb(name)
