@@ -61,6 +61,15 @@ def test_arsitektur_names_every_module():
     assert hilang == [], "README.md, bagian Arsitektur:\n" + "\n".join(hilang)
 
 
+def test_readme_test_command_is_ci_run():
+    """README's test command (the block after the venv) is .ci/run's last line, verbatim."""
+    teks = (ROOT / "README.md").read_text(encoding="utf-8")
+    mulai = teks[teks.index("## Mulai cepat"):teks.index("## Perintah")]
+    perintah = [b.strip() for b in re.findall(r"```bash\n(.*?)```", mulai, flags=re.S) if "pytest" in b]
+    ci = [b for b in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if b.strip()]
+    assert perintah == [ci[-1]]
+
+
 grimp = pytest.importorskip("grimp")
 
 
