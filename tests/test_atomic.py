@@ -1,4 +1,4 @@
-"""Atomic saving: success, failure, backup, lock detection, and SIGKILL at random moments."""
+"""Atomic saving: success, failure, backup, lock detection, and SIGKILL at every step of a save."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -133,20 +132,52 @@ def test_orphan_temps_cleaned(tmp_path):
 
 # ---------------------------------------------------------------- kill test
 
+# One helper process, per line read from stdin (a number K), forks a child
+# that saves payload b, then payload a, over the target.  Every step that can
+# be interrupted is a numbered point: after each 64 KB written, and before and
+# after each call that moves data to its place (fsync, link, replace, unlink,
+# fchmod, fchown).  The child SIGKILLs itself at point K, so every kill lands
+# at a known step however fast or busy the machine is; the helper answers
+# "dibunuh" or, when the child finished before point K, "selesai".  Forking
+# keeps one interpreter start for all kills.
 _CHILD = r"""
-import itertools, sys
+import os, signal, sys
 from pathlib import Path
 from xl_iku.io.atomic import write_atomic
 target = Path(sys.argv[1])
 payloads = [Path(p).read_bytes() for p in sys.argv[2:4]]
-def writer(data):
-    def w(f):
-        for i in range(0, len(data), 1 << 16):
-            f.write(data[i:i + (1 << 16)])
-    return w
-print("siap", flush=True)
-for i in itertools.count():
-    write_atomic(target, writer(payloads[i % 2]))
+def simpan(bunuh_di):
+    titik = 0
+    def lewat():
+        nonlocal titik
+        titik += 1
+        if titik == bunuh_di:
+            os.kill(os.getpid(), signal.SIGKILL)
+    def diamati(asli):
+        def f(*a, **k):
+            lewat()
+            r = asli(*a, **k)
+            lewat()
+            return r
+        return f
+    for nama in ("fsync", "link", "replace", "unlink", "fchmod", "fchown"):
+        setattr(os, nama, diamati(getattr(os, nama)))
+    def writer(data):
+        def w(f):
+            for i in range(0, len(data), 1 << 16):
+                f.write(data[i:i + (1 << 16)])
+                lewat()
+        return w
+    write_atomic(target, writer(payloads[1]))
+    write_atomic(target, writer(payloads[0]))
+for baris in sys.stdin:
+    pid = os.fork()
+    if pid == 0:
+        simpan(int(baris))
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    dibunuh = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    print("dibunuh" if dibunuh else "selesai" if os.WEXITSTATUS(status) == 0 else "gagal", flush=True)
 """
 
 
@@ -161,42 +192,41 @@ def _payload(path: Path, seed: int, size: int) -> bytes:
 def test_sigkill_never_leaves_broken_workbook(tmp_path):
     work = tmp_path / "kerja"
     work.mkdir()
-    a = _payload(tmp_path / "a.zip", 1, 6 << 20)
-    b = _payload(tmp_path / "b.zip", 2, 6 << 20)
+    a = _payload(tmp_path / "a.zip", 1, 1 << 20)
+    b = _payload(tmp_path / "b.zip", 2, 1 << 20)
     target = work / "laporan.xlsx"
     target.write_bytes(a)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    rnd = random.Random(12345)
+    pembantu = subprocess.Popen([sys.executable, "-c", _CHILD, str(target), str(tmp_path / "a.zip"),
+                                 str(tmp_path / "b.zip")], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                text=True, cwd=ROOT, env=env)
     seen_temp = 0
     seen = set()
-    deadline = time.monotonic() + 15
-    kills = 0
-    while kills < 30 and time.monotonic() < deadline:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", _CHILD, str(target), str(tmp_path / "a.zip"), str(tmp_path / "b.zip")],
-            stdout=subprocess.PIPE,
-            cwd=ROOT,
-            env=env,
-        )
-        try:
-            assert proc.stdout.readline().strip() == b"siap"
-            time.sleep(rnd.uniform(0.0, 0.12))
-        finally:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-            proc.stdout.close()
-        kills += 1
-        assert proc.returncode == -signal.SIGKILL
-        data = target.read_bytes()
-        assert data in (a, b), f"kill {kills}: target is neither version ({len(data)} bytes)"
-        seen.add(data == a)
-        with zipfile.ZipFile(target) as z:
-            assert z.testzip() is None
-        bak = backup_path(target)
-        if bak.exists():
-            assert bak.read_bytes() in (a, b)
-        seen_temp += bool(_temps(work))
-    assert kills >= 20
+    try:
+        # Kill at point 1, 2, 3, … until a child runs to the end.  (How many
+        # points a save has depends on what the last kill left: a backup to
+        # replace, an orphan temp file to remove.)
+        for bunuh_di in range(1, 1000):
+            pembantu.stdin.write(f"{bunuh_di}\n")
+            pembantu.stdin.flush()
+            jawab = pembantu.stdout.readline().strip()
+            data = target.read_bytes()
+            assert data in (a, b), f"kill at point {bunuh_di}: target is neither version ({len(data)} bytes)"
+            with zipfile.ZipFile(target) as z:
+                assert z.testzip() is None
+            bak = backup_path(target)
+            if bak.exists():
+                assert bak.read_bytes() in (a, b)
+            if jawab == "selesai":
+                break
+            assert jawab == "dibunuh", (bunuh_di, jawab)
+            seen.add(data == a)
+            seen_temp += bool(_temps(work))
+    finally:
+        pembantu.stdin.close()
+        pembantu.wait(timeout=60)
+    assert data == a  # the run that was not killed saved b, then a
+    assert bunuh_di > 2 * 16  # 16 chunks per payload and the calls around them
     assert seen == {True, False}, "both versions should have been observed"
     assert seen_temp >= 1, "no kill landed mid-write; the test proves nothing"
     # the next save cleans what the killed writers left behind

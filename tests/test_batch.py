@@ -306,8 +306,16 @@ def test_bunuh_di_tengah_lalu_lanjut(folder_besar, tmp_path):
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     _tunggu_jurnal(out, 3, proc)
-    os.kill(proc.pid, signal.SIGKILL)  # the parent only: its workers must not carry on
+    # The group is frozen the moment the journal shows 3 files, so the kill
+    # lands mid-batch however fast the machine is; then the parent alone is
+    # killed and the workers thawed: they must notice and not carry on.
+    os.killpg(proc.pid, signal.SIGSTOP)
+    os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
+    try:
+        os.killpg(proc.pid, signal.SIGCONT)
+    except ProcessLookupError:  # no worker left to thaw
+        pass
     assert _grup_habis(proc.pid), "pekerja masih hidup setelah induknya dibunuh"
     # No half-written output: every workbook at its final place opens.
     selesai_sebelum = {}
@@ -344,7 +352,11 @@ def test_ctrl_c_berhenti_rapi_lalu_lanjut(folder_besar, tmp_path):
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     _tunggu_jurnal(out, 2, proc)
-    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+    # Frozen the moment the journal shows 2 files, so Ctrl-C lands mid-batch
+    # however fast the machine is; it reaches the whole foreground group.
+    os.killpg(proc.pid, signal.SIGSTOP)
+    os.killpg(proc.pid, signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGCONT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and "jalankan perintah yang sama" in err and "Traceback" not in err
     st = _state(out)  # the journal was folded into the state on the way out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -361,11 +360,9 @@ def test_skala_scales_big_registers():
     assert p["PopulasiPenerimaLayanan"] == 2 * len(dua["tblLayanan"])
 
 
-def test_benchmark_scale_is_fast():
-    mulai = time.perf_counter()
+def test_benchmark_scale():
+    # How long skala=33 takes is measured by benchmarks/batas.py.
     _, tabel = data_contoh(skala=33)
-    lama = time.perf_counter() - mulai
-    assert lama < 3.0, lama
     assert len(tabel["tblSKM"]) >= 9_900
     assert len(tabel["tblLayanan"]) >= 19_800
     reg = [r["No Register"] for r in tabel["tblLayanan"]]

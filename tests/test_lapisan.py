@@ -1,7 +1,8 @@
 """The import graph flows one way: the layers written in README ("Lapisan
 kode") hold, no module cycle exists, and the file adapter knows the contract
 but not the rules.  Checked with grimp (the graph library behind
-import-linter), which sees imports inside functions and under TYPE_CHECKING."""
+import-linter), which sees imports inside functions and under TYPE_CHECKING.
+And README's module list ("Arsitektur") names every module in the tree."""
 
 from __future__ import annotations
 
@@ -11,9 +12,65 @@ from pathlib import Path
 
 import pytest
 
-grimp = pytest.importorskip("grimp")
-
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _arsitektur() -> dict[str, str]:
+    """README's "Arsitektur" block as {head: text}: a line indented two spaces
+    starts an entry whose head runs to the first gap of two or more spaces
+    ("io/", "gaya.py cetak.py"); deeper lines continue the entry above."""
+    teks = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"^## Arsitektur\n+```\n(.*?)```", teks, flags=re.S | re.M)
+    assert m, "README.md has no ``` block under '## Arsitektur'"
+    entri: dict[str, str] = {}
+    kepala = None
+    for baris in m.group(1).splitlines()[1:]:  # the first line is "xl_iku/"
+        if re.match(r"  \S", baris):
+            kepala, _, isi = baris.strip().partition("  ")
+            entri[kepala] = isi
+        elif baris.strip() and kepala is not None:
+            entri[kepala] += " " + baris.strip()
+    return entri
+
+
+def test_arsitektur_names_every_module():
+    """Every module under xl_iku/ is in README's "Arsitektur" list: a top-level
+    module by its file name in an entry's head ("gaya.py cetak.py"), a package
+    by an entry "name/" whose text names each of its modules (`ikm` or
+    `ikm.py`).  The message says what to add where."""
+    entri = _arsitektur()
+    kepala_modul = {kata for k in entri for kata in k.split() if kata.endswith(".py")}
+    hilang = []
+    for path in sorted((ROOT / "xl_iku").rglob("*.py")):
+        rel = path.relative_to(ROOT / "xl_iku")
+        if path.name in ("__init__.py", "__main__.py") or "__pycache__" in rel.parts:
+            continue
+        if len(rel.parts) == 1:
+            if rel.name not in kepala_modul:
+                hilang.append(f"xl_iku/{rel}: tambahkan '{rel.name}' sebagai baris sendiri (atau di kepala baris lain)")
+            continue
+        paket = rel.parts[0] + "/"
+        if paket not in entri:
+            hilang.append(f"xl_iku/{rel}: tambahkan baris '  {paket}' yang menyebut {rel.stem}.py")
+        elif not re.search(rf"(?<![\w/.]){re.escape(rel.stem)}(\.py)?(?!\w)", entri[paket]):
+            hilang.append(f"xl_iku/{rel}: sebut '{rel.stem}.py' di baris '{paket}'")
+    for kepala in entri:  # a module listed that no longer exists
+        for kata in kepala.split():
+            if not (ROOT / "xl_iku" / kata).exists():
+                hilang.append(f"README menyebut '{kata}' yang tidak ada di xl_iku/")
+    assert hilang == [], "README.md, bagian Arsitektur:\n" + "\n".join(hilang)
+
+
+def test_readme_test_command_is_ci_run():
+    """README's test command (the block after the venv) is .ci/run's last line, verbatim."""
+    teks = (ROOT / "README.md").read_text(encoding="utf-8")
+    mulai = teks[teks.index("## Mulai cepat"):teks.index("## Perintah")]
+    perintah = [b.strip() for b in re.findall(r"```bash\n(.*?)```", mulai, flags=re.S) if "pytest" in b]
+    ci = [b for b in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if b.strip()]
+    assert perintah == [ci[-1]]
+
+
+grimp = pytest.importorskip("grimp")
 
 
 def _lapisan() -> list[list[str]]:

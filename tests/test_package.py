@@ -19,10 +19,10 @@ from xl_iku.io.package import FileError, Package
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Runs Package.open in a fresh interpreter and reports message, time and peak RSS.
+# Runs Package.open in a fresh interpreter and reports its message and peak RSS
+# (how long a refusal takes is measured by benchmarks/batas.py).
 _CHILD = r"""
-import json, resource, sys, time
-t0 = time.perf_counter()
+import json, resource, sys
 from xl_iku.io.package import FileError, Package
 out = {}
 try:
@@ -30,7 +30,6 @@ try:
     out["ok"] = True
 except FileError as e:
     out["pesan"] = e.pesan
-out["detik"] = time.perf_counter() - t0
 # ru_maxrss starts at the forking parent's RSS (the pytest worker's, however large
 # earlier tests made it); VmHWM is this process's own peak since exec.
 try:
@@ -54,7 +53,7 @@ def _open_in_child(path: Path) -> tuple[dict, str]:
         [sys.executable, "-c", _CHILD, str(path)],
         capture_output=True,
         text=True,
-        timeout=10,
+        timeout=120,  # stops a hang only
         cwd=ROOT,
         env=env,
     )
@@ -80,8 +79,7 @@ def test_bad_file_refused_bounded(kind, tmp_path):
     assert "\n" not in pesan and "Traceback" not in pesan and "Error" not in pesan
     assert pesan.endswith(".")
     assert "Traceback" not in stderr
-    # bounded
-    assert out["detik"] < 10, out
+    # bounded memory: nothing was inflated
     assert out["maxrss_mb"] < 500, out
     # input untouched, nothing written beside it
     assert _digest(path) == before
@@ -253,3 +251,30 @@ def test_found_sama_dengan_pencarian_polos(tmp_path):
     with P.Package.open(path) as pkg:
         for nama, data in bagian.items():
             assert pkg.found(f"xl/{nama}.xml", needles) == {n for n in needles if n in data}, nama
+
+
+def test_program_error_is_not_reported_as_a_damaged_file(monkeypatch):
+    """A bug while reading a sound workbook surfaces as the bug, never as
+    "the file is damaged" (which would send the user to fix a good file)."""
+    sample = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+
+    def rusak(self, part, sheet):
+        raise AttributeError("bug in _table")
+
+    monkeypatch.setattr(Package, "_table", rusak)
+    with pytest.raises(AttributeError, match="bug in _table"):
+        Package.open(sample)
+
+
+def test_part_named_but_absent_is_a_damaged_file(tmp_path):
+    """The workbook names a sheet whose part its relationships point to, but the
+    relationships part itself is missing: still a damaged file, in one sentence."""
+    sample = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+    rusak = tmp_path / "tanpa_rels.xlsx"
+    with zipfile.ZipFile(sample) as zin, zipfile.ZipFile(rusak, "w") as zout:
+        for info in zin.infolist():
+            if info.filename != "xl/_rels/workbook.xml.rels":
+                zout.writestr(info, zin.read(info))
+    with pytest.raises(FileError) as e:
+        Package.open(rusak)
+    assert "tanpa_rels.xlsx" in e.value.pesan and "Traceback" not in e.value.pesan

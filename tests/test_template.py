@@ -22,7 +22,7 @@ def parts(data: bytes) -> dict[str, bytes]:
     return {n: z.read(n) for n in z.namelist()}
 
 
-def test_committed_template_matches_generator():
+def test_committed_template_matches_generator(versi_templat):
     committed = parts(TEMPLATE.read_bytes())
     fresh = parts(buat())
     assert committed.keys() == fresh.keys()
@@ -97,7 +97,7 @@ def test_hitung_button_shape():
     assert 'Target="#Beranda!B9"' in rels
 
 
-def test_committed_sample_matches_generator():
+def test_committed_sample_matches_generator(versi_templat):
     from xl_iku.template.contoh import data_contoh
 
     sample = TEMPLATE.parent / "Contoh_IKU_Bathin_Solapan.xlsx"

@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from . import kontrak as K
-from .dasar.raw import address, col_letter, parse_address
+from .dasar.raw import address, parse_address
 
 # Functions take layout.SheetPlan (annotated by name only: layout imports this
 # module, never the other way round).
@@ -290,17 +290,6 @@ def pita_kolom(lebar: list[float], tetap: int, kelompok: list[tuple[int, int]], 
             terpakai = ulang
         terpakai += lg
     return putus
-
-
-def judul_cetak_ref(sheet: str, c: Cetak) -> str | None:
-    """The `_xlnm.Print_Titles` formula for a sheet, or None."""
-    q = "'" + sheet.replace("'", "''") + "'" if re.search(r"[^A-Za-z0-9_]", sheet) else sheet
-    parts = []
-    if c.judul_kolom:
-        parts.append(f"{q}!${col_letter(c.judul_kolom[0])}:${col_letter(c.judul_kolom[1])}")
-    if c.judul_baris:
-        parts.append(f"{q}!${c.judul_baris[0]}:${c.judul_baris[1]}")
-    return ",".join(parts) or None
 
 
 # ------------------------------------------------------------------ per sheet

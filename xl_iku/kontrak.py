@@ -29,8 +29,6 @@ class Kolom:
     jenis: Jenis = Jenis.TEKS
     pilihan: tuple[str, ...] = ()
     wajib: bool = False
-    # Personal data never leaves the workbook: not in logs, JSON or messages.
-    pribadi: bool = False
     lebar: float = 14
 
 
@@ -193,8 +191,8 @@ TABEL: dict[str, Tabel] = {
             "ASN",
             (
                 Kolom("No", Jenis.BULAT, lebar=6),
-                Kolom("NIP", Jenis.NIP, pribadi=True, lebar=22),
-                Kolom("Nama", pribadi=True, lebar=30),
+                Kolom("NIP", Jenis.NIP, lebar=22),
+                Kolom("Nama", lebar=30),
                 Kolom("Jabatan", lebar=30),
                 Kolom("Kompeten", Jenis.PILIHAN, YA_TIDAK, wajib=True, lebar=11),
             ),
@@ -377,7 +375,6 @@ class Pengaturan:
     jenis: Jenis = Jenis.TEKS
     wajib: bool = False
     pilihan: tuple[str, ...] = ()
-    pribadi: bool = False
     bawaan: object = None  # value in a fresh template
 
 
@@ -385,8 +382,8 @@ PENGATURAN: tuple[Pengaturan, ...] = (
     Pengaturan("NamaKecamatan", "Nama Kecamatan", wajib=True),
     Pengaturan("NamaKabupaten", "Nama Kabupaten", wajib=True),
     Pengaturan("TahunLaporan", "Tahun Laporan", Jenis.BULAT, wajib=True),
-    Pengaturan("NamaCamat", "Nama Camat", pribadi=True),
-    Pengaturan("NIPCamat", "NIP Camat", Jenis.NIP, pribadi=True),
+    Pengaturan("NamaCamat", "Nama Camat"),
+    Pengaturan("NIPCamat", "NIP Camat", Jenis.NIP),
     Pengaturan("PangkatCamat", "Pangkat / Golongan Camat"),
     Pengaturan("TempatPenandatanganan", "Tempat Penandatanganan"),
     Pengaturan("TanggalPenandatanganan", "Tanggal Penandatanganan", Jenis.TANGGAL),

@@ -13,7 +13,6 @@ from .dasar.tanggal import BULAN as _BULAN
 
 TAHUNAN = "Tahunan"
 TRIWULAN = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
-PILIHAN = (TAHUNAN, *TRIWULAN)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Thresholds, weights and labels of the regulations, as data.
 
 These are the defaults written into the template's `Referensi` sheet.  At run
-time the rules take their values from that sheet (see `io.referensi`), so an
+time the rules take their values from that sheet (read by `validasi.referensi`), so an
 office can follow a changed regulation without a new release; these defaults
 are used only when a Referensi table is absent.  Decimal bounds are strings so
 comparisons are exact (0,8155 is Maju, 0,8156 Mandiri).

@@ -351,9 +351,12 @@ class Package:
         except (zipfile.BadZipFile, zlib.error, EOFError, struct.error, NotImplementedError, RuntimeError, ValueError, OSError):
             fp.close()
             raise FileError(f"Berkas '{nama}' rusak atau terpotong: arsip ZIP-nya tidak utuh.") from None
-        except Exception:  # a malformed file must never show a traceback
+        except (KeyError, etree.LxmlError):  # a part the structure names is absent; XML lxml cannot take
             fp.close()
             raise FileError(f"Berkas '{nama}' rusak: strukturnya tidak dapat dibaca sebagai buku kerja Excel (.xlsx).") from None
+        except BaseException:  # a program error stays one (no "the file is damaged"), the file is closed
+            fp.close()
+            raise
 
     @staticmethod
     def _classify_ole(p: Path, nama: str) -> FileError:
@@ -630,14 +633,9 @@ class Package:
         which is bounded; never inflate through this directly."""
         return self._zf
 
-    def contains(self, part: str, needles: tuple[bytes, ...]) -> bool:
-        """Whether any needle occurs in the inflated part, streamed in 1 MB
-        chunks (no full copy in memory; stops at the first hit)."""
-        return bool(self.found(part, needles, first=True))
-
-    def found(self, part: str, needles: tuple[bytes, ...], *, first: bool = False) -> set[bytes]:
+    def found(self, part: str, needles: tuple[bytes, ...]) -> set[bytes]:
         """The needles that occur in the inflated part, streamed in 1 MB
-        chunks (one pass; with `first`, stops at the first hit)."""
+        chunks (one pass, no full copy in memory; stops once all are found)."""
         name = self._canon(part)
         overlap = max(len(n) for n in needles) - 1
         tail = b""
@@ -653,7 +651,7 @@ class Package:
                 # multi-byte `in` costs several times a single-byte one.
                 present = {b: b in window for b in {_rare(n) for n in needles}}
                 hits.update(n for n in needles if n not in hits and present[_rare(n)] and n in window)
-                if hits and (first or len(hits) == len(needles)):
+                if len(hits) == len(needles):
                     return hits
                 tail = window[-overlap:] if overlap else b""
 
@@ -689,7 +687,8 @@ class Package:
                 head = f.read(256 * 1024)
         except KeyError:
             raise
-        except Exception:
+        except (zipfile.BadZipFile, zlib.error, EOFError, struct.error, ValueError, OSError, NotImplementedError,
+                RuntimeError):
             raise FileError(f"Berkas '{self.path.name}' rusak: bagian '{name}' tidak dapat dibuka (arsip ZIP-nya tidak utuh).") from None
         if _prolog_has_doctype(head) or _has_entity_decl(head):
             raise self._xml_bomb(name)
