@@ -198,3 +198,79 @@ def test_kode_tidak_pernah_terpotong(kurung, tmp_path, lebar):
     kode = [b.split(" ", 1)[0] for b in baris[2:]]
     assert kode == [i.kode for i in h.indikator]
     assert len(set(kode)) == len(kode)
+
+
+# ------------------------------------------------------------------ inert text (issue 22, item 9)
+
+KENDALI = "_x001B_]0;judul_x0007__x001B_[2J"  # how a workbook stores ESC ] 0 ; … BEL ESC [ 2 J in a cell
+
+
+@pytest.fixture(scope="module")
+def kendali(tmp_path_factory):
+    """The hand-computed year with terminal commands in NamaKecamatan and in a
+    Jenis Layanan (a galat whose message quotes the cell)."""
+    p = kasus.pengaturan()
+    p["NamaKecamatan"] = KENDALI + "Bathin Solapan"
+    t = kasus.tabel()
+    t["tblLayanan"][1]["Jenis Layanan"] = "Surat" + KENDALI
+    return isi(tmp_path_factory.mktemp("kendali") / "kendali.xlsx", p, t)
+
+
+def _tanpa_kendali(teks: str) -> None:
+    # Captured (not a terminal), rich sends no styling: any control byte came from the workbook.
+    sisa = {c for c in teks if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F}
+    assert not sisa, sorted(sisa)
+
+
+def test_teks_buku_kerja_dicetak_inert(kendali, tmp_path):
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(kendali), "-o", str(tmp_path / "o.xlsx")],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1, r.stderr  # the unknown Jenis Layanan
+    _tanpa_kendali(r.stdout + r.stderr)
+    # Shown, escaped: the office sees what its cell holds.
+    assert "IKU Kecamatan \\x1b]0;judul\\x07\\x1b[2JBathin Solapan" in r.stdout
+    assert "Surat\\x1b]0;judul\\x07\\x1b[2J" in " ".join(r.stdout.split())
+
+
+def test_batch_mencetak_inert(kendali, tmp_path):
+    masuk = tmp_path / "masuk"
+    masuk.mkdir()
+    (masuk / "kendali.xlsx").write_bytes(kendali.read_bytes())
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "batch", str(masuk), str(tmp_path / "hilang\x1b[2J.xlsx"),
+                        "-o", str(tmp_path / "keluar"), "-j", "1"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr  # the missing input
+    _tanpa_kendali(r.stdout + r.stderr)
+    assert "hilang\\x1b[2J.xlsx" in r.stdout
+
+
+def test_nama_berkas_dalam_pesan_inert(tmp_path, monkeypatch, capsys):
+    k, out, err = _jalan(monkeypatch, capsys, ["hitung", str(tmp_path / "a\x1b]0;x\x07.xlsx")])
+    assert k == 2
+    _tanpa_kendali(out + err)
+    assert "a\\x1b]0;x\\x07.xlsx" in err
+
+
+def test_inert():
+    from xl_iku.cli.layar import inert
+
+    assert inert("a\x1b[2J\x07b\x9bc\u202ed\udcffe\tf\ng") == "a\\x1b[2J\\x07b\\x9bc\\u202ed\\udcffe\\x09f\\x0ag"
+    assert inert("baris\nkedua", baris_baru=True) == "baris\nkedua"
+    assert inert("Bâthin Solapan — 84,21 %") == "Bâthin Solapan — 84,21 %"
+
+
+def test_izin_ditolak_docx_bukan_buku_kerja(tmp_path, monkeypatch, capsys):
+    """Issue 21, item 11: a .docx that cannot be written was called a "Buku kerja"."""
+    from pathlib import Path
+
+    from xl_iku.io import atomic
+
+    def ditolak(folder, name):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(atomic, "_mkstemp", ditolak)
+    contoh = Path(__file__).resolve().parents[1] / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+    k, out, err = _jalan(monkeypatch, capsys, ["laporan", "skm", str(contoh), "-o", str(tmp_path / "Laporan.docx"),
+                                               "--hitung"])
+    teks = " ".join(err.split())
+    assert k == 2 and "Gagal: Berkas 'Laporan.docx' tidak dapat disimpan" in teks, teks
+    assert "Buku kerja" not in teks and not (tmp_path / "Laporan.docx").exists()

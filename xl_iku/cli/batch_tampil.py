@@ -76,8 +76,9 @@ class PantauCli(Pantau):
 
 
 # Where a file name may break across lines: after a folder separator, or
-# after the punctuation that joins the words of a name (kec_bathin-solapan.xlsx).
-_PATAHAN = re.compile(r"(?<=[/\\_\-. ])")
+# after the punctuation that joins the words of a name (kec_bathin-solapan.xlsx);
+# never before its extension.
+_PATAHAN = re.compile(r"(?<=[/\\_\- ])")
 
 
 def pecah_nama(nama: str, lebar: int) -> str:
@@ -121,8 +122,12 @@ def tabel_batch(hb: HasilBatch, lebar: int = 80) -> Table:
     # No box (as the indicator table): one space between columns, none at the edges.
     antara = 2 * (len(kepala) - 1)
     lain = sum(lebar_kol[2:]) + antara
-    nama_kec = max(kata, min(lebar_kol[1], lebar - lain - lebar_kol[0]))
-    nama_berkas = max(len(kepala[0]), min(lebar_kol[0], lebar - lain - nama_kec))
+    ada = lebar - lain
+    if lebar_kol[0] + lebar_kol[1] <= ada:
+        nama_berkas, nama_kec = lebar_kol[0], lebar_kol[1]
+    else:  # the file name keeps at least 22 columns, the kecamatan the rest (down to its longest word)
+        nama_kec = min(lebar_kol[1], max(kata, ada - min(lebar_kol[0], 22)))
+        nama_berkas = max(len(kepala[0]), ada - nama_kec)
     t = Table(title="Hasil batch", title_justify="left", box=None, padding=(0, 1), pad_edge=False,
               header_style="bold underline")
     t.add_column("Berkas", no_wrap=True, width=nama_berkas)
