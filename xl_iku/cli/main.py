@@ -47,7 +47,8 @@ def tabel_ringkas(h: Hasil, lebar: int = 80) -> Table:
 
     Every column but the name keeps its full width (a code is never cut:
     IKU-01 and IK-01 must stay two codes); the name takes what is left and
-    ends in an ellipsis.  Full names are in --json and the workbook.
+    ends in an ellipsis, and is left out below 8 columns.  Full names are in
+    --json and the workbook.  Tercapai is the engine's decision (Ya/Tidak).
     """
     from rich.table import Table
     from rich.text import Text

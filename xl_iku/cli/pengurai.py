@@ -1,7 +1,7 @@
 """The command line's parser: the standard library's argparse, speaking Indonesian.
 
 argparse looks every one of its own strings up through gettext (the argparse
-documentation's "Translating the argparse output"): the module calls its
+HOWTO, "How to translate the argparse output"): the module calls its
 module-level `_` and `ngettext`, which gettext binds to the process's global
 domain and the user's LANG.  xl-iku ships the Indonesian catalogue of that
 domain (`locale/id/LC_MESSAGES/argparse.po`, compiled to `.mo` with babel)
@@ -51,8 +51,8 @@ class Tata(argparse.HelpFormatter):
     3.13's form, not 3.11's `-o BERKAS, --output BERKAS`): the generated
     reference is the same on every supported Python."""
 
-    def __init__(self, prog: str, width: int | None = None, posisi: int = 30):
-        super().__init__(prog, max_help_position=posisi, width=width)
+    def __init__(self, prog: str, width: int | None = None, posisi: int = 30, **kwargs):
+        super().__init__(prog, max_help_position=posisi, width=width, **kwargs)
 
     def _format_action_invocation(self, action: argparse.Action) -> str:
         if action.option_strings and action.nargs != 0 and isinstance(action.metavar, str):
