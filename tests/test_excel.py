@@ -579,22 +579,30 @@ def test_pasang_addin_structure(tmp_path):
     assert "from xl_iku.excel import main" in a.modul.read_text(encoding="utf-8")
 
 
-def test_cli_pasang_excel(tmp_path):
-    from typer.testing import CliRunner
+def _xl_iku(capsys, *args):
+    """The real command line in this process: its error boundary turns FileError into exit 2."""
+    from xl_iku.cli.main import main
 
-    from xl_iku.cli.main import app  # the real command line: its error boundary turns FileError into exit 2
+    try:
+        main([str(a) for a in args])
+    except SystemExit as e:
+        kode = e.code
+    o = capsys.readouterr()
+    return kode, o.out + o.err
 
+
+def test_cli_pasang_excel(tmp_path, capsys):
     src = tmp_path / "Contoh.xlsx"
     src.write_bytes(SAMPEL.read_bytes())
-    r = CliRunner().invoke(app, ["pasang-excel", str(src)])
-    assert r.exit_code == 0, r.output
+    kode, keluaran = _xl_iku(capsys, "pasang-excel", src)
+    assert kode == 0, keluaran
     assert (tmp_path / "Contoh.xlsm").exists() and (tmp_path / "Contoh.py").exists()
-    r = CliRunner().invoke(app, ["pasang-excel", str(src)])
-    assert r.exit_code == 2 and "sudah ada" in r.output
-    r = CliRunner().invoke(app, ["pasang-excel", str(tmp_path / "tidak_ada.xlsx")])
-    assert r.exit_code == 2 and "Traceback" not in r.output
-    r = CliRunner().invoke(app, ["pasang-excel", "--addin", "-f", str(tmp_path)])
-    assert r.exit_code == 0 and (tmp_path / "xl_iku_addin.xlam").exists()
+    kode, keluaran = _xl_iku(capsys, "pasang-excel", src)
+    assert kode == 2 and "sudah ada" in keluaran
+    kode, keluaran = _xl_iku(capsys, "pasang-excel", tmp_path / "tidak_ada.xlsx")
+    assert kode == 2 and "Traceback" not in keluaran
+    kode, keluaran = _xl_iku(capsys, "pasang-excel", "--addin", "-f", tmp_path)
+    assert kode == 0 and (tmp_path / "xl_iku_addin.xlam").exists()
 
 
 def test_beranda_status_same_on_both_paths(cli, remote):
@@ -699,24 +707,12 @@ def test_macos_protection_keeps_its_options(monkeypatch):
     assert rusak.api.calls == []  # an unreadable option: left protected, never re-protected with less
 
 
-def test_cli_pasang_excel_says_when_it_renames(tmp_path):
-    import typer
-    from typer.testing import CliRunner
-
-    from xl_iku.cli import excel as cli_excel
-
-    app = typer.Typer()
-    cli_excel.daftarkan(app)
-
-    @app.command()
-    def versi():
-        pass
-
+def test_cli_pasang_excel_says_when_it_renames(tmp_path, capsys):
     src = tmp_path / "json.xlsx"
     src.write_bytes(SAMPEL.read_bytes())
-    r = CliRunner().invoke(app, ["pasang-excel", str(src)])
-    assert r.exit_code == 0, r.output
-    assert "Catatan:" in r.output and "buku_json" in r.output
+    kode, keluaran = _xl_iku(capsys, "pasang-excel", src)
+    assert kode == 0, keluaran
+    assert "Catatan:" in keluaran and "buku_json" in keluaran
     assert (tmp_path / "buku_json.py").exists() and not (tmp_path / "json.py").exists()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import IO
 
 from rich.console import Console
@@ -11,28 +12,36 @@ from rich.table import Table
 from rich.text import Text
 
 from ..batch.runner import HasilBatch, HasilBerkas, Pantau
-from .layar import angka, baris
+from .layar import angka, baris, inert, teks
 
 _GAYA = {"ok": "green", "galat": "red", "gagal": "bold red"}
 
 
 def _label(status: str) -> Text:
-    return Text(status, style=_GAYA[status])
+    return Text(inert(status), style=_GAYA[status])
 
 
 class PantauCli(Pantau):
-    def __init__(self, con: Console, jsonl: IO[str] | None):
-        self.con, self.jsonl = con, jsonl
+    """`hilang`: how many of the inputs named do not exist (the runner counts
+    them among its entries, each a `gagal` with its sentence)."""
+
+    def __init__(self, con: Console, jsonl: IO[str] | None, hilang: int = 0):
+        self.con, self.jsonl, self.hilang = con, jsonl, hilang
         self.progress: Progress | None = None
         self.tugas = None
         self.n = self.total = 0
 
     def mulai(self, total: int, akan_dihitung: int, jobs: int) -> None:
         self.total = total
-        lewat = total - akan_dihitung
-        teks = f"{total} berkas ditemukan; {akan_dihitung} akan dihitung dengan {jobs} pekerja"
-        teks += f", {lewat} dilewati atau tidak terbaca." if lewat else "."
-        self.con.print(teks)
+        ada = total - self.hilang
+        lewat = ada - akan_dihitung
+        bagian = [f"{ada} berkas ditemukan"]
+        if ada:
+            bagian.append(f"{akan_dihitung} akan dihitung dengan {jobs} pekerja"
+                          + (f", {lewat} dilewati atau tidak terbaca" if lewat else ""))
+        if self.hilang:
+            bagian.append(f"{self.hilang} masukan tidak ditemukan")
+        self.con.print("; ".join(bagian) + ".")
         if self.con.is_terminal and total:
             self.progress = Progress(TextColumn("Menghitung"), BarColumn(), MofNCompleteColumn(),
                                      TextColumn("•"), TimeElapsedColumn(), TextColumn("sisa"),
@@ -66,18 +75,65 @@ class PantauCli(Pantau):
             self.progress = None
 
 
-def tabel_batch(hb: HasilBatch) -> Table:
-    t = Table(title="Hasil batch", show_lines=False)
-    for col, kw in (("Berkas", {"overflow": "fold"}), ("Kecamatan", {}), ("Tahun", {"justify": "right"}),
-                    ("Status", {}), ("Galat", {"justify": "right"}), ("Peringatan", {"justify": "right"}),
-                    ("Detik", {"justify": "right"})):
-        t.add_column(col, **kw)
+# Where a file name may break across lines: after a folder separator, or
+# after the punctuation that joins the words of a name (kec_bathin-solapan.xlsx);
+# never before its extension.
+_PATAHAN = re.compile(r"(?<=[/\\_\- ])")
+
+
+def pecah_nama(nama: str, lebar: int) -> str:
+    """`nama` in lines of at most `lebar`, broken only between its parts (never
+    inside a word, unless one part alone is wider than the column)."""
+    if len(nama) <= lebar:
+        return nama
+    baris_: list[str] = []
+    kini = ""
+    for bagian in _PATAHAN.split(nama):
+        while len(bagian) > lebar:  # one part wider than the column: no better place to break
+            if kini:
+                baris_.append(kini)
+                kini = ""
+            baris_.append(bagian[:lebar])
+            bagian = bagian[lebar:]
+        if len(kini) + len(bagian) > lebar:
+            baris_.append(kini)
+            kini = ""
+        kini += bagian
+    if kini:
+        baris_.append(kini)
+    return "\n".join(baris_)
+
+
+def tabel_batch(hb: HasilBatch, lebar: int = 80) -> Table:
+    """One row per workbook at `lebar` columns: the file name gets what the
+    other columns leave and breaks only between its parts (folders, words)."""
+    kepala = ("Berkas", "Kecamatan", "Tahun", "Status", "Galat", "Peringatan", "Detik")
+    isi = []
     for h in hb.berkas:
         r = h.ringkasan
         gagal = h.status == "gagal"
-        t.add_row(Text(h.berkas), Text(r.get("kecamatan") or "–"),
-                  str(r["tahun"]) if r.get("tahun") is not None else "–",
-                  _label(h.status), "–" if gagal else str(h.jumlah_galat),
-                  "–" if gagal else str(h.jumlah_peringatan),
-                  "dilewati" if h.dilewati else angka(r.get("detik")))
+        isi.append((inert(h.berkas), inert(r.get("kecamatan") or "–"),
+                    str(r["tahun"]) if r.get("tahun") is not None else "–", h.status,
+                    "–" if gagal else str(h.jumlah_galat), "–" if gagal else str(h.jumlah_peringatan),
+                    "dilewati" if h.dilewati else angka(r.get("detik"))))
+    lebar_kol = [max([len(kepala[k])] + [len(b[k]) for b in isi]) for k in range(len(kepala))]
+    # A kecamatan's name may wrap at its spaces, down to its longest word.
+    kata = max([len(w) for b in isi for w in b[1].split()] + [len(kepala[1])])
+    # No box (as the indicator table): one space between columns, none at the edges.
+    antara = 2 * (len(kepala) - 1)
+    lain = sum(lebar_kol[2:]) + antara
+    ada = lebar - lain
+    if lebar_kol[0] + lebar_kol[1] <= ada:
+        nama_berkas, nama_kec = lebar_kol[0], lebar_kol[1]
+    else:  # the file name keeps at least 22 columns, the kecamatan the rest (down to its longest word)
+        nama_kec = min(lebar_kol[1], max(kata, ada - min(lebar_kol[0], 22)))
+        nama_berkas = max(len(kepala[0]), ada - nama_kec)
+    t = Table(title="Hasil batch", title_justify="left", box=None, padding=(0, 1), pad_edge=False,
+              header_style="bold underline")
+    t.add_column("Berkas", no_wrap=True, width=nama_berkas)
+    t.add_column("Kecamatan", width=nama_kec)
+    for col in kepala[2:]:
+        t.add_column(col, justify="left" if col == "Status" else "right", no_wrap=True)
+    for b in isi:
+        t.add_row(Text(pecah_nama(b[0], nama_berkas)), teks(b[1]), b[2], _label(b[3]), *b[4:])
     return t

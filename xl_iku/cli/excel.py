@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
-
-import typer
+from typing import TYPE_CHECKING
 
 from ..pesan import PemakaianError
 from .layar import baris, out
 
+if TYPE_CHECKING:
+    import argparse
 
-def pasang_excel(
-    masukan: Optional[Path] = typer.Argument(
-        None, metavar="BERKAS", help="Buku kerja IKU (.xlsx) yang diberi tombol Hitung; tidak diubah, hasilnya salinan .xlsm."),
-    addin: bool = typer.Option(False, "--addin", help="Buat add-in xl_iku_addin.xlam (tombol 'Hitung IKU' di pita "
-                                                      "Excel, untuk semua buku kerja IKU) alih-alih salinan .xlsm."),
-    folder: Optional[Path] = typer.Option(None, "--folder", "-f", metavar="FOLDER", help="Folder hasil (bawaan: folder BERKAS, "
-                                                                      "atau folder kerja untuk --addin)."),
-    timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas hasil yang sudah ada."),
-) -> None:
-    """Pasang tombol Hitung untuk Excel desktop dengan Python lokal (xlwings)."""
+
+def daftarkan(sub) -> None:
+    ket = "Pasang tombol Hitung untuk Excel desktop dengan Python lokal (xlwings)."
+    p = sub.add_parser("pasang-excel", help=ket, description=ket)
+    p.add_argument("masukan", nargs="?", type=Path, metavar="BERKAS",
+                   help="Buku kerja IKU (.xlsx) yang diberi tombol Hitung; tidak diubah, hasilnya salinan .xlsm.")
+    p.add_argument("--addin", action="store_true", help="Buat add-in xl_iku_addin.xlam (tombol 'Hitung IKU' di pita "
+                                                         "Excel, untuk semua buku kerja IKU) alih-alih salinan .xlsm.")
+    p.add_argument("-f", "--folder", type=Path, metavar="FOLDER",
+                   help="Folder hasil (bawaan: folder BERKAS, atau folder kerja untuk --addin).")
+    p.add_argument("--timpa", action="store_true", help="Timpa berkas hasil yang sudah ada.")
+    p.set_defaults(jalankan=pasang_excel)
+
+
+def pasang_excel(a: argparse.Namespace) -> int:
     from ..excel.pasang import buat_addin, buat_xlsm
 
+    addin, masukan, folder, timpa = a.addin, a.masukan, a.folder, a.timpa
     if addin:
         a = buat_addin(folder or Path.cwd(), timpa=timpa)
     elif masukan is None:
@@ -40,7 +46,4 @@ def pasang_excel(
         out.print(f"Ditulis: {a.berkas}, {a.modul.name} dan {a.konfigurasi.name} (simpan ketiganya di satu folder).")
         out.print(f"Buka {a.berkas.name}, aktifkan makro (Enable Content), lalu klik tombol Hitung di lembar Beranda. "
                   "Jangan mengganti nama berkasnya.")
-
-
-def daftarkan(app: typer.Typer) -> None:
-    app.command("pasang-excel")(pasang_excel)
+    return 0

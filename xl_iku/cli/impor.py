@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
-
-import typer
+from typing import TYPE_CHECKING
 
 from .layar import baris, err, out
+
+if TYPE_CHECKING:
+    import argparse
+
+    from rich.console import Console
 
 MAKS_BARIS = 30  # problems listed on screen; the rest are counted
 
@@ -26,18 +29,27 @@ def _rentang(nomor: list[int]) -> str:
     return teks + (f", … ({len(nomor)} baris)" if len(nomor) > 15 else "")
 
 
-def impor_skm(
-    formulir: Path = typer.Argument(..., metavar="FORMULIR", help="Ekspor jawaban survei: .csv (Google Formulir) atau .xlsx (Google Spreadsheet)."),
-    buku: Path = typer.Argument(..., metavar="BERKAS", help="Buku kerja IKU tujuan (.xlsx); jawaban ditambahkan ke tabel tblSKM."),
-    pemetaan: Optional[Path] = typer.Option(None, "--pemetaan", metavar="BERKAS", help="Berkas .json/.toml untuk judul kolom atau label jawaban lain."),
-    format_tanggal: Optional[str] = typer.Option(None, "--format-tanggal", metavar="FORMAT",
-                                                 help="Format stempel waktu bila tidak dikenali, mis. \"%m/%d/%Y %H:%M:%S\"."),
-    periksa: bool = typer.Option(False, "--periksa", help="Hanya periksa dan laporkan; buku kerja tidak diubah."),
-) -> None:
-    """Tambahkan jawaban survei (Google Formulir) ke tabel tblSKM tanpa menggandakan jawaban yang sudah ada."""
+def daftarkan(sub) -> None:
+    ket = "Tambahkan jawaban survei (Google Formulir) ke tabel tblSKM tanpa menggandakan jawaban yang sudah ada."
+    p = sub.add_parser("impor-skm", help=ket, description=ket)
+    p.add_argument("formulir", type=Path, metavar="FORMULIR",
+                   help="Ekspor jawaban survei: .csv (Google Formulir) atau .xlsx (Google Spreadsheet).")
+    p.add_argument("buku", type=Path, metavar="BERKAS",
+                   help="Buku kerja IKU tujuan (.xlsx); jawaban ditambahkan ke tabel tblSKM.")
+    p.add_argument("--pemetaan", type=Path, metavar="BERKAS",
+                   help="Berkas .json/.toml untuk judul kolom atau label jawaban lain.")
+    # '%%': argparse formats help texts with %.
+    p.add_argument("--format-tanggal", metavar="FORMAT",
+                   help="Format stempel waktu bila tidak dikenali, mis. \"%%m/%%d/%%Y %%H:%%M:%%S\".")
+    p.add_argument("--periksa", action="store_true", help="Hanya periksa dan laporkan; buku kerja tidak diubah.")
+    p.set_defaults(jalankan=impor_skm)
+
+
+def impor_skm(a: argparse.Namespace) -> int:
     from ..impor.skm import impor_skm as jalankan
 
-    lap = jalankan(formulir, buku, pemetaan=pemetaan, format_tanggal=format_tanggal, periksa=periksa)
+    periksa = a.periksa
+    lap = jalankan(a.formulir, a.buku, pemetaan=a.pemetaan, format_tanggal=a.format_tanggal, periksa=periksa)
     satuan = lap.satuan_baris
     out.print(f"Formulir {lap.formulir}: {lap.tanggapan} tanggapan.")
     for target, headers in lap.peta.items():
@@ -63,8 +75,4 @@ def impor_skm(
     if lap.ditolak:
         err.print(f"{len(lap.ditolak)} tanggapan tidak dapat dipetakan dan tidak diimpor; perbaiki di formulir atau "
                   "tambahkan labelnya di berkas --pemetaan, lalu jalankan lagi (yang sudah masuk tidak akan terduplikasi).")
-    raise typer.Exit(lap.kode_keluar)
-
-
-def daftarkan(app: typer.Typer) -> None:
-    app.command("impor-skm")(impor_skm)
+    return lap.kode_keluar

@@ -1,44 +1,55 @@
-"""The `xl-iku` command (typer + rich).  Every message is Indonesian."""
+"""The `xl-iku` command (argparse + rich).  Every message is Indonesian.
+
+The parser is the standard library's argparse with xl-iku's Indonesian
+catalogue (cli/pengurai.py); each command lives in its own module, which
+adds its parser (`daftarkan`) and runs it (`jalankan`, returning the exit
+code).  `main` is the one error boundary.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import Optional
-
-import typer
-from typer.core import TyperCommand
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..hasil import GALAT, STATUS_GALAT, STATUS_TANPA_DATA, Hasil
-from ..pesan import KELUAR_BERKAS, KELUAR_DIBATALKAN, FileError, PesanError, kalimat_tak_terduga
-from .bahasa import Kelompok, Perintah
-from .layar import angka, baris, err, gagal, out, warna
+from ..hasil import GALAT, STATUS_GALAT, STATUS_OK, STATUS_TANPA_DATA, Hasil
+from ..pesan import KELUAR_BERKAS, KELUAR_DIBATALKAN, FileError, PemakaianError, PesanError, kalimat_tak_terduga
+from . import batch, excel, impor, laporan, pdf, server
+from .layar import angka, baris, err, gagal, inert, out, teks, warna
+from .pengurai import Pengurai, bahasa_indonesia, bilangan_bulat, tulis_kesalahan, urai
+from .pengurai import angka as jenis_angka
 
 if TYPE_CHECKING:
+    import argparse
+
     from rich.table import Table
 
-app = typer.Typer(
-    cls=Kelompok,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    help="xl-iku: menghitung Indikator Kinerja Utama kecamatan dari buku kerja Excel.",
-    rich_markup_mode=None,
-)
-
+DESKRIPSI = "xl-iku: menghitung Indikator Kinerja Utama kecamatan dari buku kerja Excel."
 MAKS_TEMUAN = 20  # findings listed on screen; the rest are on the Validasi sheet
+# The years the sample generator (template/contoh.data_contoh) can make.
+TAHUN_CONTOH = (2000, 2100)
 
 
 def _nilai(x) -> str:
-    return x if isinstance(x, str) else angka(x)
+    return inert(x) if isinstance(x, str) else angka(x)
+
+
+def _tercapai(i) -> str:
+    if i.status != STATUS_OK or i.tercapai is None:
+        return "–"
+    return "Ya" if i.tercapai else "Tidak"
 
 
 def tabel_ringkas(h: Hasil, lebar: int = 80) -> Table:
-    """One line per indicator at `lebar` columns (80 included): the names are
-    cut to what is left and end in an ellipsis; full names are in --json and
-    the workbook."""
+    """One line per indicator at `lebar` columns (80 included).
+
+    Every column but the name keeps its full width (a code is never cut:
+    IKU-01 and IK-01 must stay two codes); the name takes what is left and
+    ends in an ellipsis, and is left out below 8 columns.  Full names are in
+    --json and the workbook.  Tercapai is the engine's decision (Ya/Tidak).
+    """
     from rich.table import Table
     from rich.text import Text
 
@@ -49,23 +60,30 @@ def tabel_ringkas(h: Hasil, lebar: int = 80) -> Table:
         elif i.status == STATUS_TANPA_DATA:
             kategori = warna("tanpa data", "yellow")
         else:
-            kategori = Text(i.kategori or "–")
-        baris_tabel.append((i.kode, i.nama, _nilai(i.target), _nilai(i.realisasi), _nilai(i.capaian), kategori))
-    kepala = ("Kode", "Indikator", "Target", "Realisasi", "Capaian", "Kategori")
-    lain = [max([len(kepala[k])] + [len(str(b[k])) for b in baris_tabel]) for k in (0, 2, 3, 4, 5)]
-    # Each column takes one space either side, the outer edges none (pad_edge=False).
-    sisa = lebar - sum(lain) - 2 * (len(kepala) - 1)
-    lebar_nama = max(12, min(sisa, max(len(b[1]) for b in baris_tabel)))
+            kategori = teks(i.kategori or "–")
+        baris_tabel.append((inert(i.kode), inert(i.nama), _nilai(i.target), _nilai(i.realisasi),
+                            _nilai(i.capaian), kategori, _tercapai(i)))
+    kepala = ("Kode", "Indikator", "Target", "Realisasi", "Capaian", "Kategori", "Tercapai")
+    tetap = (0, 2, 3, 4, 5, 6)
+    lain = [max([len(kepala[k])] + [len(str(b[k])) for b in baris_tabel]) for k in tetap]
+    # One space after each column but the last (padding on the right only).
+    sisa = lebar - sum(lain) - (len(kepala) - 1)
+    # Too narrow for a useful name: no name column, rather than cut codes or numbers.
+    dengan_nama = sisa >= 8
+    lebar_nama = min(sisa, max([len(b[1]) for b in baris_tabel] or [8]))
     # No box: a border costs columns the names need; the header is underlined instead.
-    t = Table(title=f"IKU Kecamatan {h.kecamatan or '?'} — Tahun {h.tahun or '?'}", box=None,
-              padding=(0, 1), pad_edge=False, title_justify="left", header_style="bold underline")
+    judul = f"IKU Kecamatan {inert(h.kecamatan or '?')} — Tahun {h.tahun or '?'}"
+    t = Table(title=judul, box=None, padding=(0, 1, 0, 0), pad_edge=False, title_justify="left",
+              header_style="bold underline")
     t.add_column("Kode", no_wrap=True, min_width=lain[0])
-    t.add_column("Indikator", no_wrap=True, overflow="ellipsis", width=lebar_nama)
+    if dengan_nama:
+        t.add_column("Indikator", no_wrap=True, overflow="ellipsis", width=lebar_nama)
     for col, w in zip(("Target", "Realisasi", "Capaian"), lain[1:4]):
         t.add_column(col, justify="right", no_wrap=True, min_width=w)
     t.add_column("Kategori", no_wrap=True, min_width=lain[4])
-    for kode, nama, *angka_, kategori in baris_tabel:
-        t.add_row(kode, Text(nama), *angka_, kategori)
+    t.add_column("Tercapai", no_wrap=True, min_width=lain[5])
+    for kode, nama, *sisa_baris in baris_tabel:
+        t.add_row(kode, *([Text(nama)] if dengan_nama else []), *sisa_baris)
     return t
 
 
@@ -82,22 +100,14 @@ def _tulis_json(h: Hasil, tujuan: str) -> None:
         raise FileError(f"Berkas JSON '{tujuan}' tidak dapat ditulis: {alasan_os(e)}.") from None
 
 
-@app.command()
-def hitung(
-    masukan: Path = typer.Argument(..., metavar="BERKAS", help="Buku kerja IKU (.xlsx/.xlsm)."),
-    keluaran: Optional[Path] = typer.Option(None, "-o", "--output", metavar="BERKAS",
-                                            help="Tulis hasil ke berkas ini (bawaan: perbarui BERKAS masukan)."),
-    json_: Optional[str] = typer.Option(None, "--json", metavar="JALUR|-",
-                                        help="Tulis hasil JSON ke JALUR, atau '-' untuk layar."),
-) -> None:
-    """Validasi, hitung, dan isi lembar keluaran."""
+def hitung(a: argparse.Namespace) -> int:
     from ..app import hitung_berkas
 
-    lap = hitung_berkas(masukan, keluaran)
+    lap = hitung_berkas(a.masukan, a.keluaran)
     h = lap.hasil
-    if json_ is not None:
-        _tulis_json(h, json_)
-    con = err if json_ == "-" else out
+    if a.json is not None:
+        _tulis_json(h, a.json)
+    con = err if a.json == "-" else out
     con.print(tabel_ringkas(h, con.width))
     con.print()
     for t in h.temuan[:MAKS_TEMUAN]:
@@ -106,7 +116,7 @@ def hitung(
         con.print(f"… dan {len(h.temuan) - MAKS_TEMUAN} temuan lain (lihat lembar Validasi).")
     con.print(f"{h.jumlah_galat} galat, {h.jumlah_peringatan} peringatan. "
               f"Hasil ditulis ke {lap.keluaran} ({angka(lap.detik)} detik).")
-    raise typer.Exit(lap.kode_keluar)
+    return lap.kode_keluar
 
 
 def _belum_ada(tujuan: Path) -> None:
@@ -114,86 +124,108 @@ def _belum_ada(tujuan: Path) -> None:
         raise FileError(f"Berkas '{tujuan}' sudah ada; pilih nama lain agar isinya tidak tertimpa.")
 
 
-@app.command()
-def templat(tujuan: Path = typer.Argument(Path("IKU_template.xlsx"), metavar="BERKAS",
-                                         help="Berkas templat baru (bawaan: IKU_template.xlsx).")) -> None:
-    """Tulis templat kosong yang baru."""
+def templat(a: argparse.Namespace) -> int:
     from ..template.build import buat
 
-    _belum_ada(tujuan)
-    buat(tujuan)
-    out.print(f"Templat ditulis ke {tujuan}.")
+    _belum_ada(a.tujuan)
+    buat(a.tujuan)
+    out.print(f"Templat ditulis ke {a.tujuan}.")
+    return 0
 
 
-@app.command()
-def contoh(
-    tujuan: Path = typer.Argument(Path("Contoh_IKU_Bathin_Solapan.xlsx"), metavar="BERKAS",
-                                  help="Berkas contoh baru (bawaan: Contoh_IKU_Bathin_Solapan.xlsx)."),
-    tahun: int = typer.Option(2024, metavar="TAHUN", help="Tahun laporan (bawaan: 2024)."),
-    skala: float = typer.Option(1.0, metavar="ANGKA", help="Pengali jumlah baris register, untuk uji beban (bawaan: 1)."),
-    seed: int = typer.Option(2024, metavar="N", help="Benih acak; hasil sama untuk benih sama (bawaan: 2024)."),
-) -> None:
-    """Tulis buku kerja contoh berisi data satu tahun Kecamatan Bathin Solapan."""
+def contoh(a: argparse.Namespace) -> int:
+    from ..template.build import buat
     from ..template.contoh import data_contoh
-    from ..template.build import buat
 
-    _belum_ada(tujuan)
-    peng, tabel = data_contoh(tahun=tahun, seed=seed, skala=skala)
-    buat(tujuan, peng, tabel)
-    out.print(f"Buku kerja contoh ditulis ke {tujuan}.")
+    _belum_ada(a.tujuan)
+    peng, tabel = data_contoh(tahun=a.tahun, seed=a.seed, skala=a.skala)
+    buat(a.tujuan, peng, tabel)
+    out.print(f"Buku kerja contoh ditulis ke {a.tujuan}.")
+    return 0
 
 
-@app.command()
-def versi() -> None:
-    """Tampilkan versi xl-iku."""
+def versi(a: argparse.Namespace) -> int:
     out.print(__version__)
+    return 0
 
 
-# Commands living in their own modules register themselves on `app`.
-for _modul in ("batch", "pdf", "impor", "excel", "laporan", "server"):
-    try:
-        _m = __import__(f"xl_iku.cli.{_modul}", fromlist=["daftarkan"])
-    except ModuleNotFoundError as _e:
-        if _e.name != f"xl_iku.cli.{_modul}":
-            raise
-    else:
-        _m.daftarkan(app)
-# Every command's help and usage errors are written in Indonesian (cli/bahasa.py).
-for _info in app.registered_commands:
-    if _info.cls is None or _info.cls is TyperCommand:
-        _info.cls = Perintah
+def _daftarkan_hitung(sub) -> None:
+    p = sub.add_parser("hitung", help="Validasi, hitung, dan isi lembar keluaran.",
+                       description="Validasi, hitung, dan isi lembar keluaran.")
+    p.add_argument("masukan", type=Path, metavar="BERKAS", help="Buku kerja IKU (.xlsx/.xlsm).")
+    p.add_argument("-o", "--output", dest="keluaran", type=Path, metavar="BERKAS",
+                   help="Tulis hasil ke berkas ini (bawaan: perbarui BERKAS masukan).")
+    p.add_argument("--json", metavar="JALUR|-", help="Tulis hasil JSON ke JALUR, atau '-' untuk layar.")
+    p.set_defaults(jalankan=hitung)
 
 
-def main() -> None:
-    """The error boundary of the command line (with `Perintah.invoke`, which
-    reports a command's `PesanError`).
+def _daftarkan_lain(sub) -> None:
+    p = sub.add_parser("templat", help="Tulis templat kosong yang baru.", description="Tulis templat kosong yang baru.")
+    p.add_argument("tujuan", nargs="?", type=Path, default=Path("IKU_template.xlsx"), metavar="BERKAS",
+                   help="Berkas templat baru (bawaan: IKU_template.xlsx).")
+    p.set_defaults(jalankan=templat)
 
-    Usage errors → Indonesian, exit 2; `PesanError` → its sentence and its
-    exit code (xl_iku.pesan); anything else → one sentence that says what was
-    already written, never a traceback.  Nothing printed is read as markup.
+    ket = "Tulis buku kerja contoh berisi data satu tahun Kecamatan Bathin Solapan."
+    p = sub.add_parser("contoh", help=ket, description=ket)
+    p.add_argument("tujuan", nargs="?", type=Path, default=Path("Contoh_IKU_Bathin_Solapan.xlsx"), metavar="BERKAS",
+                   help="Berkas contoh baru (bawaan: Contoh_IKU_Bathin_Solapan.xlsx).")
+    p.add_argument("--tahun", type=bilangan_bulat(*TAHUN_CONTOH), default=2024, metavar="TAHUN",
+                   help=f"Tahun laporan, {TAHUN_CONTOH[0]}–{TAHUN_CONTOH[1]} (bawaan: 2024).")
+    p.add_argument("--skala", type=jenis_angka(0), default=1.0, metavar="ANGKA",
+                   help="Pengali jumlah baris register, untuk uji beban (bawaan: 1).")
+    p.add_argument("--seed", type=bilangan_bulat(), default=2024, metavar="N",
+                   help="Benih acak; hasil sama untuk benih sama (bawaan: 2024).")
+    p.set_defaults(jalankan=contoh)
+
+    p = sub.add_parser("versi", help="Tampilkan versi xl-iku.", description="Tampilkan versi xl-iku.")
+    p.set_defaults(jalankan=versi)
+
+
+def buat_pengurai(lebar: int | None = None) -> Pengurai:
+    """The whole command line; `lebar` fixes the help's width (the generated docs)."""
+    # Help texts of the command list at column 16: Python 3.13 measures the
+    # indented command names two columns wider than 3.11, and the reference
+    # must read the same on both (pasang-excel takes a line of its own).
+    p = Pengurai(prog="xl-iku", description=DESKRIPSI, lebar=lebar, posisi=16)
+    sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", title="Perintah", required=True)
+    _daftarkan_hitung(sub)
+    for modul in (batch, pdf, laporan, impor, excel, server):
+        modul.daftarkan(sub)
+    _daftarkan_lain(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The error boundary of the command line.
+
+    Usage errors → the command's usage line and one Indonesian sentence, exit
+    2; `PesanError` → its sentence and its exit code (xl_iku.pesan); anything
+    else → one sentence that says what was already written, never a
+    traceback.  Nothing printed is read as markup or sent as a terminal
+    control.
     """
     from ..dasar import proses
-    from .bahasa import adalah_kesalahan_pemakaian, laporkan, tampilkan_kesalahan_pemakaian
 
     proses.siapkan()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    sub: Pengurai | None = None
     try:
-        rv = app(standalone_mode=False, prog_name="xl-iku")
-        sys.exit(rv if isinstance(rv, int) else 0)
+        with bahasa_indonesia():
+            args, sub = urai(buat_pengurai(), argv)
+        sys.exit(args.jalankan(args))
     except KeyboardInterrupt:
         err.print("Dibatalkan.")
         sys.exit(KELUAR_DIBATALKAN)
-    except typer.Exit as e:
-        sys.exit(e.exit_code)
-    except SystemExit:
-        raise
-    except PesanError as e:  # raised outside a command (Perintah.invoke reports the rest)
-        sys.exit(laporkan(e))
-    except Exception as e:
-        if adalah_kesalahan_pemakaian(e):  # click/typer usage errors
-            tampilkan_kesalahan_pemakaian(e, err)
-            sys.exit(KELUAR_BERKAS)
-        if "Abort" in {k.__name__ for k in type(e).__mro__}:  # click's Ctrl-C at a prompt
-            err.print("Dibatalkan.")
-            sys.exit(KELUAR_DIBATALKAN)
+    except PemakaianError as e:  # the command found the usage wrong: said on its usage line
+        if sub is not None:
+            with bahasa_indonesia():
+                tulis_kesalahan(sub, e.pesan)
+        else:  # pragma: no cover - the parser raises none
+            gagal(err, e.pesan)
+        sys.exit(e.kode_keluar)
+    except PesanError as e:
+        gagal(err, e.pesan)
+        sys.exit(e.kode_keluar)
+    except Exception as e:  # noqa: BLE001 - the boundary: a sentence, never a traceback
         gagal(err, kalimat_tak_terduga(type(e).__name__))
         sys.exit(KELUAR_BERKAS)

@@ -3,40 +3,45 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
-
-import typer
+from typing import TYPE_CHECKING
 
 from ..pesan import KELUAR_GALAT
 from .layar import angka, baris, err, out
+from .pengurai import angka as jenis_angka
+
+if TYPE_CHECKING:
+    import argparse
 
 
-def pdf(
-    masukan: Path = typer.Argument(..., metavar="BERKAS", help="Buku kerja IKU yang sudah dihitung (.xlsx/.xlsm)."),
-    keluaran: Optional[Path] = typer.Option(None, "-o", "--output", metavar="BERKAS",
-                                            help="Berkas PDF (bawaan: nama BERKAS masukan dengan .pdf)."),
-    lembar: Optional[List[str]] = typer.Option(
-        None, "--lembar", "-l", metavar="LEMBAR",
-        help="Lembar yang dicetak; boleh diulang atau dipisah koma (bawaan: IKU, Indikator Kinerja, "
-             "Indikator Pendukung, Hasil SKM).",
-    ),
-    validasi: bool = typer.Option(False, "--validasi", help="Sertakan juga lembar Validasi."),
-    hitung: bool = typer.Option(False, "--hitung", help="Hitung dulu pada salinan sementara (berkas masukan tidak diubah)."),
-    batas_waktu: float = typer.Option(180, "--batas-waktu", metavar="DETIK",
-                                      help="Batas waktu LibreOffice, dalam detik (bawaan: 180)."),
-    soffice: Optional[str] = typer.Option(None, "--soffice", metavar="JALUR",
-                                          help="Jalur program LibreOffice (soffice) bila tidak ditemukan otomatis."),
-) -> None:
-    """Cetak lembar keluaran yang ditandatangani ke satu PDF A4 (melalui LibreOffice)."""
+def daftarkan(sub) -> None:
+    ket = "Cetak lembar keluaran yang ditandatangani ke satu PDF A4 (melalui LibreOffice)."
+    p = sub.add_parser("pdf", help=ket, description=ket)
+    p.add_argument("masukan", type=Path, metavar="BERKAS", help="Buku kerja IKU yang sudah dihitung (.xlsx/.xlsm).")
+    p.add_argument("-o", "--output", dest="keluaran", type=Path, metavar="BERKAS",
+                   help="Berkas PDF (bawaan: nama BERKAS masukan dengan .pdf).")
+    p.add_argument("-l", "--lembar", action="append", metavar="LEMBAR",
+                   help="Lembar yang dicetak; boleh diulang atau dipisah koma (bawaan: IKU, Indikator Kinerja, "
+                        "Indikator Pendukung, Hasil SKM).")
+    p.add_argument("--validasi", action="store_true", help="Sertakan juga lembar Validasi.")
+    p.add_argument("--hitung", action="store_true",
+                   help="Hitung dulu pada salinan sementara (berkas masukan tidak diubah).")
+    p.add_argument("--batas-waktu", type=jenis_angka(0, lebih=True), default=180.0, metavar="DETIK",
+                   help="Batas waktu LibreOffice, dalam detik (bawaan: 180).")
+    p.add_argument("--soffice", metavar="JALUR",
+                   help="Jalur program LibreOffice (soffice) bila tidak ditemukan otomatis.")
+    p.set_defaults(jalankan=pdf)
+
+
+def pdf(a: argparse.Namespace) -> int:
     from .. import kontrak as K
     from ..laporan.pdf import LEMBAR_BAWAAN, buat_pdf
 
-    pilihan = list(lembar or [])
-    if validasi:
+    pilihan = list(a.lembar or [])
+    if a.validasi:
         pilihan = (pilihan or list(LEMBAR_BAWAAN)) + [K.LEMBAR_VALIDASI]
     # FileError (exit 2) and AlatError (exit 3) reach the one boundary in cli/main.py.
-    h = buat_pdf(masukan, keluaran, lembar=pilihan or None, hitung=hitung, batas_waktu=batas_waktu,
-                 soffice=soffice)
+    h = buat_pdf(a.masukan, a.keluaran, lembar=pilihan or None, hitung=a.hitung, batas_waktu=a.batas_waktu,
+                 soffice=a.soffice)
     for c in h.catatan:
         err.print(baris(("peringatan", "yellow"), f" {c}"))
     halaman = f"{h.halaman} halaman, " if h.halaman else ""
@@ -44,8 +49,5 @@ def pdf(
     if h.jumlah_galat:
         err.print(baris((f"{h.jumlah_galat} galat", "red"),
                         " saat menghitung; periksa lembar Validasi sebelum menandatangani."))
-        raise typer.Exit(KELUAR_GALAT)
-
-
-def daftarkan(app: typer.Typer) -> None:
-    app.command("pdf")(pdf)
+        return KELUAR_GALAT
+    return 0

@@ -215,5 +215,7 @@ def write_atomic(
             except OSError:
                 pass
         if isinstance(e, OSError) and not isinstance(e, FileError):
-            raise FileError(f"Buku kerja '{name}' tidak dapat disimpan: {alasan_os(e)}.") from e
+            # Documents and PDFs are written here too: only a workbook is a "buku kerja".
+            jenis = "Buku kerja" if name.lower().endswith((".xlsx", ".xlsm")) else "Berkas"
+            raise FileError(f"{jenis} '{name}' tidak dapat disimpan: {alasan_os(e)}.") from e
         raise
