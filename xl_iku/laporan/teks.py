@@ -34,7 +34,7 @@ def bulat(n) -> str:
 
 
 def rupiah(x) -> str:
-    return "–" if x is None else f"Rp{angka_teks(round(float(x)), 0)}"
+    return "–" if x is None else f"Rp{angka_teks(x, 0)}"
 
 
 def tanggal(d: date | str | None) -> str:
