@@ -419,3 +419,37 @@ def test_lkjip_counts_targets_reached_from_the_engine(docx_lkjip):
     teks = teks_docx(docx_lkjip)
     assert "4 mencapai target dan 5 belum mencapai target (IK-02, IK-07, IK-08, IK-10, IKP-04)" in teks
     assert "capaian 94,44% (Sangat Tinggi); target belum tercapai." in teks
+
+
+# ---------------------------------------------------------------- issue 21: never empty, never anonymous
+
+
+def test_docx_metadata_dari_buku_kerja(docx_skm, docx_lkjip):
+    from datetime import datetime, timedelta
+
+    for path in (docx_skm, docx_lkjip):
+        cp = Document(str(path)).core_properties
+        assert cp.author == f"Kecamatan {kasus.pengaturan()['NamaKecamatan']}"
+        assert "python-docx" not in (cp.comments or "") + (cp.author or "") + (cp.last_modified_by or "")
+        assert abs(datetime.utcnow() - cp.created.replace(tzinfo=None)) < timedelta(hours=2)
+
+
+def test_galat_ditandai_belum_final_di_setiap_halaman(docx_skm, docx_lkjip):
+    for path in (docx_skm, docx_lkjip):
+        doc = Document(str(path))
+        assert all("BELUM FINAL" in " ".join(p.text for p in s.header.paragraphs) for s in doc.sections)
+
+
+@pytest.mark.parametrize("jenis,akhiran", [("skm", ".docx"), ("poster", ".png")])
+def test_tanpa_responden_ditolak(tmp_path, cli, jenis, akhiran):
+    """A year with no survey row: no report on 0 respondents, one sentence, exit 2."""
+    from xl_iku.app import hitung_berkas
+
+    t = kasus.tabel()
+    t["tblSKM"] = []
+    src = hitung_berkas(isi(tmp_path / "m.xlsx", kasus.pengaturan(), t), tmp_path / "k.xlsx").keluaran
+    out = tmp_path / f"x{akhiran}"
+    p = cli("laporan", jenis, src, "-o", out)
+    assert p.returncode == 2, p.stdout + p.stderr
+    assert "Belum ada responden SKM" in p.stderr and p.stderr.count(". ") <= 1
+    assert not out.exists()

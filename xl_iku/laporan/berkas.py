@@ -47,6 +47,17 @@ def _cek(jenis: str, out: Path) -> str:
     return akhiran
 
 
+def _cek_responden(jenis: str, bahan: sumber.Bahan) -> None:
+    """A survey report or poster on no respondent is refused: its main number
+    (the IKM) cannot be computed (KONTRAK §4, "never empty")."""
+    h = bahan.hasil
+    if h.ikm is not None and h.ikm.responden:
+        return
+    periode = h.periode.uraian if h.periode is not None else f"tahun {h.tahun or '…'}"
+    raise FileError(f"Belum ada responden SKM pada {periode}, jadi {NAMA[jenis]} tidak dapat dibuat; "
+                    "isi data survei di lembar SKM (atau periksa Tahun Laporan) lalu jalankan lagi.")
+
+
 def docx_ke_pdf(docx: bytes, *, soffice: str | None = None, batas_waktu: float | None = None) -> bytes:
     """One LibreOffice Writer conversion in a private profile; AlatError when it is missing or fails."""
     from . import pdf as P
@@ -71,6 +82,8 @@ def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = Fal
     if gaya is not None and jenis == "poster":
         raise FileError("Opsi --gaya hanya untuk laporan skm dan lkjip (dokumen Word).")
     bahan = sumber.muat(masukan, hitung=hitung)
+    if jenis in ("skm", "poster"):
+        _cek_responden(jenis, bahan)
     if jenis == "poster":
         from . import poster
 
@@ -82,8 +95,14 @@ def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = Fal
             from .skm import buat as susun
         else:
             from .lkjip import buat as susun
+        from . import dokumen as D
+
         buf = io.BytesIO()
-        susun(bahan, Path(gaya) if gaya else None).save(buf)
+        doc = susun(bahan, Path(gaya) if gaya else None)
+        D.metadata(doc, bahan.hasil)
+        if bahan.hasil.jumlah_galat:
+            D.tanda_belum_final(doc)
+        doc.save(buf)
         data = buf.getvalue()
         if akhiran == ".pdf":
             data = docx_ke_pdf(data, soffice=soffice, batas_waktu=batas_waktu)

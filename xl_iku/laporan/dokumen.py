@@ -94,6 +94,37 @@ def baru(judul: str, gaya: Path | None = None) -> Document:
     return doc
 
 
+def metadata(doc: Document, h: Hasil) -> None:
+    """The document's properties name the office that hands it in and the moment it
+    was made (never the library's defaults: "python-docx", 2013)."""
+    from datetime import timezone
+
+    cp = doc.core_properties
+    pemilik = f"Kecamatan {h.kecamatan}" if h.kecamatan else "xl-iku"
+    cp.author = cp.last_modified_by = pemilik
+    cp.comments = "Dibuat dengan xl-iku dari buku kerja IKU."
+    sekarang = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    cp.created = cp.modified = sekarang
+    cp.revision = 1
+
+
+TANDA_BELUM_FINAL = "BELUM FINAL: masih ada data yang salah di buku kerja; perbaiki dan hitung ulang sebelum ditandatangani."
+
+
+def tanda_belum_final(doc: Document) -> None:
+    """A red line at the head of every page (every section's header, first page too)."""
+    for s in doc.sections:
+        for kepala in (s.header, s.first_page_header, s.even_page_header):
+            # Below an office's letterhead, never in its place.
+            p = kepala.paragraphs[0] if kepala.paragraphs else kepala.add_paragraph()
+            p = kepala.add_paragraph() if any(x.text.strip() for x in kepala.paragraphs) else p
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run(TANDA_BELUM_FINAL)
+            run.bold = True
+            run.font.size = Pt(9)
+            run.font.color.rgb = RGBColor(0xC0, 0, 0)
+
+
 def _nomor_halaman(section) -> None:
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -62,13 +62,27 @@ def muat(path: str | Path, *, hitung: bool = False) -> Bahan:
     awal, akhir = _rentang_survei(raw, hasil)
     del raw
     if not hitung:
-        beda = lembar_berbeda(path, hasil)
-        if beda:
-            raise FileError(
-                f"Lembar keluaran '{beda}' di berkas '{path.name}' belum dihitung atau tidak sesuai lagi dengan "
-                f"data masukannya; jalankan dulu: xl-iku hitung \"{path.name}\" (atau pakai opsi --hitung)."
-            )
+        pastikan_terkini(path, hasil)
     return Bahan(hasil, ref, analisis, awal, akhir, catatan)
+
+
+def hitung_ulang(path: str | Path) -> Hasil:
+    """The engine's result for the workbook's inputs now (the workbook is only read)."""
+    with Package.open(Path(path)) as pkg:
+        raw = file_reader.baca_paket(pkg)
+    return pipeline.periksa_dan_hitung(raw)
+
+
+def pastikan_terkini(path: str | Path, hasil: Hasil) -> None:
+    """FileError (exit 2) when the output sheets on disk differ from `hasil`: what
+    is signed or handed in is never stale (KONTRAK §4; `pdf` and `laporan` alike)."""
+    path = Path(path)
+    beda = lembar_berbeda(path, hasil)
+    if beda:
+        raise FileError(
+            f"Lembar keluaran '{beda}' di berkas '{path.name}' belum dihitung atau tidak sesuai lagi dengan "
+            f"data masukannya; jalankan dulu: xl-iku hitung \"{path.name}\" (atau pakai opsi --hitung)."
+        )
 
 
 def _analisis(raw, hasil: Hasil, catatan: list[str]) -> dict[str, Analisis]:
