@@ -184,12 +184,11 @@ def test_skm_docx_chapters_numbers_rtl(docx_skm):
     _cek_skm(teks)
     doc = Document(str(docx_skm))
     assert len(doc.inline_shapes) == 2  # NRR per unsur with mutu bands; IKM trend
-    # The three lowest unsur, in order, each with its RTL or a marked sentence (U5 has none).
+    # The three lowest unsur, in order, each with its RTL or "belum ditetapkan" (U5 has none).
     rtl = [r for r in (baris_tabel(docx_skm, "U3 Waktu Penyelesaian") + baris_tabel(docx_skm, "U5 Produk Spesifikasi "
                                                                                       "Jenis Pelayanan"))]
     assert any(RTL[0]["Program/Kegiatan"] in c for r in rtl for c in r)
-    assert any("[Perlu disunting:" in c for r in baris_tabel(docx_skm, "U5 Produk Spesifikasi Jenis Pelayanan")
-               for c in r)
+    assert baris_tabel(docx_skm, "U5 Produk Spesifikasi Jenis Pelayanan")[-1][1:] == ["belum ditetapkan", "–", "–"]
     # The per-unsur table: NRR, NRR tertimbang (NRR/9), IKM unsur and mutu of U1 = 105/29.
     u1 = baris_tabel(docx_skm, "U1")[-1]
     assert u1[2:] == ["29", "3,6207", "0,4023", "90,52", "A"]
@@ -251,9 +250,16 @@ def test_lkjip_docx(docx_lkjip):
     tanda = [r for x in doc.paragraphs for r in x.runs if "[Perlu disunting:" in r.text]
     assert tanda and all(r.text.startswith("[Perlu disunting:") and r.text.endswith("]")
                          and r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in tanda)
-    # IK-01's analysis row is empty: three marked sentences in its section.
+    # IK-01's analysis row is empty: what the survey shows stands in (strongest and lowest unsur,
+    # the follow-up plan), no marked sentence; IKU-01, the same IKM, reads the same.
     sec = teks.split("IK-01 Indeks Kepuasan Masyarakat (IKM)\nDefinisi")[1].split("IK-02 Predikat")[0]
-    assert sec.count("[Perlu disunting:") == 3
+    sec_iku = teks.split("IKU-01 Indeks Kepuasan Masyarakat (IKM)\nDefinisi")[1].split("IK-01 Indeks")[0]
+    assert sec.count("[Perlu disunting:") == 0
+    assert RTL[0]["Program/Kegiatan"] in sec and "paling rendah nilainya" in sec
+    analisa = lambda x: [ln for ln in x.splitlines() if ln[:3] in ("d. ", "e. ", "f. ")]  # noqa: E731
+    assert analisa(sec) and analisa(sec) == analisa(sec_iku)
+    # Budget efficiency is said only where a budget is given (IK-07), not 20 times "not filled in".
+    assert teks.count("g. Efisiensi sumber daya.") == 1
 
 
 def test_lkjip_pdf_text(pdf_teks):
@@ -339,6 +345,12 @@ def test_sample_workbook_exit_0(tmp_path, cli):
     teks = teks_docx(tmp_path / "c.docx")
     # The sample's own analysis text (contoh.py) and its budget for IK-01: 81.250.000 / 85.000.000 = 95,59%.
     assert "Pelayanan PATEN satu pintu" in teks and "Rp85.000.000" in teks and "95,59" in teks
+    # IKU-01 is the same IKM as IK-01: the office's analysis feeds both sections.
+    iku = teks.split("IKU-01 Indeks Kepuasan Masyarakat (IKM)\nDefinisi")[1].split("IK-01 Indeks")[0]
+    assert "Pelayanan PATEN satu pintu" in iku and "[Perlu disunting:" not in iku
+    # Issue 21: the sample's chapter carried 56 marked sentences; one per indicator the office has not
+    # analysed (17 of them) remains.
+    assert teks.count("[Perlu disunting:") <= 17
 
 
 def test_blocked_ikm_reads_as_blocked(tmp_path, cli):
@@ -349,7 +361,7 @@ def test_blocked_ikm_reads_as_blocked(tmp_path, cli):
     p = cli("laporan", "skm", src, "-o", tmp_path / "s.docx", "--hitung")
     assert p.returncode == 1, p.stderr
     teks = teks_docx(tmp_path / "s.docx")
-    assert "IKM tidak dihitung karena ada galat" in teks
+    assert "IKM belum dapat dihitung karena sebagian data survei masih salah" in teks
     assert "91,48" not in teks
     # "Sangat Baik" stays in the mutu table of BAB II (Tabel 2.2) only; no sentence grades the blocked IKM.
     assert not [x.text for x in Document(str(tmp_path / "s.docx")).paragraphs if "Sangat Baik" in x.text]
@@ -453,3 +465,42 @@ def test_tanpa_responden_ditolak(tmp_path, cli, jenis, akhiran):
     assert p.returncode == 2, p.stdout + p.stderr
     assert "Belum ada responden SKM" in p.stderr and p.stderr.count(". ") <= 1
     assert not out.exists()
+
+
+KATA_DALAM = ("lembar ", "tbl", "MetodeBobotIKM", "PopulasiPenerimaLayanan", "Pengaturan", "Validasi", "Riwayat",
+              "lembar Analisis", "Rencana Tindak Lanjut)")
+
+
+def test_dokumen_dalam_kata_petugas(docx_skm, docx_lkjip):
+    """No sheet, table, setting or code name in what goes to the Bupati."""
+    for path in (docx_skm, docx_lkjip):
+        teks = teks_docx(path)
+        ada = [k for k in KATA_DALAM if k in teks]
+        assert not ada, (path.name, ada)
+    # The survey report: one marked sentence (how the questionnaire was handed out), nothing else to guess.
+    assert teks_docx(docx_skm).count("[Perlu disunting:") == 1
+
+
+def test_sampel_kecil_diberi_catatan(tmp_path, cli):
+    """3 respondents, no population: below the table's 384 for a large population — said in hitung,
+    on Hasil SKM and in the report."""
+    import json
+
+    from xl_iku.app import hitung_berkas
+
+    t = kasus.tabel()
+    t["tblSKM"] = t["tblSKM"][:3]
+    peng = {**kasus.pengaturan(), "PopulasiPenerimaLayanan": None}
+    src = hitung_berkas(isi(tmp_path / "m.xlsx", peng, t), tmp_path / "k.xlsx").keluaran
+    p = cli("hitung", src, "--json", "-")
+    doc = json.loads(p.stdout)
+    assert any("384" in tm["pesan"] and tm["tingkat"] == "peringatan" for tm in doc["temuan"])
+    p = cli("laporan", "skm", src, "-o", tmp_path / "s.docx")
+    assert p.returncode == 0, p.stderr
+    teks = teks_docx(tmp_path / "s.docx")
+    assert "384" in teks and "hati-hati" in teks
+    import openpyxl
+
+    ws = openpyxl.load_workbook(src)["Hasil SKM"]
+    sel = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None)
+    assert "384" in sel and "hati-hati" in sel

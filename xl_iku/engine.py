@@ -362,6 +362,12 @@ def _selaraskan_rincian(H, ikm: HasilIKM, akip_h: HasilAKIP, p: Pemeriksa) -> No
         p.peringatan("SKM", "A1",
                      f"Jumlah responden ({ikm.responden}) kurang dari sampel minimum Krejcie–Morgan "
                      f"({ikm.sampel_minimum}) untuk populasi {ikm.populasi}.", kode="IK-01")
+    elif ikm.nilai is not None and not ikm.sampel_minimum and ikm.responden < R_ikm.sampel_minimum(1_000_000):
+        # No population: the Krejcie–Morgan table's value for a large one (384) is the yardstick (issue 21).
+        p.peringatan("SKM", "A1",
+                     f"Jumlah responden ({ikm.responden}) kurang dari 384, sampel minimum Krejcie–Morgan untuk "
+                     "populasi yang tidak diketahui; hasil survei perlu dibaca dengan hati-hati (isi Populasi "
+                     "Penerima Layanan di Pengaturan bila jumlahnya diketahui).", kode="IK-01")
     if H["IK-02"].status == STATUS_GALAT:
         akip_h.nilai = akip_h.predikat = akip_h.predikat_hitung = None
 

@@ -233,6 +233,18 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         row += 1
         s.merge(row, 1, 6, label, "sel_tebal")
         s.merge(row, 7, 8, v, role)
+    if ikm.nilai is not None:
+        # A small sample is cautioned on the signed page too (issue 21); 384 = the table's large population.
+        from .rules.ikm import sampel_minimum
+
+        acuan = ikm.sampel_minimum or sampel_minimum(1_000_000)
+        if ikm.responden < acuan:
+            row += 1
+            teks = (f"Catatan: jumlah responden ({ikm.responden}) kurang dari sampel minimum {acuan}"
+                    + ("" if ikm.sampel_minimum else " untuk populasi yang tidak diketahui")
+                    + "; hasil survei perlu dibaca dengan hati-hati.")
+            s.merge(row, 1, 8, teks, "miring")
+            s.heights[row] = _tinggi([(teks, sum(LEBAR[K.LEMBAR_SKM]))])
     s.utuh.append((4, row))
     row += 2
     s.merge(row, 1, 8, "B. Tiga Unsur dengan Nilai Terendah (prioritas perbaikan)", "bagian")
@@ -244,7 +256,7 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         for u in ikm.terendah])
     _bersama(s, awal, kepala, row)
     row += 1
-    s.merge(row, 1, 8, "Rencana Tindak Lanjut (diisi di lembar Rencana Tindak Lanjut)", "miring")
+    s.merge(row, 1, 8, "Rencana Tindak Lanjut", "miring")
     awal = row
     row += 1
     kepala = row
@@ -258,11 +270,12 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         for j, (prog, waktu, pj) in enumerate(rencana):
             row += 1
             s.put(row, 1, i + 1 if j == 0 else None, "sel_tengah")
-            teks = f"{u.kode}. {u.label}: {prog}" if prog else f"{u.kode}. {u.label}: …"
+            # An unplanned gap reads "belum ditetapkan" (and is a peringatan of hitung), never a hole.
+            teks = f"{u.kode}. {u.label}: {prog or 'belum ditetapkan'}"
             s.put(row, 2, teks, "sel_teks")
             s.heights[row] = _tinggi([(teks, LEBAR[K.LEMBAR_SKM][1])])
-            s.merge(row, 3, 4, waktu, "sel_teks")
-            s.merge(row, 5, 8, pj, "sel_teks")
+            s.merge(row, 3, 4, waktu or "belum ditetapkan", "sel_teks")
+            s.merge(row, 5, 8, pj or "belum ditetapkan", "sel_teks")
     _bersama(s, awal, kepala, row)
     row += 2
     s.merge(row, 1, 8, "C. IKM per Jenis Layanan", "bagian")

@@ -105,6 +105,13 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
             if not b.salah:
                 m.rtl.setdefault(b.nilai["Unsur"], []).append(
                     (b.nilai["Program/Kegiatan"], b.nilai.get("Waktu"), b.nilai.get("Penanggung Jawab")))
+                # A plan without a time or a person is a gap to fix before signing, not a hole on the page.
+                kosong = [h for h in ("Waktu", "Penanggung Jawab") if not str(b.nilai.get(h) or "").strip()]
+                if kosong:
+                    p.peringatan(K.TABEL["tblRTL"].lembar, b.raw.cell(kosong[0]),
+                                 f"Rencana tindak lanjut unsur {b.nilai['Unsur']} belum berisi "
+                                 f"{' dan '.join(k.lower() for k in kosong)}; lengkapi sebelum Hasil SKM ditandatangani.",
+                                 kode="IK-01")
 
     akip_ada = any(b.nilai.get("Tahun") == tahun for b in bersih["tblAKIP"].baris)
     for kode in ("IK-02", "IK-03", "IK-04", "IK-05", "IK-06"):
