@@ -504,3 +504,110 @@ def test_sampel_kecil_diberi_catatan(tmp_path, cli):
     ws = openpyxl.load_workbook(src)["Hasil SKM"]
     sel = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None)
     assert "384" in sel and "hati-hati" in sel
+
+
+# ---------------------------------------------------------------- issue 21: periods, undated registers, the decree
+
+SAMPEL = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+
+
+def _sel_lembar(path: Path, lembar: str) -> list[list]:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)[lembar]
+    return [[c.value for c in r] for r in ws.iter_rows()]
+
+
+@pytest.fixture(scope="module")
+def triwulan(tmp_path_factory):
+    """The sample as Triwulan II 2024 (its tblTargetTriwulan has a row for IK-01 only)."""
+    from xl_iku.app import hitung_berkas
+
+    d = tmp_path_factory.mktemp("triwulan")
+    src = isi(d / "tw_mentah.xlsx", {"Periode": "Triwulan II"}, None, template=SAMPEL)
+    lap = hitung_berkas(src, d / "tw.xlsx")
+    return d, lap.keluaran, lap.hasil
+
+
+def test_triwulan_target_satu_kode_diperingatkan(triwulan):
+    _d, _src, h = triwulan
+    pesan = [t.pesan for t in h.temuan if t.tingkat == "peringatan" and "Triwulan II" in t.pesan]
+    assert any("IK-01" in x and "IKU-01" in x and "hal yang sama" in x for x in pesan), pesan
+    by = h.indikator_by_kode()
+    assert by["IK-01"].target == 82 and by["IKU-01"].target == 83  # the two targets the warning is about
+
+
+def test_triwulan_berlabel_di_lembar_iku(triwulan):
+    _d, src, _h = triwulan
+    sel = _sel_lembar(src, "IKU")
+    assert sel[1][0] == "TAHUN 2024 — TRIWULAN II (JANUARI–JUNI)"
+    teks = " ".join(str(v) for r in sel for v in r if v is not None)
+    assert "2021–2026 (capaian" not in teks
+    assert "2024 (s.d. Triwulan II)" in teks
+    # The Renstra heading stands over its own table (F–J), not at the left margin.
+    judul = [r for r in sel if any(isinstance(v, str) and v.startswith("Target dan Realisasi IKU") for v in r)][0]
+    assert judul[0] is None and judul[5].startswith("Target dan Realisasi IKU 2021–2026")
+
+
+def test_triwulan_lkjip_tidak_membandingkan_setengah_tahun(triwulan, cli):
+    d, src, _h = triwulan
+    out = d / "tw.docx"
+    p = cli("laporan", "lkjip", src, "-o", out)
+    assert p.returncode == 0, p.stderr
+    teks = teks_docx(out)
+    assert "belum dibandingkan dengan realisasi setahun penuh 2023" in teks
+    assert not re.search(r"tahun 2023 [\d.,]+, tahun 2024 [\d.,]+: (naik|turun)", teks)
+    assert "2024 (s.d. Triwulan II)" in teks and "Triwulan II 2024 (Januari–Juni)" in teks
+    p = cli("laporan", "skm", src, "-o", d / "tw_skm.docx")
+    assert p.returncode == 0, p.stderr
+    skm = teks_docx(d / "tw_skm.docx")
+    assert "2024 (s.d. Triwulan II)" in skm and "belum dibandingkan dengan IKM setahun penuh 2023" in skm
+
+
+def test_register_tanpa_tanggal(tmp_path):
+    """TahunLaporan 2026 on the sample: every dated register is empty, the undated ones
+    are full — a peringatan says they may be last year's; their Keterangan says 'per tanggal dihitung'."""
+    from xl_iku.app import hitung_berkas
+
+    src = isi(tmp_path / "m.xlsx", {"TahunLaporan": 2026}, None, template=SAMPEL)
+    h = hitung_berkas(src, tmp_path / "k.xlsx").hasil
+    assert any("mungkin milik tahun sebelumnya" in t.pesan and t.tingkat == "peringatan" for t in h.temuan)
+    by = h.indikator_by_kode()
+    for kode in ("IK-07", "IK-09", "IKP-03", "IKP-08", "IKP-09"):
+        assert "per tanggal dihitung" in by[kode].keterangan, kode
+    assert "per tanggal dihitung" not in (by["IK-10"].keterangan or "")
+    # The sample year itself has dated rows: no such warning there.
+    h24 = hitung_berkas(SAMPEL, tmp_path / "k24.xlsx").hasil
+    assert not any("mungkin milik tahun sebelumnya" in t.pesan for t in h24.temuan)
+    # A percentage names its counts: IK-08 = 22 Tuntas of 25 rows (the sample's Kamtibmas).
+    assert h24.indikator_by_kode()["IK-08"].keterangan.startswith("22 dari 25")
+
+
+@pytest.mark.parametrize("dasar, harap", [
+    ("Keputusan Bupati Siak Nomor 12 Tahun 2023 tentang Indikator Kinerja Utama",
+     "Berdasarkan Keputusan Bupati Siak Nomor 12 Tahun 2023 tentang Indikator Kinerja Utama"),
+    (None, None),
+])
+def test_dasar_penetapan_iku_dari_pengaturan(tmp_path, dasar, harap):
+    from xl_iku.app import hitung_berkas
+
+    peng = {**kasus.pengaturan(), "NamaKabupaten": "Siak", "DasarPenetapanIKU": dasar}
+    src = hitung_berkas(isi(tmp_path / "m.xlsx", peng, kasus.tabel()), tmp_path / "k.xlsx").keluaran
+    teks = [str(v) for r in _sel_lembar(src, "IKU") for v in r if v is not None]
+    assert not any("177/KPTS" in t or "Bengkalis" in t for t in teks)
+    if harap:
+        assert harap in teks
+    else:
+        assert not any(t.startswith("Berdasarkan") for t in teks)
+
+
+def test_rtl_tanpa_waktu_jadi_temuan(tmp_path):
+    from xl_iku.app import hitung_berkas
+
+    t = kasus.tabel()
+    t["tblRTL"] = [{"Unsur": "U3", "Program/Kegiatan": "Antrean daring"}]
+    h = hitung_berkas(isi(tmp_path / "m.xlsx", kasus.pengaturan(), t), tmp_path / "k.xlsx")
+    assert any("U3" in x.pesan and "waktu dan penanggung jawab" in x.pesan and x.sel == "C5"
+               for x in h.hasil.temuan), [x.pesan for x in h.hasil.temuan]
+    teks = [str(v) for r in _sel_lembar(h.keluaran, "Hasil SKM") for v in r if v is not None]
+    assert "belum ditetapkan" in teks and not any("diisi di lembar" in x for x in teks)

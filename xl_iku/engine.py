@@ -66,13 +66,32 @@ def hitung(masukan: M.Masukan | RawWorkbook, *, lepas_mentah: bool = False) -> H
     _target_dan_capaian(m.target, p, periode, ref, hasil_ind, akip_h)
     _blokir(p, hasil_ind)
     _selaraskan_rincian(hasil_ind, ikm, akip_h, p)
+    _keterangan_cetak(hasil_ind, m)
 
     return Hasil(
         kecamatan=peng.nama_kecamatan, kabupaten=peng.nama_kabupaten, tahun=tahun,
         indikator=list(hasil_ind.values()), ikm=ikm, akip=akip_h, temuan=p.temuan,
         penandatangan=Penandatangan(peng.tempat, peng.tanggal_ttd, peng.nama_camat, peng.pangkat_camat, peng.nip_camat),
         riwayat=_riwayat(m.riwayat, tahun, hasil_ind, ref), periode=periode,
+        dasar_penetapan=(peng.dasar_penetapan or "").strip() or None,
     )
+
+
+def _keterangan_cetak(H, m: M.Masukan) -> None:
+    """What an auditor needs beside a printed percentage (issue 21): its counts
+    ("22 dari 25") and, for a register without dates, that it is the state on
+    the day it was computed."""
+    for kode, h in H.items():
+        if h.status != STATUS_OK:
+            continue
+        ind = katalog.INDIKATOR_BY_KODE[kode]
+        tambah = []
+        if ind.persen and h.pembilang is not None and h.penyebut is not None and not h.keterangan:
+            tambah.append(f"{_fmt(h.pembilang)} dari {_fmt(h.penyebut)}.")
+        if kode not in m.rekap and ind.tabel and all(t in K.TABEL_TANPA_TANGGAL for t in ind.tabel):
+            tambah.append("Register tanpa tanggal: keadaan per tanggal dihitung.")
+        if tambah:
+            h.keterangan = " ".join([h.keterangan, *tambah]) if h.keterangan else " ".join(tambah)
 
 
 def _set_persen(h: HasilIndikator, pembilang, penyebut, sebab_kosong: str) -> None:

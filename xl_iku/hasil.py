@@ -158,6 +158,7 @@ class Hasil:
     # Per year for the IKU sheet: kode → {tahun: (target, realisasi, capaian, kategori)}.
     riwayat: dict[str, dict[int, tuple[Any, Any, Any, Any]]] = field(default_factory=dict)
     periode: Any = None  # periode.Periode; None when TahunLaporan is unusable
+    dasar_penetapan: str | None = None  # DasarPenetapanIKU, printed under the IKU table
 
     @property
     def jumlah_galat(self) -> int:

@@ -151,14 +151,16 @@ def _lembar_indikator(nama: str, judul: str, kelompok: str, h: Hasil) -> SheetPl
 
 
 def lembar_iku(h: Hasil) -> SheetPlan:
+    # Row 2 is the period, as on every output sheet; the Renstra years head their own table (issue 21).
     s = _lembar_indikator(K.LEMBAR_IKU, "INDIKATOR KINERJA UTAMA (IKU)", katalog.KELOMPOK_IKU, h)
-    s.cells = [c for c in s.cells if c.row != 2]
-    s.merges = [m for m in s.merges if not m.startswith("A2:")]
-    s.merge(2, 1, 10, f"TAHUN 2021–2026 (capaian {_judul_periode(h)})", "subjudul")
     row = 7
-    s.merge(row, 1, 10, katalog.DASAR_HUKUM, "miring")
+    dasar = (h.dasar_penetapan or "").strip()
+    if dasar:  # DasarPenetapanIKU (KONTRAK §2); blank = no line
+        teks = dasar if dasar.casefold().startswith("berdasarkan") else f"Berdasarkan {dasar}"
+        s.merge(row, 1, 10, teks, "miring")
     row += 2
-    s.merge(row, 1, 10, "Target dan Realisasi IKU 2021–2026", "bagian")
+    # Over the table it names (F–J), not at the left margin far from it.
+    s.merge(row, 6, 10, f"Target dan Realisasi IKU {K.TAHUN_IKU[0]}–{K.TAHUN_IKU[-1]}", "bagian")
     row += 1
     # Years down, measures across, under the numeric columns F–J.
     for i, head in enumerate(("Tahun", "Target", "Realisasi", "Capaian (%)", "Kategori")):
@@ -168,7 +170,12 @@ def lembar_iku(h: Hasil) -> SheetPlan:
     for th in K.TAHUN_IKU:
         row += 1
         tgt, real, cap, kat = riwayat.get(th, (None, None, None, None))
-        s.put(row, 6, th, "sel_tengah")
+        if th == h.tahun and h.periode is not None and h.periode.triwulan:
+            # The reporting year of a quarter is part of a year: said on its row (issue 21).
+            s.put(row, 6, f"{th} (s.d. {h.periode.nama})", "sel_tengah")
+            s.heights[row] = 27
+        else:
+            s.put(row, 6, th, "sel_tengah")
         s.put(row, 7, tgt, "sel_angka" if isinstance(tgt, (int, float)) else "sel_tengah")
         s.put(row, 8, real, "sel_angka" if isinstance(real, (int, float)) else "sel_tengah")
         s.put(row, 9, cap, "sel_angka")

@@ -21,6 +21,7 @@ from .. import katalog
 from .. import kontrak as K
 from ..hasil import STATUS_GALAT, STATUS_OK, STATUS_TANPA_DATA, HasilIndikator
 from ..rules import akip as R_akip
+from ..validasi.target import sama_ukuran
 from . import dokumen as D
 from . import grafik
 from . import teks as T
@@ -248,17 +249,6 @@ def _kalimat_renstra(ind: HasilIndikator, b: Bahan) -> str:
                 f"sudah {T.angka(persen)}% dari target itu, masih kurang {T.angka(sisa)}.")
     return (f"Target akhir Renstra ({TAHUN_RENSTRA}) {T.angka(tgt)}; realisasi {b.hasil.tahun} {T.angka(real)} "
             f"sudah mencapai target itu ({T.angka(persen)}%).")
-
-
-def sama_ukuran(kode: str) -> list[str]:
-    """Codes that measure the same thing as `kode` (itself first): IKU-01 and IK-01
-    are both the IKM of the survey.  Same rule and same name in the catalogue."""
-    k = katalog.INDIKATOR_BY_KODE[kode]
-
-    def ciri(x):
-        return (getattr(x, "cara_hitung", None), x.nama.strip().casefold(), tuple(x.tabel))
-
-    return [kode] + [x.kode for x in katalog.INDIKATOR if x.kode != kode and ciri(x) == ciri(k)]
 
 
 def analisis_untuk(b: Bahan, kode: str) -> Analisis:

@@ -157,6 +157,22 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
         else:
             m.rekap[kode] = r
     _peringatan_kosong(raw, m, periode, p)
+    _peringatan_tanpa_tanggal(raw, bersih, periode, p)
+
+
+def _peringatan_tanpa_tanggal(raw: RawWorkbook, bersih, periode: Periode, p: Pemeriksa) -> None:
+    """Every dated register empty for the period while the undated ones are full: the
+    undated rows may well be last year's (a copied workbook with only the year changed)."""
+    if any(bersih[t].baris for t in K.DATED_TABLES if t in bersih and t != "tblAKIP"):
+        return
+    isi = [t for t in K.TABEL_TANPA_TANGGAL if t in bersih and bersih[t].baris]
+    if not isi:
+        return
+    t = raw.tables[isi[0]]
+    lembar = ", ".join(K.TABEL[n].lembar for n in isi)
+    p.peringatan(t.sheet, address(t.header_row + 1, min(t.columns.values(), default=1)),
+                 f"Semua register bertanggal kosong untuk {periode.uraian}, tetapi lembar {lembar} (tanpa tanggal) "
+                 "berisi data: data itu mungkin milik tahun sebelumnya; periksa sebelum ditandatangani.")
 
 
 def _peringatan_kosong(raw: RawWorkbook, m: M.Masukan, periode: Periode, p: Pemeriksa) -> None:

@@ -74,13 +74,35 @@ def baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None) -> dict
         out[kode] = _nilai_target(v, kode, t.sheet, row.cell(kolom), p)
     tw = raw.tables.get("tblTargetTriwulan")
     if periode.triwulan and tw is not None:
+        sel_tw: dict[str, str] = {}
         for row in tw.rows:
             kode = str(row.values.get("Kode") or "").strip().upper()
             th = row.values.get("Tahun")
             v = row.values.get(periode.nama)
             if kode in katalog.INDIKATOR_BY_KODE and th == tahun and not kosong(v) and out.get(kode) is not SALAH:
                 out[kode] = _nilai_target(v, kode, tw.sheet, row.cell(periode.nama), p)
+                sel_tw[kode] = row.cell(periode.nama)
+        # One measure, two codes (IKU-01 and IK-01 are the same IKM): a quarter target for one
+        # only would print two targets for one number on two signed sheets (issue 21).
+        for kode, sel in sel_tw.items():
+            for lain in sama_ukuran(kode)[1:]:
+                if lain not in sel_tw:
+                    p.peringatan(tw.sheet, sel,
+                                 f"Target {periode.nama} {tahun} diisi untuk {kode} tetapi tidak untuk {lain}, padahal "
+                                 f"keduanya mengukur hal yang sama; {lain} memakai target tahunan. Isi juga baris "
+                                 f"{lain} agar kedua lembar memakai target yang sama.", kode=lain)
     return {k: v for k, v in out.items() if v is not SALAH}
+
+
+def sama_ukuran(kode: str) -> list[str]:
+    """Codes that measure the same thing as `kode` (itself first): the same rule
+    (`cara_hitung` where the catalogue has one), name and tables — IKU-01 and IK-01."""
+    k = katalog.INDIKATOR_BY_KODE[kode]
+
+    def ciri(x):
+        return (getattr(x, "cara_hitung", None), x.nama.strip().casefold(), tuple(x.tabel))
+
+    return [kode] + [x.kode for x in katalog.INDIKATOR if x.kode != kode and ciri(x) == ciri(k)]
 
 
 def angka(v):
