@@ -136,9 +136,10 @@ def _indikator(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
     p.paragraph_format.keep_with_next = True
     r = p.add_run(f"{ind.kode} {k.nama}")
     r.bold = True
-    D.para(doc, f"Definisi operasional: {k.definisi}")
-    D.para(doc, f"Formulasi perhitungan: {k.formulasi}")
-    D.para(doc, f"Satuan: {k.satuan}. Penanggung jawab: {k.penanggung_jawab}.", rata=False)
+    # The indicator's heading, definition and table move together: no heading alone at a page foot.
+    for teks, rata in ((f"Definisi operasional: {k.definisi}", True), (f"Formulasi perhitungan: {k.formulasi}", True),
+                       (f"Satuan: {k.satuan}. Penanggung jawab: {k.penanggung_jawab}.", False)):
+        D.para(doc, teks, rata=rata).paragraph_format.keep_with_next = True
     D.tabel(doc, [_judul_target(b), "Realisasi", "Capaian (%)", "Kategori"],
             [[_target(ind), _nilai(ind, b), T.capaian(ind) if ind.target is not None or ind.status != STATUS_OK
               else "–", ind.kategori or "–"]],

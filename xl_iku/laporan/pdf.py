@@ -306,6 +306,12 @@ def _lembar_cetak(root, belum_final: bool = False) -> bytes:
         root.insert(pos, ps)
     if ps.get("paperSize") not in ("8", "9"):
         ps.set("paperSize", "9")
+    cb = root.find(_q(ns, "colBreaks"))
+    if cb is not None and len(cb):
+        # A sheet printed in bands of whole column groups (the batch recap, A3): its own
+        # scale and breaks stand; fitting ~90 columns on one page would print them unreadable.
+        psp.set("fitToPage", "0")
+        return _xml_bytes(root)
     ps.set("fitToWidth", "1")
     if not sudah_pas:  # we switch fitting on: as many pages tall as needed
         ps.set("fitToHeight", "0")
@@ -394,9 +400,10 @@ def buat_pdf(
                 f"Berkas '{src.name}' belum pernah dihitung, jadi lembar keluarannya masih kosong; "
                 f"jalankan dulu: xl-iku hitung \"{src.name}\", atau cetak dengan: xl-iku pdf --hitung."
             )
-        else:
+        elif set(dipilih) & set(LEMBAR_BAWAAN):
             # Stale sheets (inputs changed since the last hitung) are refused exactly as
             # `laporan` refuses them: the same comparison, the same sentence (KONTRAK §4).
+            # (A batch recap has no inputs to compare: it is printed as it is.)
             from .sumber import hitung_ulang, pastikan_terkini
 
             hasil = hitung_ulang(src)

@@ -52,6 +52,8 @@ def buat(b: Bahan, gaya=None) -> Document:
 
 def _sampul(doc: Document, b: Bahan) -> None:
     h = b.hasil
+    # The cover carries no page number (its footer is the empty first-page footer).
+    doc.sections[0].different_first_page_header_footer = True
     for _ in range(6):
         doc.add_paragraph()
     doc.add_paragraph("LAPORAN HASIL\nSURVEI KEPUASAN MASYARAKAT", style="Title")
@@ -175,7 +177,7 @@ def _bab3(doc: Document, b: Bahan) -> None:
         rows.append(["", "Jumlah NRR tertimbang", "", "", T.angka(ikm.nilai / 25, 4), "", ""])
         rows.append(["", "IKM (Σ NRR tertimbang × 25)", "", "", "", T.angka(ikm.nilai), ikm.mutu or ""])
     D.tabel(doc, ["Kode", "Unsur", "Jumlah Jawaban", "NRR", "NRR Tertimbang", "IKM Unsur", "Mutu"], rows,
-            lebar_cm=[1.3, 5.6, 1.9, 1.6, 2.0, 1.7, 1.3], kanan={2, 3, 4, 5},
+            lebar_cm=[1.3, 5.0, 1.9, 1.6, 2.6, 1.7, 1.3], kanan={2, 3, 4, 5},
             tebal_baris={len(rows) - 2, len(rows) - 1} if ikm.nilai is not None else set(),
             judul=f"Tabel 3.{no} NRR, NRR tertimbang, dan IKM per unsur (bobot {ikm.bobot})")
     no += 1
