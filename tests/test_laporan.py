@@ -611,3 +611,83 @@ def test_rtl_tanpa_waktu_jadi_temuan(tmp_path):
                for x in h.hasil.temuan), [x.pesan for x in h.hasil.temuan]
     teks = [str(v) for r in _sel_lembar(h.keluaran, "Hasil SKM") for v in r if v is not None]
     assert "belum ditetapkan" in teks and not any("diisi di lembar" in x for x in teks)
+
+
+# ---------------------------------------------------------------- one number everywhere (issue 21, "done when")
+
+_BARIS_CLI = re.compile(r"^(IK[UP]?-\d\d)\s.*?\s(\S+)\s+(\S+)\s+(\S+)\s+(Sangat Tinggi|Tinggi|Sedang|Rendah|Sangat "
+                        r"Rendah|–)\s*$")
+
+
+def _teks_angka(v) -> str:
+    from xl_iku.dasar.ooxml import angka_teks
+
+    if v is None:
+        return "–"
+    return angka_teks(v) if isinstance(v, (int, float)) else str(v)
+
+
+def _semua_tempat(src: Path, d: Path, cli) -> None:
+    """Target, realisasi, capaian and kategori of every indicator, and the IKM, read from the
+    CLI table, the JSON as printed, the three signed sheets, the LKjIP summary table, the
+    Laporan SKM and the poster: the same text in each."""
+    import json
+
+    import openpyxl
+
+    from xl_iku import katalog
+
+    p = cli("hitung", src, "-o", d / "lagi.xlsx", "--json", d / "h.json")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads((d / "h.json").read_text(encoding="utf-8"))
+    dari_json = {i["kode"]: [_teks_angka(i["target"]), _teks_angka(i["realisasi"]), _teks_angka(i["capaian"]),
+                             i["kategori"] or "–"] for i in doc["indikator"]}
+    dari_cli = {m.group(1): [m.group(2), m.group(3), m.group(4), m.group(5)]
+                for m in map(_BARIS_CLI.match, p.stdout.splitlines()) if m}
+    wb = openpyxl.load_workbook(src)
+    dari_lembar = {}
+    for lembar, kelompok in (("IKU", katalog.KELOMPOK_IKU), ("Indikator Kinerja", katalog.KELOMPOK_IK),
+                             ("Indikator Pendukung", katalog.KELOMPOK_IKP)):
+        ws = wb[lembar]
+        for n, ind in enumerate(katalog.per_kelompok(kelompok)):
+            r = 6 + n
+            dari_lembar[ind.kode] = [_teks_angka(ws.cell(r, c).value) for c in (6, 7, 8)] + [ws.cell(r, 9).value or "–"]
+    assert cli("laporan", "lkjip", src, "-o", d / "l.docx").returncode == 0
+    dari_lkjip = {}
+    for ind in katalog.INDIKATOR:
+        baris = baris_tabel(d / "l.docx", ind.kode)[0]
+        real = baris[4].split(" (nilai")[0]  # IK-02: "BB (nilai 73,27)"
+        dari_lkjip[ind.kode] = [baris[3], real, baris[5], baris[6]]
+    for kode in dari_json:
+        if kode == "IK-02":  # its realisasi is the predikat; the JSON keeps it as text too
+            assert dari_cli[kode][1] == dari_json[kode][1] == dari_lkjip[kode][1]
+            continue
+        assert dari_cli[kode] == dari_json[kode] == dari_lembar[kode] == dari_lkjip[kode], kode
+    ikm = _teks_angka(doc["ikm"]["nilai"])
+    assert cli("laporan", "skm", src, "-o", d / "s.docx").returncode == 0
+    assert f"adalah {ikm} dengan mutu" in teks_docx(d / "s.docx")
+    skm = [[c.value for c in r] for r in wb["Hasil SKM"].iter_rows()]
+    assert any(r[0] and str(r[0]).startswith("Indeks Kepuasan Masyarakat") and _teks_angka(r[6]) == ikm for r in skm)
+    if shutil.which("pdftotext"):
+        assert cli("laporan", "poster", src, "-o", d / "p.pdf").returncode == 0
+        poster = subprocess.run(["pdftotext", str(d / "p.pdf"), "-"], capture_output=True, check=True).stdout.decode()
+        assert ikm in poster
+
+
+def test_satu_angka_di_semua_tempat_contoh(tmp_path, cli):
+    from xl_iku.app import hitung_berkas
+
+    _semua_tempat(hitung_berkas(SAMPEL, tmp_path / "c.xlsx").keluaran, tmp_path, cli)
+
+
+def test_satu_angka_di_semua_tempat_triwulan(triwulan, tmp_path, cli):
+    _d, src, _h = triwulan
+    _semua_tempat(src, tmp_path, cli)
+
+
+def test_satu_angka_di_semua_tempat_periode_baru(tmp_path, cli):
+    """The bundled sample of a new Renstra period (`xl-iku contoh --tahun 2027`)."""
+    from xl_iku.app import hitung_berkas
+
+    assert cli("contoh", tmp_path / "baru.xlsx", "--tahun", "2027").returncode == 0
+    _semua_tempat(hitung_berkas(tmp_path / "baru.xlsx", tmp_path / "c.xlsx").keluaran, tmp_path, cli)
