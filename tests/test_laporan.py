@@ -375,6 +375,7 @@ def test_blocked_ikm_reads_as_blocked(tmp_path, cli):
     if shutil.which("pdftotext"):
         teks = subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, check=True).stdout
         assert "Belum dapat dihitung" in teks.decode() and "91,48" not in teks.decode()
+        assert "BELUM FINAL" in teks.decode()
 
 
 def test_document_open_in_word_is_refused(berkas, tmp_path, cli):
@@ -691,3 +692,14 @@ def test_satu_angka_di_semua_tempat_periode_baru(tmp_path, cli):
 
     assert cli("contoh", tmp_path / "baru.xlsx", "--tahun", "2027").returncode == 0
     _semua_tempat(hitung_berkas(tmp_path / "baru.xlsx", tmp_path / "c.xlsx").keluaran, tmp_path, cli)
+
+
+def test_dokumen_tak_dapat_ditulis_disebut_dokumen(berkas, tmp_path, cli):
+    """A refused write names the document, never calls a .docx a 'Buku kerja'."""
+    from unittest import mock
+
+    _, _, src = berkas
+    with mock.patch("xl_iku.laporan.berkas.write_atomic", side_effect=PermissionError(13, "Permission denied")):
+        p = cli("laporan", "lkjip", src, "-o", tmp_path / "l.docx")
+    assert p.returncode == 2
+    assert "Dokumen 'l.docx' tidak dapat ditulis" in p.stderr and "Buku kerja" not in p.stderr

@@ -47,6 +47,23 @@ def _cek(jenis: str, out: Path) -> str:
     return akhiran
 
 
+def tulis_dokumen(out: Path, data: bytes, jenis: str) -> None:
+    """Write `data` to `out` atomically; a refusal names the document, never a "Buku kerja"."""
+    from ..io.atomic import alasan_os
+
+    try:
+        write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
+    except OSError as e:
+        sebab = e.__cause__ if isinstance(e.__cause__, OSError) else e
+        if isinstance(sebab, PermissionError):
+            alasan = "mungkin sedang dibuka atau folder hanya-baca; tutup dokumennya lalu jalankan lagi"
+        elif isinstance(sebab, FileError):
+            alasan = "tutup dokumennya lalu jalankan lagi"
+        else:
+            alasan = alasan_os(sebab)
+        raise FileError(f"{jenis} '{out.name}' tidak dapat ditulis ({alasan}).") from None
+
+
 def _cek_responden(jenis: str, bahan: sumber.Bahan) -> None:
     """A survey report or poster on no respondent is refused: its main number
     (the IKM) cannot be computed (KONTRAK §4, "never empty")."""
@@ -106,9 +123,5 @@ def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = Fal
         data = buf.getvalue()
         if akhiran == ".pdf":
             data = docx_ke_pdf(data, soffice=soffice, batas_waktu=batas_waktu)
-    try:
-        write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
-    except PermissionError:
-        raise FileError(f"Dokumen '{out.name}' tidak dapat ditulis (mungkin sedang dibuka atau folder hanya-baca); "
-                        "tutup dokumennya lalu jalankan lagi.") from None
+    tulis_dokumen(out, data, "Dokumen")
     return HasilLaporan(out, bahan.hasil.jumlah_galat, time.perf_counter() - t0, bahan.catatan)

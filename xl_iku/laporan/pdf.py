@@ -42,7 +42,6 @@ from lxml import etree
 
 from .. import kontrak as K
 from ..dasar.ooxml import DEKLARASI as _DEKLARASI, lokal as _local, ns_of as _ns, q as _q
-from ..io.atomic import write_atomic
 from ..io.package import FileError, Package
 from ..dasar.ooxml import angka_teks
 from ..io.salin import salin
@@ -418,7 +417,9 @@ def buat_pdf(
         profil = tulis_profil(tmp / "profil")
         pdf = konversi(exe, salinan, folder_pdf, profil, batas_waktu)
         data = pdf.read_bytes()
-    write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
+    from .berkas import tulis_dokumen
+
+    tulis_dokumen(out, data, "Berkas PDF")
     return HasilPdf(out, dipilih, _jumlah_halaman(data), time.perf_counter() - t0, jumlah_galat, catatan)
 
 
