@@ -466,7 +466,8 @@ def lembar_grafik(h: Hasil) -> SheetPlan:
     riwayat = h.riwayat.get("IKU-01", {})
     for i, th in enumerate(K.TAHUN_IKU):
         tgt, real, _cap, _kat = riwayat.get(th, (None, None, None, None))
-        s.put(r + i, k, str(th), "teks")
+        sebagian = th == h.tahun and h.periode is not None and h.periode.triwulan
+        s.put(r + i, k, f"{th} (s.d. {h.periode.nama})" if sebagian else str(th), "teks")
         s.put(r + i, k + 1, _angka(tgt), "teks")
         s.put(r + i, k + 2, _angka(real), "teks")
         s.put(r + i, k + 3, angka_id(_angka(real)), "teks")
