@@ -679,6 +679,12 @@ def test_satu_angka_di_semua_tempat_contoh(tmp_path, cli):
     from xl_iku.app import hitung_berkas
 
     _semua_tempat(hitung_berkas(SAMPEL, tmp_path / "c.xlsx").keluaran, tmp_path, cli)
+    # IKU-01 2021: 80,58 / 80 = 100,725 exactly: Excel shows 100,73, and so does every document
+    # (Python's round() on the float 100,72499… would print 100,72).
+    rows = [r for r in baris_tabel(tmp_path / "l.docx", "2021") if r[0] == "2021"]
+    assert rows and all(r[3] == "100,73" for r in rows[:2]), rows[:2]
+    skm = [r for r in baris_tabel(tmp_path / "s.docx", "2021") if r[0] == "2021"]
+    assert skm and skm[0][3] == "100,73"
 
 
 def test_satu_angka_di_semua_tempat_triwulan(triwulan, tmp_path, cli):

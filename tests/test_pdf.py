@@ -418,3 +418,15 @@ def test_pdf_galat_keluar_1_dan_halaman_bertanda_belum_final(tmp_path):
     halaman = halaman_teks(out)
     assert len(halaman) >= 2
     assert all("BELUM FINAL" in re.sub(r"\s+", " ", h) for h in halaman)
+
+
+@perlu_alat
+def test_pdf_sel_tampil_setengah_ke_atas(pdf_bawaan):
+    """IKU-01 2021 holds 80,58 / 80 = 100,725: the printed sheet shows 100,73 (half away from
+    zero, as Excel does) — the same text the documents print."""
+    from xl_iku.dasar.ooxml import angka_teks
+
+    iku = halaman_teks(pdf_bawaan)[0]
+    baris = [ln for ln in iku.splitlines() if re.match(r"\s*2021\s", ln)]
+    assert baris and "100,73" in baris[0], baris
+    assert angka_teks(80.58 / 80 * 100) == "100,73"
