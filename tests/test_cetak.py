@@ -331,6 +331,7 @@ def cetakan(tmp_path_factory):
         info = subprocess.run(["pdfinfo", "-f", "1", "-l", str(len(pages)), str(pdf)], capture_output=True,
                               text=True, check=True).stdout
         hasil[nama] = (pages, info)
+    hasil["_xlsx"] = berkas  # the files themselves, for tests that print them another way
     return hasil
 
 
@@ -530,3 +531,32 @@ def test_putus_sekali_jalan_sama_dengan_satu_per_satu(baris, tinggi):
     kunci = lambda p: sorted((x.row, x.col, str(x.value), x.role) for x in p.cells)  # noqa: E731
     assert kunci(a) == kunci(b)
     assert a.heights == b.heights and a.utuh == b.utuh and a.tabel == b.tabel
+
+
+@perlu_alat
+def test_rekap_angka_indonesia_tanpa_lokal(cetakan):
+    """The recap printed by a LibreOffice with no Indonesian locale (the fixture's fresh
+    profile): decimal comma and thousands dot from the cells' own format, never 82.00."""
+    pages, _info = cetakan["rekap"]
+    rekap = "\n".join(p for p in pages if _lembar(p) == "Rekap")
+    assert re.search(r"\b\d{2,3},\d\d\b", rekap)
+    assert not re.search(r"\b\d{1,3}\.\d\d\b", rekap), re.findall(r"\b\d{1,3}\.\d\d\b", rekap)[:5]
+
+
+def test_rekap_format_angka_berlokal():
+    from xl_iku.batch import rekap
+
+    assert rekap.FORMAT_ANGKA.startswith("[$-421]")
+
+
+@perlu_alat
+def test_pdf_rekap_berpita_bukan_satu_halaman(cetakan, tmp_path):
+    """`xl-iku pdf` of the recap keeps its A3 bands (no squeezing ~90 columns on one page)."""
+    src = cetakan["_xlsx"]["rekap"]
+    out = tmp_path / "rekap.pdf"
+    proc = xl_iku("pdf", src, "-o", out, "--lembar", "Rekap")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    teks = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, check=True).stdout.decode()
+    halaman = [h for h in teks.split("\f") if h.strip()]
+    assert len(halaman) >= 3
+    assert all("Kecamatan" in h and "Capaian (%)" in h for h in halaman)

@@ -93,3 +93,32 @@ def test_libreoffice_draws_the_charts(hasil, tmp_path):
     assert f"{u1:.2f}" in text or f"{u1:.2f}".replace(".", ",") in text
     # Category axes name the indicators, not row numbers.
     assert "IK-01" in text and "IKP-11" in text
+
+
+def test_tahun_triwulan_berlabel_di_grafik_dan_lembar_iku():
+    """A quarter's year is part of a year: the trend chart's category and the IKU sheet's
+    multi-year row say so ('2024 (s.d. Triwulan II)'); the sheet's title is the period."""
+    from xl_iku.periode import Periode
+
+    h = L.hasil_kosong()
+    h.tahun, h.periode = 2024, Periode(2024, "Triwulan II")
+    g = L.lembar_grafik(h)
+    r = L.GRAFIK_BLOK["iku"]
+    tahun = [c.value for c in g.cells if c.col == L.GRAFIK_KOLOM and r <= c.row < r + 6]
+    assert tahun == ["2021", "2022", "2023", "2024 (s.d. Triwulan II)", "2025", "2026"]
+    iku = L.lembar_iku(h)
+    nilai = [c.value for c in iku.cells]
+    assert "2024 (s.d. Triwulan II)" in nilai
+    assert "TAHUN 2024 — TRIWULAN II (JANUARI–JUNI)" in nilai
+    assert not any(isinstance(v, str) and "(capaian" in v for v in nilai)
+    # A whole year keeps its plain number.
+    h.periode = Periode(2024)
+    assert 2024 in [c.value for c in L.lembar_iku(h).cells]
+
+
+def test_label_grafik_berlatar_putih_dan_berlokal():
+    """Data labels sit on white (a mutu line never strikes a number) with the Indonesian locale format."""
+    from xl_iku.template.grafik import _label
+
+    lab = _label(5, 10, 3)
+    assert lab["fill"] == {"color": "#FFFFFF"} and lab["num_format"].startswith("[$-421]")

@@ -184,12 +184,11 @@ def test_skm_docx_chapters_numbers_rtl(docx_skm):
     _cek_skm(teks)
     doc = Document(str(docx_skm))
     assert len(doc.inline_shapes) == 2  # NRR per unsur with mutu bands; IKM trend
-    # The three lowest unsur, in order, each with its RTL or a marked sentence (U5 has none).
+    # The three lowest unsur, in order, each with its RTL or "belum ditetapkan" (U5 has none).
     rtl = [r for r in (baris_tabel(docx_skm, "U3 Waktu Penyelesaian") + baris_tabel(docx_skm, "U5 Produk Spesifikasi "
                                                                                       "Jenis Pelayanan"))]
     assert any(RTL[0]["Program/Kegiatan"] in c for r in rtl for c in r)
-    assert any("[Perlu disunting:" in c for r in baris_tabel(docx_skm, "U5 Produk Spesifikasi Jenis Pelayanan")
-               for c in r)
+    assert baris_tabel(docx_skm, "U5 Produk Spesifikasi Jenis Pelayanan")[-1][1:] == ["belum ditetapkan", "–", "–"]
     # The per-unsur table: NRR, NRR tertimbang (NRR/9), IKM unsur and mutu of U1 = 105/29.
     u1 = baris_tabel(docx_skm, "U1")[-1]
     assert u1[2:] == ["29", "3,6207", "0,4023", "90,52", "A"]
@@ -251,9 +250,16 @@ def test_lkjip_docx(docx_lkjip):
     tanda = [r for x in doc.paragraphs for r in x.runs if "[Perlu disunting:" in r.text]
     assert tanda and all(r.text.startswith("[Perlu disunting:") and r.text.endswith("]")
                          and r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in tanda)
-    # IK-01's analysis row is empty: three marked sentences in its section.
+    # IK-01's analysis row is empty: what the survey shows stands in (strongest and lowest unsur,
+    # the follow-up plan), no marked sentence; IKU-01, the same IKM, reads the same.
     sec = teks.split("IK-01 Indeks Kepuasan Masyarakat (IKM)\nDefinisi")[1].split("IK-02 Predikat")[0]
-    assert sec.count("[Perlu disunting:") == 3
+    sec_iku = teks.split("IKU-01 Indeks Kepuasan Masyarakat (IKM)\nDefinisi")[1].split("IK-01 Indeks")[0]
+    assert sec.count("[Perlu disunting:") == 0
+    assert RTL[0]["Program/Kegiatan"] in sec and "paling rendah nilainya" in sec
+    analisa = lambda x: [ln for ln in x.splitlines() if ln[:3] in ("d. ", "e. ", "f. ")]  # noqa: E731
+    assert analisa(sec) and analisa(sec) == analisa(sec_iku)
+    # Budget efficiency is said only where a budget is given (IK-07), not 20 times "not filled in".
+    assert teks.count("g. Efisiensi sumber daya.") == 1
 
 
 def test_lkjip_pdf_text(pdf_teks):
@@ -339,6 +345,12 @@ def test_sample_workbook_exit_0(tmp_path, cli):
     teks = teks_docx(tmp_path / "c.docx")
     # The sample's own analysis text (contoh.py) and its budget for IK-01: 81.250.000 / 85.000.000 = 95,59%.
     assert "Pelayanan PATEN satu pintu" in teks and "Rp85.000.000" in teks and "95,59" in teks
+    # IKU-01 is the same IKM as IK-01: the office's analysis feeds both sections.
+    iku = teks.split("IKU-01 Indeks Kepuasan Masyarakat (IKM)\nDefinisi")[1].split("IK-01 Indeks")[0]
+    assert "Pelayanan PATEN satu pintu" in iku and "[Perlu disunting:" not in iku
+    # Issue 21: the sample's chapter carried 56 marked sentences; one per indicator the office has not
+    # analysed (17 of them) remains.
+    assert teks.count("[Perlu disunting:") <= 17
 
 
 def test_blocked_ikm_reads_as_blocked(tmp_path, cli):
@@ -349,7 +361,7 @@ def test_blocked_ikm_reads_as_blocked(tmp_path, cli):
     p = cli("laporan", "skm", src, "-o", tmp_path / "s.docx", "--hitung")
     assert p.returncode == 1, p.stderr
     teks = teks_docx(tmp_path / "s.docx")
-    assert "IKM tidak dihitung karena ada galat" in teks
+    assert "IKM belum dapat dihitung karena sebagian data survei masih salah" in teks
     assert "91,48" not in teks
     # "Sangat Baik" stays in the mutu table of BAB II (Tabel 2.2) only; no sentence grades the blocked IKM.
     assert not [x.text for x in Document(str(tmp_path / "s.docx")).paragraphs if "Sangat Baik" in x.text]
@@ -363,6 +375,7 @@ def test_blocked_ikm_reads_as_blocked(tmp_path, cli):
     if shutil.which("pdftotext"):
         teks = subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, check=True).stdout
         assert "Belum dapat dihitung" in teks.decode() and "91,48" not in teks.decode()
+        assert "BELUM FINAL" in teks.decode()
 
 
 def test_document_open_in_word_is_refused(berkas, tmp_path, cli):
@@ -419,3 +432,280 @@ def test_lkjip_counts_targets_reached_from_the_engine(docx_lkjip):
     teks = teks_docx(docx_lkjip)
     assert "4 mencapai target dan 5 belum mencapai target (IK-02, IK-07, IK-08, IK-10, IKP-04)" in teks
     assert "capaian 94,44% (Sangat Tinggi); target belum tercapai." in teks
+
+
+# ---------------------------------------------------------------- issue 21: never empty, never anonymous
+
+
+def test_docx_metadata_dari_buku_kerja(docx_skm, docx_lkjip):
+    from datetime import datetime, timedelta
+
+    for path in (docx_skm, docx_lkjip):
+        cp = Document(str(path)).core_properties
+        assert cp.author == f"Kecamatan {kasus.pengaturan()['NamaKecamatan']}"
+        assert "python-docx" not in (cp.comments or "") + (cp.author or "") + (cp.last_modified_by or "")
+        assert abs(datetime.utcnow() - cp.created.replace(tzinfo=None)) < timedelta(hours=2)
+
+
+def test_galat_ditandai_belum_final_di_setiap_halaman(docx_skm, docx_lkjip):
+    for path in (docx_skm, docx_lkjip):
+        doc = Document(str(path))
+        assert all("BELUM FINAL" in " ".join(p.text for p in s.header.paragraphs) for s in doc.sections)
+
+
+@pytest.mark.parametrize("jenis,akhiran", [("skm", ".docx"), ("poster", ".png")])
+def test_tanpa_responden_ditolak(tmp_path, cli, jenis, akhiran):
+    """A year with no survey row: no report on 0 respondents, one sentence, exit 2."""
+    from xl_iku.app import hitung_berkas
+
+    t = kasus.tabel()
+    t["tblSKM"] = []
+    src = hitung_berkas(isi(tmp_path / "m.xlsx", kasus.pengaturan(), t), tmp_path / "k.xlsx").keluaran
+    out = tmp_path / f"x{akhiran}"
+    p = cli("laporan", jenis, src, "-o", out)
+    assert p.returncode == 2, p.stdout + p.stderr
+    assert "Belum ada responden SKM" in p.stderr and p.stderr.count(". ") <= 1
+    assert not out.exists()
+
+
+KATA_DALAM = ("lembar ", "tbl", "MetodeBobotIKM", "PopulasiPenerimaLayanan", "Pengaturan", "Validasi", "Riwayat",
+              "lembar Analisis", "Rencana Tindak Lanjut)")
+
+
+def test_dokumen_dalam_kata_petugas(docx_skm, docx_lkjip):
+    """No sheet, table, setting or code name in what goes to the Bupati."""
+    for path in (docx_skm, docx_lkjip):
+        teks = teks_docx(path)
+        ada = [k for k in KATA_DALAM if k in teks]
+        assert not ada, (path.name, ada)
+    # The survey report: one marked sentence (how the questionnaire was handed out), nothing else to guess.
+    assert teks_docx(docx_skm).count("[Perlu disunting:") == 1
+
+
+def test_sampel_kecil_diberi_catatan(tmp_path, cli):
+    """3 respondents, no population: below the table's 384 for a large population — said in hitung,
+    on Hasil SKM and in the report."""
+    import json
+
+    from xl_iku.app import hitung_berkas
+
+    t = kasus.tabel()
+    t["tblSKM"] = t["tblSKM"][:3]
+    peng = {**kasus.pengaturan(), "PopulasiPenerimaLayanan": None}
+    src = hitung_berkas(isi(tmp_path / "m.xlsx", peng, t), tmp_path / "k.xlsx").keluaran
+    p = cli("hitung", src, "--json", "-")
+    doc = json.loads(p.stdout)
+    assert any("384" in tm["pesan"] and tm["tingkat"] == "peringatan" for tm in doc["temuan"])
+    p = cli("laporan", "skm", src, "-o", tmp_path / "s.docx")
+    assert p.returncode == 0, p.stderr
+    teks = teks_docx(tmp_path / "s.docx")
+    assert "384" in teks and "hati-hati" in teks
+    import openpyxl
+
+    ws = openpyxl.load_workbook(src)["Hasil SKM"]
+    sel = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None)
+    assert "384" in sel and "hati-hati" in sel
+
+
+# ---------------------------------------------------------------- issue 21: periods, undated registers, the decree
+
+SAMPEL = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+
+
+def _sel_lembar(path: Path, lembar: str) -> list[list]:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)[lembar]
+    return [[c.value for c in r] for r in ws.iter_rows()]
+
+
+@pytest.fixture(scope="module")
+def triwulan(tmp_path_factory):
+    """The sample as Triwulan II 2024 (its tblTargetTriwulan has a row for IK-01 only)."""
+    from xl_iku.app import hitung_berkas
+
+    d = tmp_path_factory.mktemp("triwulan")
+    src = isi(d / "tw_mentah.xlsx", {"Periode": "Triwulan II"}, None, template=SAMPEL)
+    lap = hitung_berkas(src, d / "tw.xlsx")
+    return d, lap.keluaran, lap.hasil
+
+
+def test_triwulan_target_satu_kode_diperingatkan(triwulan):
+    _d, _src, h = triwulan
+    pesan = [t.pesan for t in h.temuan if t.tingkat == "peringatan" and "Triwulan II" in t.pesan]
+    assert any("IK-01" in x and "IKU-01" in x and "hal yang sama" in x for x in pesan), pesan
+    by = h.indikator_by_kode()
+    assert by["IK-01"].target == 82 and by["IKU-01"].target == 83  # the two targets the warning is about
+
+
+def test_triwulan_berlabel_di_lembar_iku(triwulan):
+    _d, src, _h = triwulan
+    sel = _sel_lembar(src, "IKU")
+    assert sel[1][0] == "TAHUN 2024 — TRIWULAN II (JANUARI–JUNI)"
+    teks = " ".join(str(v) for r in sel for v in r if v is not None)
+    assert "2021–2026 (capaian" not in teks
+    assert "2024 (s.d. Triwulan II)" in teks
+    # The Renstra heading stands over its own table (F–J), not at the left margin.
+    judul = [r for r in sel if any(isinstance(v, str) and v.startswith("Target dan Realisasi IKU") for v in r)][0]
+    assert judul[0] is None and judul[5].startswith("Target dan Realisasi IKU 2021–2026")
+
+
+def test_triwulan_lkjip_tidak_membandingkan_setengah_tahun(triwulan, cli):
+    d, src, _h = triwulan
+    out = d / "tw.docx"
+    p = cli("laporan", "lkjip", src, "-o", out)
+    assert p.returncode == 0, p.stderr
+    teks = teks_docx(out)
+    assert "belum dibandingkan dengan realisasi setahun penuh 2023" in teks
+    assert not re.search(r"tahun 2023 [\d.,]+, tahun 2024 [\d.,]+: (naik|turun)", teks)
+    assert "2024 (s.d. Triwulan II)" in teks and "Triwulan II 2024 (Januari–Juni)" in teks
+    p = cli("laporan", "skm", src, "-o", d / "tw_skm.docx")
+    assert p.returncode == 0, p.stderr
+    skm = teks_docx(d / "tw_skm.docx")
+    assert "2024 (s.d. Triwulan II)" in skm and "belum dibandingkan dengan IKM setahun penuh 2023" in skm
+
+
+def test_register_tanpa_tanggal(tmp_path):
+    """TahunLaporan 2026 on the sample: every dated register is empty, the undated ones
+    are full — a peringatan says they may be last year's; their Keterangan says 'per tanggal dihitung'."""
+    from xl_iku.app import hitung_berkas
+
+    src = isi(tmp_path / "m.xlsx", {"TahunLaporan": 2026}, None, template=SAMPEL)
+    h = hitung_berkas(src, tmp_path / "k.xlsx").hasil
+    assert any("mungkin milik tahun sebelumnya" in t.pesan and t.tingkat == "peringatan" for t in h.temuan)
+    by = h.indikator_by_kode()
+    for kode in ("IK-07", "IK-09", "IKP-03", "IKP-08", "IKP-09"):
+        assert "per tanggal dihitung" in by[kode].keterangan, kode
+    assert "per tanggal dihitung" not in (by["IK-10"].keterangan or "")
+    # The sample year itself has dated rows: no such warning there.
+    h24 = hitung_berkas(SAMPEL, tmp_path / "k24.xlsx").hasil
+    assert not any("mungkin milik tahun sebelumnya" in t.pesan for t in h24.temuan)
+    # A percentage names its counts: IK-08 = 22 Tuntas of 25 rows (the sample's Kamtibmas).
+    assert h24.indikator_by_kode()["IK-08"].keterangan.startswith("22 dari 25")
+
+
+@pytest.mark.parametrize("dasar, harap", [
+    ("Keputusan Bupati Siak Nomor 12 Tahun 2023 tentang Indikator Kinerja Utama",
+     "Berdasarkan Keputusan Bupati Siak Nomor 12 Tahun 2023 tentang Indikator Kinerja Utama"),
+    (None, None),
+])
+def test_dasar_penetapan_iku_dari_pengaturan(tmp_path, dasar, harap):
+    from xl_iku.app import hitung_berkas
+
+    peng = {**kasus.pengaturan(), "NamaKabupaten": "Siak", "DasarPenetapanIKU": dasar}
+    src = hitung_berkas(isi(tmp_path / "m.xlsx", peng, kasus.tabel()), tmp_path / "k.xlsx").keluaran
+    teks = [str(v) for r in _sel_lembar(src, "IKU") for v in r if v is not None]
+    assert not any("177/KPTS" in t or "Bengkalis" in t for t in teks)
+    if harap:
+        assert harap in teks
+    else:
+        assert not any(t.startswith("Berdasarkan") for t in teks)
+
+
+def test_rtl_tanpa_waktu_jadi_temuan(tmp_path):
+    from xl_iku.app import hitung_berkas
+
+    t = kasus.tabel()
+    t["tblRTL"] = [{"Unsur": "U3", "Program/Kegiatan": "Antrean daring"}]
+    h = hitung_berkas(isi(tmp_path / "m.xlsx", kasus.pengaturan(), t), tmp_path / "k.xlsx")
+    assert any("U3" in x.pesan and "waktu dan penanggung jawab" in x.pesan and x.sel == "C5"
+               for x in h.hasil.temuan), [x.pesan for x in h.hasil.temuan]
+    teks = [str(v) for r in _sel_lembar(h.keluaran, "Hasil SKM") for v in r if v is not None]
+    assert "belum ditetapkan" in teks and not any("diisi di lembar" in x for x in teks)
+
+
+# ---------------------------------------------------------------- one number everywhere (issue 21, "done when")
+
+_BARIS_CLI = re.compile(r"^(IK[UP]?-\d\d)\s.*?\s(\S+)\s+(\S+)\s+(\S+)\s+(Sangat Tinggi|Tinggi|Sedang|Rendah|Sangat "
+                        r"Rendah|–)\s*$")
+
+
+def _teks_angka(v) -> str:
+    from xl_iku.dasar.ooxml import angka_teks
+
+    if v is None:
+        return "–"
+    return angka_teks(v) if isinstance(v, (int, float)) else str(v)
+
+
+def _semua_tempat(src: Path, d: Path, cli) -> None:
+    """Target, realisasi, capaian and kategori of every indicator, and the IKM, read from the
+    CLI table, the JSON as printed, the three signed sheets, the LKjIP summary table, the
+    Laporan SKM and the poster: the same text in each."""
+    import json
+
+    import openpyxl
+
+    from xl_iku import katalog
+
+    p = cli("hitung", src, "-o", d / "lagi.xlsx", "--json", d / "h.json")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads((d / "h.json").read_text(encoding="utf-8"))
+    dari_json = {i["kode"]: [_teks_angka(i["target"]), _teks_angka(i["realisasi"]), _teks_angka(i["capaian"]),
+                             i["kategori"] or "–"] for i in doc["indikator"]}
+    dari_cli = {m.group(1): [m.group(2), m.group(3), m.group(4), m.group(5)]
+                for m in map(_BARIS_CLI.match, p.stdout.splitlines()) if m}
+    wb = openpyxl.load_workbook(src)
+    dari_lembar = {}
+    for lembar, kelompok in (("IKU", katalog.KELOMPOK_IKU), ("Indikator Kinerja", katalog.KELOMPOK_IK),
+                             ("Indikator Pendukung", katalog.KELOMPOK_IKP)):
+        ws = wb[lembar]
+        for n, ind in enumerate(katalog.per_kelompok(kelompok)):
+            r = 6 + n
+            dari_lembar[ind.kode] = [_teks_angka(ws.cell(r, c).value) for c in (6, 7, 8)] + [ws.cell(r, 9).value or "–"]
+    assert cli("laporan", "lkjip", src, "-o", d / "l.docx").returncode == 0
+    dari_lkjip = {}
+    for ind in katalog.INDIKATOR:
+        baris = baris_tabel(d / "l.docx", ind.kode)[0]
+        real = baris[4].split(" (nilai")[0]  # IK-02: "BB (nilai 73,27)"
+        dari_lkjip[ind.kode] = [baris[3], real, baris[5], baris[6]]
+    for kode in dari_json:
+        if kode == "IK-02":  # its realisasi is the predikat; the JSON keeps it as text too
+            assert dari_cli[kode][1] == dari_json[kode][1] == dari_lkjip[kode][1]
+            continue
+        assert dari_cli[kode] == dari_json[kode] == dari_lembar[kode] == dari_lkjip[kode], kode
+    ikm = _teks_angka(doc["ikm"]["nilai"])
+    assert cli("laporan", "skm", src, "-o", d / "s.docx").returncode == 0
+    assert f"adalah {ikm} dengan mutu" in teks_docx(d / "s.docx")
+    skm = [[c.value for c in r] for r in wb["Hasil SKM"].iter_rows()]
+    assert any(r[0] and str(r[0]).startswith("Indeks Kepuasan Masyarakat") and _teks_angka(r[6]) == ikm for r in skm)
+    if shutil.which("pdftotext"):
+        assert cli("laporan", "poster", src, "-o", d / "p.pdf").returncode == 0
+        poster = subprocess.run(["pdftotext", str(d / "p.pdf"), "-"], capture_output=True, check=True).stdout.decode()
+        assert ikm in poster
+
+
+def test_satu_angka_di_semua_tempat_contoh(tmp_path, cli):
+    from xl_iku.app import hitung_berkas
+
+    _semua_tempat(hitung_berkas(SAMPEL, tmp_path / "c.xlsx").keluaran, tmp_path, cli)
+    # IKU-01 2021: 80,58 / 80 = 100,725 exactly: Excel shows 100,73, and so does every document
+    # (Python's round() on the float 100,72499… would print 100,72).
+    rows = [r for r in baris_tabel(tmp_path / "l.docx", "2021") if r[0] == "2021"]
+    assert rows and all(r[3] == "100,73" for r in rows[:2]), rows[:2]
+    skm = [r for r in baris_tabel(tmp_path / "s.docx", "2021") if r[0] == "2021"]
+    assert skm and skm[0][3] == "100,73"
+
+
+def test_satu_angka_di_semua_tempat_triwulan(triwulan, tmp_path, cli):
+    _d, src, _h = triwulan
+    _semua_tempat(src, tmp_path, cli)
+
+
+def test_satu_angka_di_semua_tempat_periode_baru(tmp_path, cli):
+    """The bundled sample of a new Renstra period (`xl-iku contoh --tahun 2027`)."""
+    from xl_iku.app import hitung_berkas
+
+    assert cli("contoh", tmp_path / "baru.xlsx", "--tahun", "2027").returncode == 0
+    _semua_tempat(hitung_berkas(tmp_path / "baru.xlsx", tmp_path / "c.xlsx").keluaran, tmp_path, cli)
+
+
+def test_dokumen_tak_dapat_ditulis_disebut_dokumen(berkas, tmp_path, cli):
+    """A refused write names the document, never calls a .docx a 'Buku kerja'."""
+    from unittest import mock
+
+    _, _, src = berkas
+    with mock.patch("xl_iku.laporan.berkas.write_atomic", side_effect=PermissionError(13, "Permission denied")):
+        p = cli("laporan", "lkjip", src, "-o", tmp_path / "l.docx")
+    assert p.returncode == 2
+    assert "Dokumen 'l.docx' tidak dapat ditulis" in p.stderr and "Buku kerja" not in p.stderr

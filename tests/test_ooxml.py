@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from babel.numbers import format_decimal
@@ -38,7 +38,11 @@ def test_serial_round_trip_to_the_second(dt):
 
 def test_number_text_by_hand():
     assert angka_teks(1234.5) == "1.234,50"
-    assert angka_teks(2.675, 2) == "2,67"  # the float 2.675 lies below 2,675, as Excel shows it
+    # Half away from zero on the number as typed, as Excel's 0,00 shows it (KONTRAK §3):
+    # the float 2.675 lies a hair below 2,675 and round() gives 2,67.
+    assert angka_teks(2.675, 2) == "2,68"
+    assert angka_teks(100.725) == "100,73"
+    assert angka_teks(0.5, 0) == "1" and angka_teks(-2.5, 0) == "-3" and angka_teks(-0.004) == "0,00"
     assert angka_teks(84.21) == "84,21"
     assert angka_teks(1200, 0) == "1.200"
     assert angka_teks(-1234567.891, 1) == "-1.234.567,9"
@@ -54,7 +58,11 @@ def test_number_text_by_hand():
 @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.integers(min_value=0, max_value=4))
 def test_number_text_matches_babel_id_locale(x, digits):
     pola = "#,##0" + ("." + "0" * digits if digits else "")
-    assert angka_teks(x, digits) == format_decimal(round(x, digits), format=pola, locale="id")
+    tepat = Decimal(repr(x)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    harap = format_decimal(tepat, format=pola, locale="id", decimal_quantization=False)
+    if not tepat:
+        harap = harap.lstrip("-")  # -0,001 prints 0,00
+    assert angka_teks(x, digits) == harap
 
 
 def test_cell_text_and_numbers():

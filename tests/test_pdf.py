@@ -358,3 +358,75 @@ def test_lembar_cetak_tanpa_pagesetup():
 def test_pilih_lembar_pecah_koma():
     assert P._pecah(["IKU, Hasil SKM", "Validasi"]) == ["IKU", "Hasil SKM", "Validasi"]
     assert P._pecah(None) is None and P._pecah([" , "]) is None
+
+
+# ---------------------------------------------------------------- never stale, never silent (KONTRAK §4)
+
+
+def _kasus_dihitung(folder: Path, tabel: dict | None = None) -> Path:
+    from tests import kasus
+    from tests.isi import isi
+    from xl_iku.app import hitung_berkas
+
+    t = kasus.tabel()
+    t.update(tabel or {})
+    mentah = isi(folder / "mentah.xlsx", kasus.pengaturan(), t)
+    return hitung_berkas(mentah, folder / "dihitung.xlsx").keluaran
+
+
+def test_pdf_buku_basi_ditolak_seperti_laporan(tmp_path):
+    """An input changed after the last hitung: pdf refuses (exit 2) with the very
+    sentence `laporan` gives, before LibreOffice is even looked for."""
+    from tests import kasus
+    from tests.isi import isi
+
+    src = _kasus_dihitung(tmp_path)
+    basi = isi(tmp_path / "basi.xlsx", None, {"tblSOP": kasus.tabel()["tblSOP"][:1]}, template=src)
+    proc = xl_iku("pdf", basi, "-o", tmp_path / "x.pdf", "--soffice", tmp_path / "tidak-ada", check=False)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "tidak sesuai lagi" in proc.stderr and "--hitung" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "x.pdf").exists()
+    lap = xl_iku("laporan", "lkjip", basi, "-o", tmp_path / "l.docx", check=False)
+    kalimat = lambda s: s.split("Gagal:", 1)[-1].strip()  # noqa: E731
+    assert lap.returncode == 2 and kalimat(lap.stderr) == kalimat(proc.stderr)
+
+
+def test_lembar_cetak_tanda_belum_final():
+    root = etree.fromstring(
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>'
+        b'<pageSetup paperSize="9"/><headerFooter differentFirst="1"><oddFooter>&amp;CHalaman &amp;P</oddFooter>'
+        b'</headerFooter><drawing/></worksheet>')
+    out = etree.fromstring(P._lembar_cetak(root, belum_final=True).split(b"?>", 1)[1])
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    hf = out.find("m:headerFooter", ns)
+    assert [etree.QName(c).localname for c in hf] == ["oddHeader", "oddFooter", "firstHeader"]
+    assert all(P.TANDA_BELUM_FINAL in c.text for c in hf if "Header" in c.tag)
+    assert "Halaman" in hf.find("m:oddFooter", ns).text  # the footer stays
+
+
+@perlu_alat
+def test_pdf_galat_keluar_1_dan_halaman_bertanda_belum_final(tmp_path):
+    """A workbook with a galat prints, exit 1, and every page says it is not final."""
+    from tests import kasus
+
+    sarpras = kasus.tabel()["tblSarpras"] + [
+        {"No": 9, "Nama Sarpras": "Meja", "Kebutuhan": 4, "Tersedia": 2, "Kondisi Baik": 3, "Dipelihara": 2}]
+    src = _kasus_dihitung(tmp_path, {"tblSarpras": sarpras})
+    out = tmp_path / "galat.pdf"
+    proc = xl_iku("pdf", src, "-o", out, "--lembar", "Indikator Kinerja,Hasil SKM", check=False)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    halaman = halaman_teks(out)
+    assert len(halaman) >= 2
+    assert all("BELUM FINAL" in re.sub(r"\s+", " ", h) for h in halaman)
+
+
+@perlu_alat
+def test_pdf_sel_tampil_setengah_ke_atas(pdf_bawaan):
+    """IKU-01 2021 holds 80,58 / 80 = 100,725: the printed sheet shows 100,73 (half away from
+    zero, as Excel does) — the same text the documents print."""
+    from xl_iku.dasar.ooxml import angka_teks
+
+    iku = halaman_teks(pdf_bawaan)[0]
+    baris = [ln for ln in iku.splitlines() if re.match(r"\s*2021\s", ln)]
+    assert baris and "100,73" in baris[0], baris
+    assert angka_teks(80.58 / 80 * 100) == "100,73"

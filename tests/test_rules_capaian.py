@@ -20,11 +20,13 @@ def test_capaian():
     [
         (130, "Sangat Tinggi"),
         (91, "Sangat Tinggi"),
-        (90.999, "Tinggi"),  # not rounded up to 91
+        (90.999, "Sangat Tinggi"),  # printed 91,00: judged as printed (KONTRAK §3)
+        (90.994, "Tinggi"),  # printed 90,99
         (76, "Tinggi"),
         (75.99, "Sedang"),
         (66, "Sedang"),
-        (65.999999, "Rendah"),
+        (65.999999, "Sedang"),  # printed 66,00
+        (65.994999, "Rendah"),  # printed 65,99
         (51, "Rendah"),
         (50.99, "Sangat Rendah"),
         (0, "Sangat Rendah"),
@@ -79,8 +81,10 @@ def test_capaian_predikat_tak_dikenal():
 
 @pytest.mark.parametrize("nilai, harap", [
     (100.0, True),  # exactly 100: reached
-    (99.999, False),  # not rounded up
-    (99.99999999999, False),
+    (99.999, True),  # printed 100,00: reached (KONTRAK §3 "what is printed is what is judged")
+    (99.995, True),  # the tie rounds up, as Excel shows it
+    (99.99499999, False),  # printed 99,99
+    (99.99, False),
     (100.00001, True),
     (250, True),
     (0, False),
@@ -105,3 +109,38 @@ def test_tercapai_predikat(realisasi, target, harap):
     from xl_iku.rules.capaian import tercapai_predikat
 
     assert tercapai_predikat(realisasi, target) is harap
+
+
+def test_ik10_dicetak_sama_dengan_dinilai():
+    """Issue 21 item 1: IK-10 4/13 desa Mandiri = 30,769…% against a typed target
+    30,77: every page prints 30,77 / 30,77 / 100,00, so it is tercapai and
+    Sangat Tinggi (by hand: 400/13 / 30,77 = 99,9975… → 100,00)."""
+    from xl_iku.dasar.ooxml import angka_teks
+    from xl_iku.rules.capaian import tercapai
+
+    realisasi = 4 / 13 * 100
+    cap = capaian(realisasi, 30.77)
+    assert 99.997 < cap < 99.998
+    assert (angka_teks(realisasi), angka_teks(30.77), angka_teks(cap)) == ("30,77", "30,77", "100,00")
+    assert tercapai(cap) is True
+    assert kategori(cap) == "Sangat Tinggi"
+
+
+@pytest.mark.parametrize("x, harap", [
+    (100.725, "100,73"),  # IKU-01 2021 of the sample: Excel shows 100,73; round() gives 100,72
+    (0.125, "0,13"), (2.675, "2,68"), (-0.125, "-0,13"), (1.005, "1,01"), (-0.001, "0,00"),
+    (84.945, "84,95"), (1234.5, "1.234,50"),
+])
+def test_satu_pembulatan_setengah_ke_atas(x, harap):
+    """One rounding for everything read: half away from zero on the decimal as typed."""
+    from xl_iku.dasar.ooxml import angka_teks
+    from xl_iku.laporan import teks
+
+    assert angka_teks(x) == harap
+    assert teks.angka(x) == harap  # the documents use the same function
+
+
+def test_rupiah_setengah_ke_atas():
+    from xl_iku.laporan import teks
+
+    assert teks.rupiah(2_500.5) == "Rp2.501"  # round() would give Rp2.500 (half-even)

@@ -74,13 +74,40 @@ def hitung(masukan: M.Masukan | RawWorkbook, *, lepas_mentah: bool = False) -> H
     _blokir(p, hasil_ind, m)
     _selaraskan_rincian(hasil_ind, ikm, akip_h, p, kat)
     _profil_tertahan(p, m, ikm)
+    _keterangan_cetak(hasil_ind, m)
 
     return Hasil(
         kecamatan=peng.nama_kecamatan, kabupaten=peng.nama_kabupaten, tahun=tahun,
         indikator=list(hasil_ind.values()), ikm=ikm, akip=akip_h, temuan=p.temuan,
         penandatangan=Penandatangan(peng.tempat, peng.tanggal_ttd, peng.nama_camat, peng.pangkat_camat, peng.nip_camat),
         riwayat=_riwayat(m.riwayat, tahun, hasil_ind, ref, kat), periode=periode, katalog=kat,
+        dasar_penetapan=(peng.dasar_penetapan or "").strip() or None,
     )
+
+
+def _keterangan_cetak(H, m: M.Masukan) -> None:
+    """What an auditor needs beside a printed percentage (issue 21): its counts
+    ("22 dari 25") and, for a register without dates, that it is the state on
+    the day it was computed."""
+    for kode, h in H.items():
+        if h.status != STATUS_OK:
+            continue
+        ind = m.katalog.by_kode[kode]
+        tambah = []
+        if ind.persen and h.pembilang is not None and h.penyebut is not None and not h.keterangan:
+            tambah.append(f"{_fmt(h.pembilang)} dari {_fmt(h.penyebut)}.")
+        if kode not in m.rekap and ind.cara in KM.CARA_TABEL and _tanpa_tanggal(m, ind.tabel_utama):
+            tambah.append("Register tanpa tanggal: keadaan per tanggal dihitung.")
+        if tambah:
+            h.keterangan = " ".join([h.keterangan, *tambah]) if h.keterangan else " ".join(tambah)
+
+
+def _tanpa_tanggal(m: M.Masukan, tabel: str) -> bool:
+    """A register whose rows are not of a period: no period column, no Tahun."""
+    spec = m.terbaca.spesifikasi.get(tabel, K.TABEL.get(tabel))
+    if spec is None or spec.kolom_tanggal:
+        return False
+    return "Tahun" not in spec.headers
 
 
 def _set_persen(h: HasilIndikator, pembilang, penyebut, sebab_kosong: str) -> None:
@@ -581,6 +608,12 @@ def _selaraskan_rincian(H, ikm: HasilIKM, akip_h: HasilAKIP, p: Pemeriksa, kat) 
         p.peringatan("SKM", "A1",
                      f"Jumlah responden ({ikm.responden}) kurang dari sampel minimum Krejcie–Morgan "
                      f"({ikm.sampel_minimum}) untuk populasi {ikm.populasi}.", kode=kat.kode_utama("tblSKM"))
+    elif ikm.nilai is not None and not ikm.sampel_minimum and ikm.responden < R_ikm.sampel_minimum(1_000_000):
+        # No population: the Krejcie–Morgan table's value for a large one (384) is the yardstick (issue 21).
+        p.peringatan("SKM", "A1",
+                     f"Jumlah responden ({ikm.responden}) kurang dari 384, sampel minimum Krejcie–Morgan untuk "
+                     "populasi yang tidak diketahui; hasil survei perlu dibaca dengan hati-hati (isi Populasi "
+                     "Penerima Layanan di Pengaturan bila jumlahnya diketahui).", kode=kat.kode_utama("tblSKM"))
     if any(H[i.kode].status == STATUS_GALAT for i in kat.per_cara(KM.PREDIKAT_AKIP)):
         akip_h.nilai = akip_h.predikat = akip_h.predikat_hitung = None
 

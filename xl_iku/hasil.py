@@ -167,6 +167,7 @@ class Hasil:
     periode: Any = None  # periode.Periode; None when TahunLaporan is unusable
     # The workbook's catalogue (katalog.Katalog): output sheets, definitions, Sasaran.
     katalog: Any = None
+    dasar_penetapan: str | None = None  # DasarPenetapanIKU, printed under the IKU table
 
     @property
     def jumlah_galat(self) -> int:

@@ -357,6 +357,9 @@ TABEL_TAMBAHAN = ("tblTargetTriwulan", "tblRTL", "tblAnalisis", "tblIndikator")
 TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n not in TABEL_TAMBAHAN)
 
 DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)
+# Registers with neither date nor year: what they hold is the state on the day of hitung, and a
+# workbook copied from last year still holds last year's (issue 21).
+TABEL_TANPA_TANGGAL = ("tblSOP", "tblSarpras", "tblASN", "tblKegiatan", "tblUsulan")
 
 # Target and realisasi cells (KONTRAK §3 "Cells"): a number formatted as a
 # percentage counts as the percentage it shows (0,93 shown 93% is 93).
@@ -395,6 +398,10 @@ PENGATURAN: tuple[Pengaturan, ...] = (
                ("Tahunan", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"), bawaan="Tahunan"),
     # Optional; blank = IDM up to TahunLaporan 2024, Indeks Desa from 2025 (KONTRAK §2).
     Pengaturan("SkemaIndeksDesa", "Skema indeks desa (IK-10)", Jenis.PILIHAN, False, SKEMA_DESA),
+    # Optional (KONTRAK §2): printed under the IKU table; blank = no line. The seed's decree as default.
+    Pengaturan("DasarPenetapanIKU", "Dasar penetapan IKU", bawaan=(
+        "Keputusan Bupati Bengkalis Nomor 177/KPTS/I/2022 tentang Penetapan Indikator Kinerja Utama Perangkat "
+        "Daerah di Lingkungan Pemerintah Kabupaten Bengkalis")),
 )
 
 LEMBAR_PENGATURAN = "Pengaturan"

@@ -160,18 +160,20 @@ def _lembar_indikator(nama: str, judul: str, kelompok: str, h: Hasil) -> SheetPl
 
 def lembar_iku(h: Hasil) -> SheetPlan:
     """The IKU sheet: its indicators, then every year of tblTarget for the first of them."""
+    # Row 2 is the period, as on every output sheet; the Renstra years head their own table (issue 21).
     iku = _katalog(h).per_kelompok(katalog.KELOMPOK_IKU)
     s = _lembar_indikator(K.LEMBAR_IKU, "INDIKATOR KINERJA UTAMA (IKU)", katalog.KELOMPOK_IKU, h)
     riwayat = h.riwayat.get(iku[0].kode, {}) if iku else {}
     tahun = sorted(riwayat) or list(K.TAHUN_IKU)
     rentang = f"{tahun[0]}–{tahun[-1]}"
-    s.cells = [c for c in s.cells if c.row != 2]
-    s.merges = [m for m in s.merges if not m.startswith("A2:")]
-    s.merge(2, 1, 10, f"TAHUN {rentang} (capaian {_judul_periode(h)})", "subjudul")
     row = 6 + len(iku)
-    s.merge(row, 1, 10, katalog.DASAR_HUKUM, "miring")
+    dasar = (h.dasar_penetapan or "").strip()
+    if dasar:  # DasarPenetapanIKU (KONTRAK §2); blank = no line
+        teks = dasar if dasar.casefold().startswith("berdasarkan") else f"Berdasarkan {dasar}"
+        s.merge(row, 1, 10, teks, "miring")
     row += 2
-    s.merge(row, 1, 10, f"Target dan Realisasi IKU {rentang}", "bagian")
+    # Over the table it names (F–J), not at the left margin far from it.
+    s.merge(row, 6, 10, f"Target dan Realisasi IKU {rentang}", "bagian")
     row += 1
     # Years down, measures across, under the numeric columns F–J.
     for i, head in enumerate(("Tahun", "Target", "Realisasi", "Capaian (%)", "Kategori")):
@@ -180,7 +182,12 @@ def lembar_iku(h: Hasil) -> SheetPlan:
     for th in tahun:
         row += 1
         tgt, real, cap, kat = riwayat.get(th, (None, None, None, None))
-        s.put(row, 6, th, "sel_tengah")
+        if th == h.tahun and h.periode is not None and h.periode.triwulan:
+            # The reporting year of a quarter is part of a year: said on its row (issue 21).
+            s.put(row, 6, f"{th} (s.d. {h.periode.nama})", "sel_tengah")
+            s.heights[row] = 27
+        else:
+            s.put(row, 6, th, "sel_tengah")
         s.put(row, 7, tgt, "sel_angka" if isinstance(tgt, (int, float)) else "sel_tengah")
         s.put(row, 8, real, "sel_angka" if isinstance(real, (int, float)) else "sel_tengah")
         s.put(row, 9, cap, "sel_angka")
@@ -255,6 +262,18 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         row += 1
         s.merge(row, 1, 6, label, "sel_tebal")
         s.merge(row, 7, 8, v, role)
+    if ikm.nilai is not None:
+        # A small sample is cautioned on the signed page too (issue 21); 384 = the table's large population.
+        from .rules.ikm import sampel_minimum
+
+        acuan = ikm.sampel_minimum or sampel_minimum(1_000_000)
+        if ikm.responden < acuan:
+            row += 1
+            teks = (f"Catatan: jumlah responden ({ikm.responden}) kurang dari sampel minimum {acuan}"
+                    + ("" if ikm.sampel_minimum else " untuk populasi yang tidak diketahui")
+                    + "; hasil survei perlu dibaca dengan hati-hati.")
+            s.merge(row, 1, 8, teks, "miring")
+            s.heights[row] = _tinggi([(teks, sum(LEBAR[K.LEMBAR_SKM]))])
     s.utuh.append((4, row))
     row += 2
     s.merge(row, 1, 8, "B. Tiga Unsur dengan Nilai Terendah (prioritas perbaikan)", "bagian")
@@ -266,7 +285,7 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         for u in ikm.terendah])
     _bersama(s, awal, kepala, row)
     row += 1
-    s.merge(row, 1, 8, "Rencana Tindak Lanjut (diisi di lembar Rencana Tindak Lanjut)", "miring")
+    s.merge(row, 1, 8, "Rencana Tindak Lanjut", "miring")
     awal = row
     row += 1
     kepala = row
@@ -280,11 +299,12 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         for j, (prog, waktu, pj) in enumerate(rencana):
             row += 1
             s.put(row, 1, i + 1 if j == 0 else None, "sel_tengah")
-            teks = f"{u.kode}. {u.label}: {prog}" if prog else f"{u.kode}. {u.label}: …"
+            # An unplanned gap reads "belum ditetapkan" (and is a peringatan of hitung), never a hole.
+            teks = f"{u.kode}. {u.label}: {prog or 'belum ditetapkan'}"
             s.put(row, 2, teks, "sel_teks")
             s.heights[row] = _tinggi([(teks, LEBAR[K.LEMBAR_SKM][1])])
-            s.merge(row, 3, 4, waktu, "sel_teks")
-            s.merge(row, 5, 8, pj, "sel_teks")
+            s.merge(row, 3, 4, waktu or "belum ditetapkan", "sel_teks")
+            s.merge(row, 5, 8, pj or "belum ditetapkan", "sel_teks")
     _bersama(s, awal, kepala, row)
     row += 2
     s.merge(row, 1, 8, "C. IKM per Jenis Layanan", "bagian")
@@ -472,7 +492,8 @@ def lembar_grafik(h: Hasil) -> SheetPlan:
     riwayat = h.riwayat.get(iku[0].kode, {}) if iku else {}
     for i, th in enumerate((sorted(riwayat) or list(K.TAHUN_IKU))[:len(K.TAHUN_IKU)]):
         tgt, real, _cap, _kat = riwayat.get(th, (None, None, None, None))
-        s.put(r + i, k, str(th), "teks")
+        sebagian = th == h.tahun and h.periode is not None and h.periode.triwulan
+        s.put(r + i, k, f"{th} (s.d. {h.periode.nama})" if sebagian else str(th), "teks")
         s.put(r + i, k + 1, _angka(tgt), "teks")
         s.put(r + i, k + 2, _angka(real), "teks")
         s.put(r + i, k + 3, angka_id(_angka(real)), "teks")

@@ -319,6 +319,7 @@ class Pengaturan:
     pangkat_camat: Annotated[str | None, Field(alias="PangkatCamat")] = None
     periode: Annotated[str | None, Field(alias="Periode")] = None
     skema_desa: Annotated[str | None, Field(alias="SkemaIndeksDesa")] = None  # as typed; see skema_desa_berlaku
+    dasar_penetapan: Annotated[str | None, Field(alias="DasarPenetapanIKU")] = None
 
 
 def skema_desa_berlaku(skema: str | None, tahun: int) -> str:

@@ -52,7 +52,9 @@ _WARNA = (
 )
 _KOLOM_TETAP = ("No", "Kecamatan", "Kabupaten", "Tahun", "Galat", "Peringatan")
 _SUB = ("Target", "Realisasi", "Capaian (%)", "Kategori")
-FORMAT_ANGKA = "#,##0.00"
+# [$-421] is the Indonesian locale: LibreOffice prints 1.234,50 with it whatever the computer's
+# locale (a bare #,##0.00 prints 82.00 on an English one); Excel keeps the PC's separators.
+FORMAT_ANGKA = "[$-421]#,##0.00"
 
 
 def persen_tercapai(r: dict[str, Any]) -> tuple[int, int, float | None]:

@@ -48,6 +48,6 @@ def pdf(a: argparse.Namespace) -> int:
     out.print(f"PDF ({halaman}lembar: {', '.join(h.lembar)}) ditulis ke {h.keluaran} ({angka(h.detik, 1)} detik).")
     if h.jumlah_galat:
         err.print(baris((f"{h.jumlah_galat} galat", "red"),
-                        " saat menghitung; periksa lembar Validasi sebelum menandatangani."))
+                        " di buku kerja: PDF bertanda BELUM FINAL; perbaiki lembar Validasi sebelum menandatangani."))
         return KELUAR_GALAT
     return 0

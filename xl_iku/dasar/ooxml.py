@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 # ---------------------------------------------------------------- namespaces
 
@@ -92,17 +93,25 @@ def angka_xml(v: float) -> str:
     return repr(float(v))
 
 
-def angka_teks(x: float | Decimal | None, digits: int | None = 2, *, ribuan: bool = True) -> str:
+def angka_teks(x: float | Decimal | Fraction | None, digits: int | None = 2, *, ribuan: bool = True) -> str:
     """A number in Indonesian notation: decimal comma, '.' between thousands.
 
-    `digits` fixes the decimals (rounded half-even, as Excel's display and
-    babel do); `digits=None` writes as many as the value has (85 → '85',
+    `digits` fixes the decimals, rounded half-up (ties away from zero) on the
+    decimal the user sees (a float's shortest repr): 100,725 → '100,73',
+    -0,125 → '-0,13' -- what Excel's number format 0,00 shows for the same
+    cell.  This is the one rounding of every number a person reads (sheets'
+    text, CLI, documents, poster, recap, charts; KONTRAK §3): Python's
+    round()/format() round half-even on the binary value and would print
+    100,72.  `digits=None` writes as many as the value has (85 → '85',
     0.1 → '0,1').  `ribuan=False` leaves out the thousands separator (for a
     number that becomes a cell's text, e.g. a code typed as a number).
     None → ''.
     """
     if x is None:
         return ""
+    if isinstance(x, Fraction):
+        x = Decimal(x.numerator) / Decimal(x.denominator) if digits is None else \
+            Decimal(_separuh_atas_pecahan(x, digits)).scaleb(-digits)
     if digits is None:
         if isinstance(x, Decimal):
             s = format(x, "f")
@@ -110,11 +119,19 @@ def angka_teks(x: float | Decimal | None, digits: int | None = 2, *, ribuan: boo
             f = float(x)
             s = str(int(f)) if f.is_integer() else format(Decimal(repr(f)), "f")
     else:
-        # The shortest decimal of the rounded float, padded: 549755813888.43 stays
-        # ...,4300 at four decimals (its binary value would print ...,4301).
-        s = format(Decimal(repr(round(float(x), digits))).quantize(Decimal(1).scaleb(-digits)), "f")
+        d = x if isinstance(x, Decimal) else Decimal(repr(float(x)))
+        s = format(d.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP), "f")
+        if s.startswith("-") and not s.strip("-0.,"):
+            s = s[1:]  # -0,001 prints 0,00, not -0,00
     tanda, s = ("-", s[1:]) if s.startswith("-") else ("", s)
     bulat, _, pecahan = s.partition(".")
     if ribuan:
         bulat = f"{int(bulat):,}".replace(",", ".")
     return tanda + bulat + ("," + pecahan if pecahan else "")
+
+
+def _separuh_atas_pecahan(f: Fraction, digits: int) -> int:
+    """round-half-up(f × 10**digits) as an integer (exact)."""
+    skala = abs(f) * 10**digits
+    n = (skala.numerator * 2 + skala.denominator) // (skala.denominator * 2)
+    return -n if f < 0 else n

@@ -47,6 +47,34 @@ def _cek(jenis: str, out: Path) -> str:
     return akhiran
 
 
+def tulis_dokumen(out: Path, data: bytes, jenis: str) -> None:
+    """Write `data` to `out` atomically; a refusal names the document, never a "Buku kerja"."""
+    from ..io.atomic import alasan_os
+
+    try:
+        write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
+    except OSError as e:
+        sebab = e.__cause__ if isinstance(e.__cause__, OSError) else e
+        if isinstance(sebab, PermissionError):
+            alasan = "mungkin sedang dibuka atau folder hanya-baca; tutup dokumennya lalu jalankan lagi"
+        elif isinstance(sebab, FileError):
+            alasan = "tutup dokumennya lalu jalankan lagi"
+        else:
+            alasan = alasan_os(sebab)
+        raise FileError(f"{jenis} '{out.name}' tidak dapat ditulis ({alasan}).") from None
+
+
+def _cek_responden(jenis: str, bahan: sumber.Bahan) -> None:
+    """A survey report or poster on no respondent is refused: its main number
+    (the IKM) cannot be computed (KONTRAK §4, "never empty")."""
+    h = bahan.hasil
+    if h.ikm is not None and h.ikm.responden:
+        return
+    periode = h.periode.uraian if h.periode is not None else f"tahun {h.tahun or '…'}"
+    raise FileError(f"Belum ada responden SKM pada {periode}, jadi {NAMA[jenis]} tidak dapat dibuat; "
+                    "isi data survei di lembar SKM (atau periksa Tahun Laporan) lalu jalankan lagi.")
+
+
 def docx_ke_pdf(docx: bytes, *, soffice: str | None = None, batas_waktu: float | None = None) -> bytes:
     """One LibreOffice Writer conversion in a private profile; AlatError when it is missing or fails."""
     from . import pdf as P
@@ -71,6 +99,8 @@ def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = Fal
     if gaya is not None and jenis == "poster":
         raise FileError("Opsi --gaya hanya untuk laporan skm dan lkjip (dokumen Word).")
     bahan = sumber.muat(masukan, hitung=hitung)
+    if jenis in ("skm", "poster"):
+        _cek_responden(jenis, bahan)
     if jenis == "poster":
         from . import poster
 
@@ -82,14 +112,16 @@ def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = Fal
             from .skm import buat as susun
         else:
             from .lkjip import buat as susun
+        from . import dokumen as D
+
         buf = io.BytesIO()
-        susun(bahan, Path(gaya) if gaya else None).save(buf)
+        doc = susun(bahan, Path(gaya) if gaya else None)
+        D.metadata(doc, bahan.hasil)
+        if bahan.hasil.jumlah_galat:
+            D.tanda_belum_final(doc)
+        doc.save(buf)
         data = buf.getvalue()
         if akhiran == ".pdf":
             data = docx_ke_pdf(data, soffice=soffice, batas_waktu=batas_waktu)
-    try:
-        write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
-    except PermissionError:
-        raise FileError(f"Dokumen '{out.name}' tidak dapat ditulis (mungkin sedang dibuka atau folder hanya-baca); "
-                        "tutup dokumennya lalu jalankan lagi.") from None
+    tulis_dokumen(out, data, "Dokumen")
     return HasilLaporan(out, bahan.hasil.jumlah_galat, time.perf_counter() - t0, bahan.catatan)

@@ -94,6 +94,37 @@ def baru(judul: str, gaya: Path | None = None) -> Document:
     return doc
 
 
+def metadata(doc: Document, h: Hasil) -> None:
+    """The document's properties name the office that hands it in and the moment it
+    was made (never the library's defaults: "python-docx", 2013)."""
+    from datetime import timezone
+
+    cp = doc.core_properties
+    pemilik = f"Kecamatan {h.kecamatan}" if h.kecamatan else "xl-iku"
+    cp.author = cp.last_modified_by = pemilik
+    cp.comments = "Dibuat dengan xl-iku dari buku kerja IKU."
+    sekarang = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    cp.created = cp.modified = sekarang
+    cp.revision = 1
+
+
+TANDA_BELUM_FINAL = "BELUM FINAL: masih ada data yang salah di buku kerja; perbaiki dan hitung ulang sebelum ditandatangani."
+
+
+def tanda_belum_final(doc: Document) -> None:
+    """A red line at the head of every page (every section's header, first page too)."""
+    for s in doc.sections:
+        for kepala in (s.header, s.first_page_header, s.even_page_header):
+            # Below an office's letterhead, never in its place.
+            p = kepala.paragraphs[0] if kepala.paragraphs else kepala.add_paragraph()
+            p = kepala.add_paragraph() if any(x.text.strip() for x in kepala.paragraphs) else p
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run(TANDA_BELUM_FINAL)
+            run.bold = True
+            run.font.size = Pt(9)
+            run.font.color.rgb = RGBColor(0xC0, 0, 0)
+
+
 def _nomor_halaman(section) -> None:
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -117,7 +148,8 @@ def bab(doc: Document, nomor: str, judul: str, pertama: bool = False) -> None:
 
 
 def sub(doc: Document, judul: str, level: int = 2) -> None:
-    doc.add_heading(judul, level=level)
+    # Never alone at the foot of a page, whatever the office's style file says.
+    doc.add_heading(judul, level=level).paragraph_format.keep_with_next = True
 
 
 _SUNTING = re.compile(r"(\[Perlu disunting:[^\]]*\])")
@@ -154,6 +186,9 @@ def keterangan(doc: Document, teks: str) -> None:
     p.paragraph_format.keep_with_next = True
 
 
+TABEL_UTUH = 15  # rows up to which a table is kept on one page
+
+
 def tabel(doc: Document, headers: list[str], rows: list[list[str]], *, lebar_cm: list[float] | None = None,
           kanan: set[int] = frozenset(), tebal_baris: set[int] = frozenset(), judul: str | None = None):
     """A bordered table; header row repeated on every page; `kanan` = right-aligned columns."""
@@ -180,6 +215,13 @@ def tabel(doc: Document, headers: list[str], rows: list[list[str]], *, lebar_cm:
             _isi(cells[i].paragraphs[0], "" if v is None else str(v), tebal=n in tebal_baris, ukuran=Pt(9))
             if i in kanan:
                 cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if len(rows) <= TABEL_UTUH:
+        # A small table is read whole: each row keeps with the next (Word's and Writer's
+        # way), so a four-row table never splits 3/1 across pages (issue 21).
+        for row in t.rows[:-1]:
+            for c in row.cells:
+                for p in c.paragraphs:
+                    p.paragraph_format.keep_with_next = True
     if lebar_cm:
         t.autofit = False
         for i, w in enumerate(lebar_cm):
@@ -235,9 +277,18 @@ def ttd(doc: Document, h: Hasil) -> None:
         f"NIP. {t.nip}" if t.nip else "NIP.",
     ]
     doc.add_paragraph()
+    # The block sits right, but never so far that the Camat's name and title break mid-line:
+    # its indent leaves room for the longest line (about 0,25 cm per bold 11 pt character).
+    s = doc.sections[-1]
+    try:
+        lebar_teks = (s.page_width - s.left_margin - s.right_margin) / 360000  # EMU per cm
+    except TypeError:  # a style file without page size
+        lebar_teks = 15.5
+    perlu = max(len(x) for x in baris) * 0.25 + 0.5
+    indent = max(0.0, min(8.5, lebar_teks - perlu))
     for i, teks in enumerate(baris):
         p = doc.add_paragraph()
-        p.paragraph_format.left_indent = Cm(8.5)
+        p.paragraph_format.left_indent = Cm(indent)
         p.paragraph_format.space_after = Pt(0)
         p.paragraph_format.keep_with_next = i < len(baris) - 1
         p.paragraph_format.keep_together = True

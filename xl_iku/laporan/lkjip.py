@@ -4,9 +4,12 @@ For each of the 22 indicators, in IKU / IK / IKP order, the points evaluators
 check under PermenPANRB 53/2014 and 88/2021: target against realisasi this
 year, this year against earlier years (tblRiwayat), realisasi against the
 Renstra target of the last year (tblTarget), the causes and the efforts
-(tblAnalisis; a generated sentence marked "[Perlu disunting: …]" where the
-office typed nothing), and budget efficiency where Pagu and Realisasi
-Anggaran are given.  A blocked (galat) or empty (tanpa_data) indicator says
+(tblAnalisis, shared by the indicators that measure the same thing, e.g. IKU-01
+and IK-01; for the IKM, what the survey itself shows; one sentence marked
+"[Perlu disunting: …]" only where neither exists), and budget efficiency where
+Pagu and Realisasi Anggaran are given.  A quarter is compared with nothing but
+a quarter: half a year never stands beside a whole one.  No sheet, table or
+setting name reaches the page.  A blocked (galat) or empty (tanpa_data) indicator says
 so and shows no number.
 """
 
@@ -18,22 +21,36 @@ from .. import katalog
 from .. import kontrak as K
 from ..hasil import STATUS_GALAT, STATUS_OK, STATUS_TANPA_DATA, HasilIndikator
 from ..rules import akip as R_akip
+from ..validasi.target import sama_ukuran
 from . import dokumen as D
 from . import grafik
 from . import teks as T
 from .sumber import Analisis, Bahan
 
-KELOMPOK = (
-    (katalog.KELOMPOK_IKU, "Indikator Kinerja Utama (IKU)"),
-    (katalog.KELOMPOK_IK, "Indikator Kinerja (IK)"),
-    (katalog.KELOMPOK_IKP, "Indikator Kinerja Pendukung (IKP)"),
-)
-TAHUN_RENSTRA = K.TAHUN_IKU[-1]
+# Headings of the built-in Kelompok; an office's own is printed as typed.
+KELOMPOK = {
+    katalog.KELOMPOK_IKU: "Indikator Kinerja Utama (IKU)",
+    katalog.KELOMPOK_IK: "Indikator Kinerja (IK)",
+    katalog.KELOMPOK_IKP: "Indikator Kinerja Pendukung (IKP)",
+}
+
+
+def _kat(b: Bahan):
+    if b.hasil.katalog is not None:
+        return b.hasil.katalog
+    from ..validasi.katalog import BAWAAN
+
+    return BAWAAN.katalog
+def _renstra(b: Bahan) -> int:
+    """The Renstra's last year: the last year column of tblTarget."""
+    tahun = [th for d in b.hasil.riwayat.values() for th in d]
+    return max(tahun) if tahun else K.TAHUN_IKU[-1]
 
 
 def urutan(b: Bahan) -> list[HasilIndikator]:
     by = b.hasil.indikator_by_kode()
-    return [by[i.kode] for kel, _ in KELOMPOK for i in katalog.per_kelompok(kel)]
+    kat = _kat(b)
+    return [by[i.kode] for kel in kat.kelompok for i in kat.per_kelompok(kel)]
 
 
 def _nilai(ind: HasilIndikator, b: Bahan) -> str:
@@ -59,8 +76,8 @@ def buat(b: Bahan, gaya=None) -> Document:
     h = b.hasil
     doc = D.baru(f"LKjIP Kecamatan {h.kecamatan or '…'} {h.tahun or ''} — Bab III".strip(), gaya)
     D.bab(doc, "III", "Akuntabilitas Kinerja", pertama=True)
-    D.para(doc, f"Kecamatan {h.kecamatan or '…'}, Kabupaten {h.kabupaten or '…'} — "
-                f"{h.periode.uraian if h.periode else f'tahun {h.tahun or chr(8230)}'}", miring=True, rata=False)
+    D.para(doc, f"Kecamatan {h.kecamatan or '…'}, Kabupaten {h.kabupaten or '…'} — {T.uraian_periode(h)}",
+           miring=True, rata=False)
     _capaian(doc, b)
     _per_indikator(doc, b)
     _anggaran(doc, b)
@@ -71,7 +88,7 @@ def _capaian(doc: Document, b: Bahan) -> None:
     h = b.hasil
     D.sub(doc, "A. Capaian Kinerja Organisasi")
     D.para(doc, f"Pengukuran kinerja membandingkan target dengan realisasi setiap indikator pada Perjanjian Kinerja "
-                f"tahun {h.tahun or '…'}. Capaian = realisasi / target × 100%; untuk target berupa predikat (IK-02), "
+                f"{T.uraian_periode(h)}. Capaian = realisasi / target × 100%; untuk target berupa predikat (IK-02), "
                 "capaian = nilai AKIP / batas bawah predikat target × 100%. Kategori capaian mengikuti "
                 "Permendagri 86/2017:")
     kat = sorted(b.referensi.kategori, key=lambda r: r[0], reverse=True)
@@ -87,13 +104,13 @@ def _capaian(doc: Document, b: Bahan) -> None:
     rows = []
     for no, ind in enumerate(semua, start=1):
         # "–" for a missing target here (the sentence below names them); the sections say "belum diisi".
-        rows.append([str(no), ind.kode, katalog.INDIKATOR_BY_KODE[ind.kode].nama,
+        rows.append([str(no), ind.kode, _kat(b).by_kode[ind.kode].nama,
                      "–" if ind.target is None else T.angka(ind.target), _nilai(ind, b),
                      T.capaian(ind) if ind.target is not None or ind.status != STATUS_OK else "–",
                      ind.kategori or "–"])
     D.tabel(doc, ["No", "Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Kategori"], rows,
             lebar_cm=[1.0, 1.7, 4.8, 1.5, 2.0, 1.7, 2.6], kanan={3, 4, 5},
-            judul=f"Tabel 3.2 Ringkasan capaian {len(semua)} indikator tahun {h.tahun or '…'}")
+            judul=f"Tabel 3.2 Ringkasan capaian {len(semua)} indikator {T.uraian_periode(h)}")
     galat = [i.kode for i in semua if i.status == STATUS_GALAT]
     kosong = [i.kode for i in semua if i.status == STATUS_TANPA_DATA]
     ok = [i for i in semua if i.status == STATUS_OK and i.capaian is not None]
@@ -109,8 +126,8 @@ def _capaian(doc: Document, b: Bahan) -> None:
     if kosong:
         kalimat.append(f"{len(kosong)} tanpa data ({', '.join(kosong)})")
     if galat:
-        kalimat.append(f"{len(galat)} tidak dihitung karena ada galat pada datanya ({', '.join(galat)}; lihat "
-                       "lembar Validasi)")
+        kalimat.append(f"{len(galat)} belum dapat dihitung karena sebagian datanya masih salah "
+                       f"({', '.join(galat)})")
     D.para(doc, "; ".join(kalimat) + ".")
     D.gambar(doc, grafik.target_realisasi(semua), "Gambar 3.1 Target dan realisasi indikator kinerja", lebar_cm=15.0)
 
@@ -119,44 +136,52 @@ def _per_indikator(doc: Document, b: Bahan) -> None:
     h = b.hasil
     by = h.indikator_by_kode()
     D.sub(doc, "Analisis Capaian per Indikator")
-    for n, (kel, judul) in enumerate(KELOMPOK, start=1):
-        D.sub(doc, f"{n}. {judul}", level=3)
-        for k in katalog.per_kelompok(kel):
+    kat = _kat(b)
+    for n, kel in enumerate(kat.kelompok, start=1):
+        D.sub(doc, f"{n}. {KELOMPOK.get(kel, kel)}", level=3)
+        for k in kat.per_kelompok(kel):
             _indikator(doc, b, by[k.kode])
 
 
 def _indikator(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
     h = b.hasil
-    k = katalog.INDIKATOR_BY_KODE[ind.kode]
+    k = _kat(b).by_kode[ind.kode]
     p = doc.add_paragraph()
     p.paragraph_format.keep_with_next = True
     r = p.add_run(f"{ind.kode} {k.nama}")
     r.bold = True
-    D.para(doc, f"Definisi operasional: {k.definisi}")
-    D.para(doc, f"Formulasi perhitungan: {k.formulasi}")
-    D.para(doc, f"Satuan: {k.satuan}. Penanggung jawab: {k.penanggung_jawab}.", rata=False)
+    # The indicator's heading, definition and table move together: no heading alone at a page foot.
+    baris = [(f"Definisi operasional: {k.definisi}", True), (f"Formulasi perhitungan: {k.formulasi}", True),
+             (f"Satuan: {k.satuan}. Penanggung jawab: {k.penanggung_jawab}.", False)]
+    if k.sasaran:
+        baris.append((f"Sasaran strategis: {k.sasaran}.", False))
+    if k.sumber_data:
+        baris.append((f"Sumber data: {k.sumber_data}.", False))
+    for teks, rata in baris:
+        D.para(doc, teks, rata=rata).paragraph_format.keep_with_next = True
     D.tabel(doc, [_judul_target(b), "Realisasi", "Capaian (%)", "Kategori"],
             [[_target(ind), _nilai(ind, b), T.capaian(ind) if ind.target is not None or ind.status != STATUS_OK
               else "–", ind.kategori or "–"]],
             lebar_cm=[3.5, 4.0, 3.0, 3.5], kanan={0, 1, 2})
     if ind.status == STATUS_GALAT:
-        D.para(doc, f"Indikator ini tidak dihitung: {ind.keterangan} Realisasi dan capaian tidak ditampilkan sampai "
-                    "galat diperbaiki dan buku kerja dihitung ulang.", tebal=True)
+        D.para(doc, "Indikator ini belum dapat dihitung karena sebagian datanya masih salah; realisasi dan capaian "
+                    "tidak ditampilkan sampai data itu diperbaiki.", tebal=True)
         return
     if ind.status == STATUS_TANPA_DATA:
-        D.para(doc, f"Indikator ini tanpa data: {ind.keterangan} Realisasi dan capaian tidak ditampilkan.", tebal=True)
+        D.para(doc, f"Indikator ini belum memiliki data yang dapat dihitung untuk {T.uraian_periode(h)}; realisasi "
+                    "dan capaian tidak ditampilkan.", tebal=True)
         _analisis(doc, b, ind)
         return
     D.para(doc, "a. Target dan realisasi. " + _kalimat_capaian(ind, b))
     D.para(doc, "b. Dibanding tahun-tahun sebelumnya. " + _kalimat_riwayat(ind, b))
     _tabel_riwayat(doc, b, ind)
-    D.para(doc, f"c. Dibanding target Renstra {TAHUN_RENSTRA}. " + _kalimat_renstra(ind, b))
+    D.para(doc, f"c. Dibanding target Renstra {_renstra(b)}. " + _kalimat_renstra(ind, b))
     _analisis(doc, b, ind)
 
 
 def _kalimat_capaian(ind: HasilIndikator, b: Bahan) -> str:
     if ind.target is None:
-        return (f"Realisasi {_nilai(ind, b)}; target tahun {b.hasil.tahun} belum diisi di lembar Target, sehingga "
+        return (f"Realisasi {_nilai(ind, b)}; target {T.uraian_periode(b.hasil)} belum ditetapkan, sehingga "
                 "capaian belum dapat dihitung.")
     s = f"Dari target {_target(ind)}, realisasi {_nilai(ind, b)}, capaian {T.angka(ind.capaian)}% ({ind.kategori})"
     t = ind.tercapai  # decided once in the engine (KONTRAK §3)
@@ -175,10 +200,14 @@ def _seri(ind: HasilIndikator, b: Bahan) -> dict[int, tuple]:
 
 def _kalimat_riwayat(ind: HasilIndikator, b: Bahan) -> str:
     th = b.hasil.tahun
+    if th is not None and T.sebagian_tahun(b.hasil):
+        # Half a year against a whole one is no comparison (issue 21).
+        return (f"Realisasi {T.uraian_periode(b.hasil)} belum dibandingkan dengan realisasi setahun penuh {th - 1}; "
+                "perbandingan antartahun dibuat pada laporan tahunan.")
     lalu = _seri(ind, b).get((th or 0) - 1, (None,) * 4)[1]
     if lalu is None:
-        return (f"Realisasi tahun {th - 1 if th else '…'} belum diisi di tabel Riwayat (lembar Target); "
-                "perbandingan dengan tahun sebelumnya belum dapat dibuat.")
+        return (f"Realisasi tahun {th - 1 if th else '…'} belum tercatat, sehingga perbandingan dengan tahun "
+                "sebelumnya belum dapat dibuat.")
     if ind.kode == "IK-02" and isinstance(lalu, str) and isinstance(ind.realisasi, str):
         try:
             naik = R_akip.peringkat(ind.realisasi, b.referensi.predikat) < R_akip.peringkat(lalu, b.referensi.predikat)
@@ -204,7 +233,7 @@ def _tabel_riwayat(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
             break
         tgt, real, cap, kat = seri.get(th, (None,) * 4)
         if th == th_laporan:
-            rows.append([str(th), _target(ind), _nilai(ind, b), T.capaian(ind) if ind.target is not None else "–",
+            rows.append([T.label_tahun(b.hasil, th), _target(ind), _nilai(ind, b), T.capaian(ind) if ind.target is not None else "–",
                          ind.kategori or "–"])
         else:
             rows.append([str(th), T.angka(tgt) if tgt is not None else "–", T.angka(real) if real is not None else "–",
@@ -214,9 +243,10 @@ def _tabel_riwayat(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
 
 
 def _kalimat_renstra(ind: HasilIndikator, b: Bahan) -> str:
+    TAHUN_RENSTRA = _renstra(b)
     tgt = _seri(ind, b).get(TAHUN_RENSTRA, (None,) * 4)[0]
     if tgt is None:
-        return f"Target tahun {TAHUN_RENSTRA} belum diisi di lembar Target."
+        return f"Target tahun {TAHUN_RENSTRA} belum ditetapkan."
     if ind.kode == "IK-02" and isinstance(ind.realisasi, str) and isinstance(tgt, str):
         try:
             sudah = R_akip.peringkat(ind.realisasi, b.referensi.predikat) <= R_akip.peringkat(tgt, b.referensi.predikat)
@@ -230,6 +260,9 @@ def _kalimat_renstra(ind: HasilIndikator, b: Bahan) -> str:
     real = float(ind.realisasi)
     if tgt == 0:
         return f"Target {TAHUN_RENSTRA}: {T.angka(tgt)}."
+    if T.sebagian_tahun(b.hasil):
+        return (f"Target akhir Renstra ({TAHUN_RENSTRA}) {T.angka(tgt)}; realisasi {T.uraian_periode(b.hasil)} "
+                f"{T.angka(real)} mencakup sebagian tahun dan dinilai terhadap target itu pada laporan tahunan.")
     persen = real / tgt * 100
     sisa = tgt - real
     if sisa > 0:
@@ -239,21 +272,56 @@ def _kalimat_renstra(ind: HasilIndikator, b: Bahan) -> str:
             f"sudah mencapai target itu ({T.angka(persen)}%).")
 
 
+def analisis_untuk(b: Bahan, kode: str) -> Analisis:
+    """The office's analysis of `kode`, or of an indicator measuring the same thing."""
+    for k in sama_ukuran(kode, _kat(b)):
+        a = b.analisis.get(k)
+        if a is not None and (a.pendukung or a.penghambat or a.upaya):
+            return a
+    return b.analisis.get(kode) or Analisis()
+
+
+def _dari_survei(b: Bahan) -> tuple[list[str], list[str], list[str]]:
+    """What the survey itself says about the IKM: its strongest unsur support it,
+    its lowest hold it back, and the follow-up plan is the effort."""
+    ikm = b.hasil.ikm
+    ada = [u for u in (ikm.unsur if ikm else []) if u.nrr is not None]
+    if not ada:
+        return [], [], []
+    kuat = sorted(ada, key=lambda u: (-u.nrr, u.kode))[:2]
+    pendukung = ["Unsur pelayanan yang paling dihargai responden adalah "
+                 + " dan ".join(f"{u.label.lower()} (nilai {T.angka(u.ikm_unsur)})" for u in kuat) + "."]
+    penghambat = []
+    if ikm.terendah:
+        penghambat = ["Unsur yang paling rendah nilainya adalah "
+                      + ", ".join(f"{u.label.lower()} ({T.angka(u.ikm_unsur)})" for u in ikm.terendah) + "."]
+    upaya = []
+    rencana = [(u, prog) for u in ikm.terendah for prog, _w, _pj in (ikm.rtl.get(u.kode) or []) if prog]
+    if rencana:
+        upaya = ["Rencana tindak lanjut atas unsur terendah: "
+                 + "; ".join(f"{prog} ({u.label.lower()})" for u, prog in rencana) + "."]
+    return pendukung, penghambat, upaya
+
+
 def _analisis(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
-    a = b.analisis.get(ind.kode) or Analisis()
-    ringkas = (f"{ind.kode} ({T.capaian(ind)}%, {ind.kategori})" if ind.capaian is not None
-               else f"{ind.kode}")
-    for huruf, judul, isi, usul in (
-        ("d", "Faktor pendukung", a.pendukung, f"faktor yang mendukung capaian {ringkas}, misalnya program, "
-                                                 "sumber daya, atau kerja sama yang berperan."),
-        ("e", "Faktor penghambat", a.penghambat, f"kendala yang menghambat capaian {ind.kode}, bila ada; "
-                                                  "tulis 'tidak ada kendala berarti' bila memang tidak ada."),
-        ("f", "Upaya", a.upaya, f"langkah yang telah dan akan dilakukan untuk mempertahankan atau meningkatkan "
-                                f"capaian {ind.kode}."),
-    ):
-        teks = " ".join(isi) if isi else T.sunting(usul)
-        D.para(doc, f"{huruf}. {judul}. {teks}")
-    D.para(doc, "g. Efisiensi sumber daya. " + _kalimat_anggaran(ind, a))
+    a = analisis_untuk(b, ind.kode)
+    pendukung, penghambat, upaya = a.pendukung, a.penghambat, a.upaya
+    if not (pendukung or penghambat or upaya) and _kat(b).by_kode[ind.kode].cara == "Survei IKM" \
+            and ind.status == STATUS_OK:
+        pendukung, penghambat, upaya = _dari_survei(b)
+    if pendukung or penghambat or upaya:
+        for huruf, judul, isi in (("d", "Faktor pendukung", pendukung), ("e", "Faktor penghambat", penghambat),
+                                  ("f", "Upaya", upaya)):
+            if isi:
+                D.para(doc, f"{huruf}. {judul}. {' '.join(isi)}")
+    else:
+        # One marked sentence, not three: what only the office knows.
+        D.para(doc, "d. Faktor pendukung, penghambat, dan upaya. " + T.sunting(
+            "uraikan faktor yang mendukung dan menghambat capaian indikator ini serta langkah yang telah dan akan "
+            "dilakukan."))
+    kalimat = _kalimat_anggaran(ind, b.analisis.get(ind.kode) or Analisis())  # budgets are per code
+    if kalimat:
+        D.para(doc, "g. Efisiensi sumber daya. " + kalimat)
 
 
 def _penyerapan(a: Analisis) -> float | None:
@@ -262,10 +330,10 @@ def _penyerapan(a: Analisis) -> float | None:
     return None
 
 
-def _kalimat_anggaran(ind: HasilIndikator, a: Analisis) -> str:
+def _kalimat_anggaran(ind: HasilIndikator, a: Analisis) -> str | None:
     serap = _penyerapan(a)
     if serap is None:
-        return "Pagu dan realisasi anggaran untuk indikator ini tidak diisi di lembar Analisis."
+        return None  # no budget given for it: nothing to say, rather than 20 times "not filled in"
     s = (f"Pagu anggaran {T.rupiah(a.pagu)}, realisasi {T.rupiah(a.realisasi_anggaran)} (penyerapan "
          f"{T.angka(serap)}%, sisa {T.rupiah(a.pagu - a.realisasi_anggaran)}).")
     if ind.status == STATUS_OK and ind.capaian is not None:
@@ -290,9 +358,8 @@ def _anggaran(doc: Document, b: Bahan) -> None:
         rows.append([ind.kode, T.rupiah(a.pagu), T.rupiah(a.realisasi_anggaran), T.angka(_penyerapan(a)),
                      T.capaian(ind) if ind.capaian is not None or ind.status != STATUS_OK else "–"])
     if not rows:
-        D.para(doc, "Pagu dan realisasi anggaran per indikator belum diisi di lembar Analisis. "
-               + T.sunting("isi kolom Pagu Anggaran dan Realisasi Anggaran di lembar Analisis, atau uraikan "
-                           "realisasi anggaran di sini."))
+        D.para(doc, "Realisasi anggaran belum dirinci per indikator. "
+               + T.sunting("uraikan pagu dan realisasi anggaran program yang mendukung capaian kinerja."))
         return
     rows.append(["Jumlah", T.rupiah(pagu_total), T.rupiah(real_total), T.angka(real_total / pagu_total * 100)
                  if pagu_total else "–", ""])
@@ -300,4 +367,4 @@ def _anggaran(doc: Document, b: Bahan) -> None:
                 "kinerjanya tidak lebih rendah daripada penyerapan anggarannya.")
     D.tabel(doc, ["Kode", "Pagu Anggaran", "Realisasi Anggaran", "Penyerapan (%)", "Capaian Kinerja (%)"], rows,
             lebar_cm=[2.0, 3.6, 3.6, 2.6, 3.0], kanan={1, 2, 3, 4}, tebal_baris={len(rows) - 1},
-            judul="Tabel 3.3 Realisasi anggaran per indikator (lembar Analisis)")
+            judul="Tabel 3.3 Realisasi anggaran per indikator")

@@ -42,7 +42,6 @@ from lxml import etree
 
 from .. import kontrak as K
 from ..dasar.ooxml import DEKLARASI as _DEKLARASI, lokal as _local, ns_of as _ns, q as _q
-from ..io.atomic import write_atomic
 from ..io.package import FileError, Package
 from ..dasar.ooxml import angka_teks
 from ..io.salin import salin
@@ -245,10 +244,42 @@ _SETELAH_PAGESETUP = ("headerFooter", "rowBreaks", "colBreaks", "customPropertie
 _SHEETPR_SETELAH = ("tabColor", "outlinePr")
 
 
-def _lembar_cetak(root) -> bytes:
+# Printed at the head of every page of a workbook that still has galat (KONTRAK §4).
+TANDA_BELUM_FINAL = "BELUM FINAL: masih ada data yang salah; perbaiki dan hitung ulang sebelum ditandatangani"
+
+
+def _kepala_belum_final(root, ns: str) -> None:
+    """Every page header (odd, even, first) carries the not-final mark in red."""
+    kode = f'&C&"-,Bold"&10&KC00000{TANDA_BELUM_FINAL}'
+    hf = root.find(_q(ns, "headerFooter"))
+    if hf is None:
+        hf = etree.Element(_q(ns, "headerFooter"))
+        pos = len(root)
+        for i, ch in enumerate(root):
+            if _local(ch) in _SETELAH_PAGESETUP[1:]:
+                pos = i
+                break
+        root.insert(pos, hf)
+    for nama in ("oddHeader", "evenHeader", "firstHeader"):
+        if nama != "oddHeader" and hf.get({"evenHeader": "differentOddEven", "firstHeader": "differentFirst"}[nama]) \
+                not in ("1", "true"):
+            continue
+        el = hf.find(_q(ns, nama))
+        if el is None:
+            el = etree.Element(_q(ns, nama))
+            # Children order: oddHeader, oddFooter, evenHeader, evenFooter, firstHeader, firstFooter.
+            urutan = ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter")
+            pos = sum(1 for ch in hf if _local(ch) in urutan[:urutan.index(nama)])
+            hf.insert(pos, el)
+        el.text = kode
+
+
+def _lembar_cetak(root, belum_final: bool = False) -> bytes:
     """All columns on one page wide (A4 unless the sheet says A3); the rest of the
     page setup, including the page breaks `hitung` computed, is kept."""
     ns = _ns(root)
+    if belum_final:
+        _kepala_belum_final(root, ns)
     pr = root.find(_q(ns, "sheetPr"))
     if pr is None:
         pr = etree.Element(_q(ns, "sheetPr"))
@@ -274,6 +305,12 @@ def _lembar_cetak(root) -> bytes:
         root.insert(pos, ps)
     if ps.get("paperSize") not in ("8", "9"):
         ps.set("paperSize", "9")
+    cb = root.find(_q(ns, "colBreaks"))
+    if cb is not None and len(cb):
+        # A sheet printed in bands of whole column groups (the batch recap, A3): its own
+        # scale and breaks stand; fitting ~90 columns on one page would print them unreadable.
+        psp.set("fitToPage", "0")
+        return _xml_bytes(root)
     ps.set("fitToWidth", "1")
     if not sudah_pas:  # we switch fitting on: as many pages tall as needed
         ps.set("fitToHeight", "0")
@@ -281,11 +318,12 @@ def _lembar_cetak(root) -> bytes:
     return _xml_bytes(root)
 
 
-def tulis_salinan_cetak(pkg: Package, lembar: list[str], out: BinaryIO) -> None:
-    """The print copy of `pkg` (see module docstring) into `out`."""
+def tulis_salinan_cetak(pkg: Package, lembar: list[str], out: BinaryIO, *, belum_final: bool = False) -> None:
+    """The print copy of `pkg` (see module docstring) into `out`; `belum_final`
+    puts the not-final mark at the head of every page (a workbook with galat)."""
     cetak = set(lembar)
     bagian_cetak = {pkg.sheet(n).part for n in lembar}
-    ganti = {part: (lambda lama, part=part: _lembar_cetak(pkg.xml(part))) for part in bagian_cetak}
+    ganti = {part: (lambda lama, part=part: _lembar_cetak(pkg.xml(part), belum_final)) for part in bagian_cetak}
     ganti[pkg.workbook_part] = lambda lama: _workbook_cetak(pkg.xml(pkg.workbook_part), cetak)
     # A throw-away copy for LibreOffice: replaced parts need little compression.
     salin(pkg, out, ganti, compresslevel=1)
@@ -361,16 +399,27 @@ def buat_pdf(
                 f"Berkas '{src.name}' belum pernah dihitung, jadi lembar keluarannya masih kosong; "
                 f"jalankan dulu: xl-iku hitung \"{src.name}\", atau cetak dengan: xl-iku pdf --hitung."
             )
+        elif set(dipilih) & set(LEMBAR_BAWAAN):
+            # Stale sheets (inputs changed since the last hitung) are refused exactly as
+            # `laporan` refuses them: the same comparison, the same sentence (KONTRAK §4).
+            # (A batch recap has no inputs to compare: it is printed as it is.)
+            from .sumber import hitung_ulang, pastikan_terkini
+
+            hasil = hitung_ulang(src)
+            pastikan_terkini(src, hasil)
+            jumlah_galat = hasil.jumlah_galat
         exe = cari_soffice(soffice)
         salinan = tmp / f"cetak{suffix}"
         with Package.open(bahan) as pkg, open(salinan, "wb") as f:
-            tulis_salinan_cetak(pkg, dipilih, f)
+            tulis_salinan_cetak(pkg, dipilih, f, belum_final=bool(jumlah_galat))
         folder_pdf = tmp / "pdf"
         folder_pdf.mkdir()
         profil = tulis_profil(tmp / "profil")
         pdf = konversi(exe, salinan, folder_pdf, profil, batas_waktu)
         data = pdf.read_bytes()
-    write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
+    from .berkas import tulis_dokumen
+
+    tulis_dokumen(out, data, "Berkas PDF")
     return HasilPdf(out, dipilih, _jumlah_halaman(data), time.perf_counter() - t0, jumlah_galat, catatan)
 
 

@@ -48,6 +48,10 @@ def gambar(b: Bahan, format: str) -> bytes:
     fig.text(0.5, 0.912, f"Kecamatan {h.kecamatan or '…'} · Kabupaten {h.kabupaten or '…'}", ha="center",
              va="center", color="white", fontsize=17)
     fig.text(0.5, 0.877, _periode(b), ha="center", va="center", color="#FFD966", fontsize=17, fontweight="bold")
+    if h.jumlah_galat:
+        # Not for publication yet: the workbook still has wrong data (KONTRAK §4).
+        fig.text(0.5, 0.842, "BELUM FINAL: masih ada data yang salah; jangan dipublikasikan", ha="center",
+                 va="center", fontsize=13, fontweight="bold", color="#C00000")
 
     # The IKM, large
     fig.text(0.5, 0.822, "INDEKS KEPUASAN MASYARAKAT (IKM)", ha="center", va="center", fontsize=16,
@@ -62,7 +66,8 @@ def gambar(b: Bahan, format: str) -> bytes:
                  fontweight="bold")
         fig.text(0.795, 0.703, ikm.kinerja or "", ha="center", va="center", fontsize=18, color="white")
     else:
-        alasan = "ada galat pada data survei" if ind.status == "galat" else (ind.keterangan or "belum ada data")
+        alasan = ("sebagian data survei masih salah" if ind.status == "galat"
+                  else (ind.keterangan or "belum ada data"))
         fig.text(0.5, 0.745, "Belum dapat dihitung", ha="center", va="center", fontsize=40, fontweight="bold",
                  color="#7F7F7F")
         fig.text(0.5, 0.695, alasan, ha="center", va="center", fontsize=13, color="#7F7F7F", wrap=True)

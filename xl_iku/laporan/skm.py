@@ -2,7 +2,9 @@
 
 Every number is the engine's (`sumber.Bahan`); what the workbook cannot know
 (how the questionnaire was handed out, local regulations) is a sentence marked
-"[Perlu disunting: …]" for the office to complete before signing.
+"[Perlu disunting: …]" for the office to complete before signing -- as few as
+the data allows.  No sheet, table, setting or code name reaches the page: the
+document is read by people who never open the workbook.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ def buat(b: Bahan, gaya=None) -> Document:
 
 def _sampul(doc: Document, b: Bahan) -> None:
     h = b.hasil
+    # The cover carries no page number (its footer is the empty first-page footer).
+    doc.sections[0].different_first_page_header_footer = True
     for _ in range(6):
         doc.add_paragraph()
     doc.add_paragraph("LAPORAN HASIL\nSURVEI KEPUASAN MASYARAKAT", style="Title")
@@ -75,16 +79,13 @@ def _bab1(doc: Document, b: Bahan) -> None:
     D.sub(doc, "1.2 Dasar Hukum")
     for i, dh in enumerate(DASAR_HUKUM, start=1):
         D.para(doc, f"{i}. {dh}", rata=False)
-    D.para(doc, f"{len(DASAR_HUKUM) + 1}. " + T.sunting(
-        f"peraturan atau keputusan Bupati {h.kabupaten or '…'} tentang standar pelayanan dan pendelegasian "
-        "kewenangan kepada camat, bila ada."), rata=False)
     D.sub(doc, "1.3 Maksud dan Tujuan")
     D.para(doc, "Maksud survei ini adalah mengetahui tingkat kepuasan masyarakat terhadap pelayanan di kantor "
                 f"Camat {kec}. Tujuannya:")
     for t in ("mengukur Indeks Kepuasan Masyarakat (IKM) secara berkala;",
               "mengetahui kelemahan dan kekuatan setiap unsur pelayanan;",
               "menyusun rencana tindak lanjut atas unsur yang bernilai terendah;",
-              "menyediakan bahan pengukuran Indikator Kinerja Utama (IKU-01) dan Indikator Kinerja (IK-01)."):
+              "menyediakan bahan pengukuran Indikator Kinerja Utama dan Indikator Kinerja kecamatan."):
         D.butir(doc, t)
     D.sub(doc, "1.4 Ruang Lingkup")
     D.para(doc, "Survei mengukur sembilan unsur pelayanan menurut PermenPANRB 14/2017:")
@@ -124,16 +125,16 @@ def _bab2(doc: Document, b: Bahan) -> None:
                  ["Keterangan", "memenuhi sampel minimum" if cukup else "kurang dari sampel minimum"]]
         D.tabel(doc, ["Uraian", "Jumlah"], baris, lebar_cm=[9.0, 5.0], kanan={1},
                 judul="Tabel 2.1 Populasi, sampel minimum, dan responden")
-        if not cukup:
-            D.para(doc, f"Jumlah responden ({T.bulat(ikm.responden)}) kurang dari sampel minimum "
-                        f"({T.bulat(ikm.sampel_minimum)}); hasil survei perlu dibaca dengan hati-hati dan survei "
-                        "berikutnya perlu menjangkau lebih banyak responden.")
     else:
-        D.para(doc, f"Responden yang diperoleh: {T.bulat(ikm.responden)} orang. " + T.sunting(
-            "isi PopulasiPenerimaLayanan di lembar Pengaturan agar sampel minimum dapat dihitung."))
+        D.para(doc, f"Responden yang diperoleh: {T.bulat(ikm.responden)} orang. Jumlah penerima layanan pada periode "
+                    "ini tidak tercatat; untuk populasi yang tidak diketahui (besar) tabel Krejcie–Morgan memberikan "
+                    "sampel minimum 384 responden.")
+    kurang = T.responden_kurang(ikm)
+    if kurang:
+        D.para(doc, kurang + " Survei berikutnya perlu menjangkau lebih banyak responden.", tebal=True)
     D.sub(doc, "2.4 Metode Pengolahan Data")
     D.para(doc, f"Nilai rata-rata per unsur (NRR) = jumlah nilai jawaban unsur itu / jumlah jawaban unsur itu. "
-                f"NRR tertimbang = NRR × bobot {ikm.bobot} (MetodeBobotIKM). IKM = Σ NRR tertimbang × 25. "
+                f"NRR tertimbang = NRR × bobot {ikm.bobot}. IKM = Σ NRR tertimbang × 25. "
                 "Mutu ditentukan dari IKM yang dibulatkan dua desimal menurut tabel berikut.")
     D.tabel(doc, ["Mutu", "Nilai IKM", "Nilai NRR", "Kinerja Unit Pelayanan"],
             [[m.mutu, f"{T.angka(float(m.batas_bawah))} – {T.angka(float(m.batas_atas))}",
@@ -148,8 +149,8 @@ def _status_ikm(b: Bahan) -> str | None:
     if ind.status == STATUS_OK and b.hasil.ikm.nilai is not None:
         return None
     if ind.status == STATUS_GALAT:
-        return ("IKM tidak dihitung karena ada galat pada data survei (lihat lembar Validasi); "
-                "angka IKM dan per unsur tidak ditampilkan sampai galat diperbaiki.")
+        return ("IKM belum dapat dihitung karena sebagian data survei masih salah; angka IKM dan nilai per unsur "
+                "tidak ditampilkan sampai data itu diperbaiki.")
     return f"IKM belum dapat dihitung: {ind.keterangan}"
 
 
@@ -176,7 +177,7 @@ def _bab3(doc: Document, b: Bahan) -> None:
         rows.append(["", "Jumlah NRR tertimbang", "", "", T.angka(ikm.nilai / 25, 4), "", ""])
         rows.append(["", "IKM (Σ NRR tertimbang × 25)", "", "", "", T.angka(ikm.nilai), ikm.mutu or ""])
     D.tabel(doc, ["Kode", "Unsur", "Jumlah Jawaban", "NRR", "NRR Tertimbang", "IKM Unsur", "Mutu"], rows,
-            lebar_cm=[1.3, 5.6, 1.9, 1.6, 2.0, 1.7, 1.3], kanan={2, 3, 4, 5},
+            lebar_cm=[1.3, 5.0, 1.9, 1.6, 2.6, 1.7, 1.3], kanan={2, 3, 4, 5},
             tebal_baris={len(rows) - 2, len(rows) - 1} if ikm.nilai is not None else set(),
             judul=f"Tabel 3.{no} NRR, NRR tertimbang, dan IKM per unsur (bobot {ikm.bobot})")
     no += 1
@@ -188,6 +189,9 @@ def _bab3(doc: Document, b: Bahan) -> None:
                     f"{T.angka(ikm.nilai)} dengan mutu pelayanan {ikm.mutu} dan kinerja unit pelayanan "
                     f"\u201c{ikm.kinerja}\u201d, dari {T.bulat(ikm.responden)} responden. Bobot per unsur yang dipakai: "
                     f"{ikm.bobot} ({_uraian_bobot(ikm.bobot)}).", tebal=False)
+        kurang = T.responden_kurang(ikm)
+        if kurang:
+            D.para(doc, kurang, tebal=True)
     else:
         D.para(doc, status, tebal=True)
     D.sub(doc, "3.4 IKM per Jenis Layanan")
@@ -202,7 +206,7 @@ def _bab3(doc: Document, b: Bahan) -> None:
 
 def _uraian_bobot(bobot: str) -> str:
     return {"1/9": "tepat sembilan unsur berbobot sama", "0,111": "pembulatan 1/9 seperti contoh peraturan",
-            "0,11": "pembulatan dua desimal; IKM sedikit lebih rendah daripada bobot 1/9"}.get(bobot, "MetodeBobotIKM")
+            "0,11": "pembulatan dua desimal; IKM sedikit lebih rendah daripada bobot 1/9"}.get(bobot, "bobot yang ditetapkan kantor")
 
 
 def _bab4(doc: Document, b: Bahan) -> None:
@@ -230,12 +234,11 @@ def _bab4(doc: Document, b: Bahan) -> None:
         for u in ikm.terendah:
             rencana = ikm.rtl.get(u.kode) or []
             if not rencana:
-                rows.append([f"{u.kode} {u.label}", T.sunting("isi program/kegiatan di lembar Rencana Tindak Lanjut"),
-                             "", ""])
+                rows.append([f"{u.kode} {u.label}", "belum ditetapkan", "–", "–"])
             for prog, waktu, pj in rencana:
-                rows.append([f"{u.kode} {u.label}", prog or "", waktu or "", pj or ""])
+                rows.append([f"{u.kode} {u.label}", prog or "–", waktu or "belum ditetapkan", pj or "belum ditetapkan"])
         D.tabel(doc, ["Unsur", "Program/Kegiatan", "Waktu", "Penanggung Jawab"], rows,
-                lebar_cm=[4.0, 6.0, 2.5, 3.0], judul="Tabel 4.2 Rencana Tindak Lanjut (lembar Rencana Tindak Lanjut)")
+                lebar_cm=[4.0, 6.0, 2.5, 3.0], judul="Tabel 4.2 Rencana tindak lanjut")
     else:
         D.para(doc, "Belum ada unsur bernilai untuk diurutkan.", miring=True)
     D.sub(doc, "4.3 Perkembangan IKM dari Tahun ke Tahun")
@@ -247,7 +250,8 @@ def _bab4(doc: Document, b: Bahan) -> None:
         for s in ikm.saran[:batas]:
             D.butir(doc, s)
         if len(ikm.saran) > batas:
-            D.para(doc, f"… dan {T.bulat(len(ikm.saran) - batas)} saran lain (lihat lembar Hasil SKM).", miring=True)
+            D.para(doc, f"… dan {T.bulat(len(ikm.saran) - batas)} saran lain yang tercatat pada rekap hasil survei.",
+                   miring=True)
     else:
         D.para(doc, "Tidak ada saran tertulis dari responden.")
 
@@ -274,20 +278,24 @@ def _tren(doc: Document, b: Bahan) -> None:
         else:
             real_t = T.angka(real) if real is not None else "–"
             cap_t = T.angka(cap) if cap is not None else "–"
-        rows.append([str(th), T.angka(tgt) if tgt is not None else "–", real_t, cap_t, kat or "–"])
+        rows.append([T.label_tahun(h, th), T.angka(tgt) if tgt is not None else "–", real_t, cap_t, kat or "–"])
     D.tabel(doc, ["Tahun", "Target", "Realisasi IKM", "Capaian (%)", "Kategori"], rows,
             lebar_cm=[2.0, 2.8, 3.2, 3.0, 3.5], kanan={1, 2, 3},
             tebal_baris={K.TAHUN_IKU.index(h.tahun)} if h.tahun in K.TAHUN_IKU else set(),
-            judul=f"Tabel 4.3 Target dan realisasi IKM {K.TAHUN_IKU[0]}–{K.TAHUN_IKU[-1]} ({kode}; tblTarget, tblRiwayat)")
+            judul=f"Tabel 4.3 Target dan realisasi IKM {K.TAHUN_IKU[0]}–{K.TAHUN_IKU[-1]}")
     lalu = seri.get((h.tahun or 0) - 1, (None,) * 4)[1]
-    if ind.status == STATUS_OK and isinstance(ind.realisasi, float) and isinstance(lalu, (int, float)):
+    if h.tahun is not None and T.sebagian_tahun(h):
+        # Half a year against a whole one is no comparison (issue 21).
+        D.para(doc, f"IKM {_uraian_periode(b)} belum dibandingkan dengan IKM setahun penuh {h.tahun - 1}; "
+                    "perbandingan antartahun dibuat pada laporan tahunan.", miring=True)
+    elif ind.status == STATUS_OK and isinstance(ind.realisasi, float) and isinstance(lalu, (int, float)):
         selisih = ind.realisasi - float(lalu)
         arah = "naik" if selisih > 0 else "turun" if selisih < 0 else "tetap"
         D.para(doc, f"Dibanding tahun {h.tahun - 1} ({T.angka(lalu)}), IKM {h.tahun} ({T.angka(ind.realisasi)}) "
                     f"{arah}" + (f" {T.angka(abs(selisih))} poin." if selisih else "."))
     elif h.tahun is not None:
-        D.para(doc, f"Realisasi IKM tahun {h.tahun - 1} belum diisi di tabel Riwayat (lembar Target); "
-                    "perbandingan dengan tahun sebelumnya belum dapat dibuat.", miring=True)
+        D.para(doc, f"Realisasi IKM tahun {h.tahun - 1} belum tercatat, sehingga perbandingan dengan tahun sebelumnya "
+                    "belum dapat dibuat.", miring=True)
     D.gambar(doc, grafik.tren(seri, f"IKM {K.TAHUN_IKU[0]}–{K.TAHUN_IKU[-1]}: target dan realisasi", h.tahun),
              f"Gambar 4.1 Tren IKM {K.TAHUN_IKU[0]}–{K.TAHUN_IKU[-1]}", lebar_cm=14.5)
 
@@ -309,5 +317,4 @@ def _bab5(doc: Document, b: Bahan) -> None:
     D.sub(doc, "5.2 Saran dan Tindak Lanjut")
     D.para(doc, "Rencana tindak lanjut pada Tabel 4.2 dilaksanakan dan dipantau, dan hasil survei ini "
                 "dipublikasikan kepada masyarakat melalui papan informasi kantor camat dan media daring.")
-    D.para(doc, T.sunting("tambahkan kesimpulan dan saran pimpinan, serta tempat dan tanggal publikasi hasil survei."))
     D.ttd(doc, h)

@@ -62,13 +62,27 @@ def muat(path: str | Path, *, hitung: bool = False) -> Bahan:
     awal, akhir = _rentang_survei(raw, hasil)
     del raw
     if not hitung:
-        beda = lembar_berbeda(path, hasil)
-        if beda:
-            raise FileError(
-                f"Lembar keluaran '{beda}' di berkas '{path.name}' belum dihitung atau tidak sesuai lagi dengan "
-                f"data masukannya; jalankan dulu: xl-iku hitung \"{path.name}\" (atau pakai opsi --hitung)."
-            )
+        pastikan_terkini(path, hasil)
     return Bahan(hasil, ref, analisis, awal, akhir, catatan)
+
+
+def hitung_ulang(path: str | Path) -> Hasil:
+    """The engine's result for the workbook's inputs now (the workbook is only read)."""
+    with Package.open(Path(path)) as pkg:
+        raw = file_reader.baca_paket(pkg)
+    return pipeline.periksa_dan_hitung(raw)
+
+
+def pastikan_terkini(path: str | Path, hasil: Hasil) -> None:
+    """FileError (exit 2) when the output sheets on disk differ from `hasil`: what
+    is signed or handed in is never stale (KONTRAK §4; `pdf` and `laporan` alike)."""
+    path = Path(path)
+    beda = lembar_berbeda(path, hasil)
+    if beda:
+        raise FileError(
+            f"Lembar keluaran '{beda}' di berkas '{path.name}' belum dihitung atau tidak sesuai lagi dengan "
+            f"data masukannya; jalankan dulu: xl-iku hitung \"{path.name}\" (atau pakai opsi --hitung)."
+        )
 
 
 def _analisis(raw, hasil: Hasil, catatan: list[str]) -> dict[str, Analisis]:
@@ -79,8 +93,9 @@ def _analisis(raw, hasil: Hasil, catatan: list[str]) -> dict[str, Analisis]:
     bersih = V.bersihkan_tabel(t, p, hasil.periode)
     out: dict[str, Analisis] = {}
     for b in bersih.baris:
-        kode = str(b.nilai.get("Kode") or "").strip().upper()
-        if kode not in katalog.INDIKATOR_BY_KODE:
+        ind = hasil.katalog.cari(b.nilai.get("Kode")) if hasil.katalog is not None else None
+        kode = ind.kode if ind is not None else str(b.nilai.get("Kode") or "").strip().upper()
+        if ind is None:
             catatan.append(f"Analisis!{b.raw.cell('Kode')}: kode '{kode}' tidak dikenal; baris analisis ini diabaikan.")
             continue
         a = out.setdefault(kode, Analisis())

@@ -34,7 +34,7 @@ def bulat(n) -> str:
 
 
 def rupiah(x) -> str:
-    return "–" if x is None else f"Rp{angka_teks(round(float(x)), 0)}"
+    return "–" if x is None else f"Rp{angka_teks(x, 0)}"
 
 
 def tanggal(d: date | str | None) -> str:
@@ -60,3 +60,44 @@ def capaian(ind: HasilIndikator) -> str:
     if ind.status == STATUS_TANPA_DATA:
         return TANPA_DATA_TEKS
     return angka(ind.capaian)
+
+
+def sebagian_tahun(h) -> bool:
+    """The period is part of a year (Triwulan I–III): not comparable with a whole year."""
+    p = getattr(h, "periode", None)
+    return p is not None and p.triwulan and p.bulan_akhir < 12
+
+
+def label_tahun(h, th: int) -> str:
+    """A year's row label: the reporting year of a quarter says how far it runs
+    ('2024 (s.d. Triwulan II)'), so half a year never reads as a whole one."""
+    p = getattr(h, "periode", None)
+    if th == h.tahun and p is not None and p.triwulan:
+        return f"{th} (s.d. {p.nama})"
+    return str(th)
+
+
+def uraian_periode(h) -> str:
+    """'tahun 2024' or 'Triwulan II 2024 (Januari–Juni)'."""
+    return h.periode.uraian if h.periode is not None else f"tahun {h.tahun or '…'}"
+
+
+def responden_kurang(ikm) -> str | None:
+    """The caution for a small sample, or None: fewer respondents than the
+    Krejcie–Morgan minimum for the population, or than 384 (the table's value
+    for a large population) when the population is not known."""
+    from ..rules.ikm import sampel_minimum
+
+    if ikm is None or ikm.nilai is None:
+        return None
+    if ikm.sampel_minimum:
+        if ikm.responden >= ikm.sampel_minimum:
+            return None
+        return (f"Jumlah responden ({bulat(ikm.responden)}) kurang dari sampel minimum ({bulat(ikm.sampel_minimum)}) "
+                f"untuk {bulat(ikm.populasi)} penerima layanan; hasil survei ini perlu dibaca dengan hati-hati.")
+    minimum = sampel_minimum(1_000_000)
+    if ikm.responden >= minimum:
+        return None
+    return (f"Jumlah penerima layanan pada periode ini tidak tercatat, sehingga berlaku sampel minimum untuk populasi "
+            f"besar, yaitu {bulat(minimum)} responden; dengan {bulat(ikm.responden)} responden hasil survei ini perlu "
+            "dibaca dengan hati-hati.")

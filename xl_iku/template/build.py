@@ -234,6 +234,7 @@ def _pengaturan(wb, ws, F, nilai: dict) -> None:
         "BatasWaktuPengaduan": "Hari kerja untuk menyelesaikan pengaduan (IKP-02); bawaan 14.",
         "NIPCamat": "18 digit, ketik sebagai teks: 19890520 201010 1 001.",
         "TanggalPenandatanganan": "Tanggal pada blok tanda tangan.",
+        "DasarPenetapanIKU": "Keputusan yang menetapkan IKU; dicetak di bawah tabel IKU (kosong = tidak dicetak).",
         "SkemaIndeksDesa": "IDM (Permendesa PDTT 2/2016) atau Indeks Desa (Permendesa PDTT 9/2024) untuk IK-10; "
                            "kosong = IDM sampai 2024, Indeks Desa sejak 2025.",
     }

@@ -424,6 +424,7 @@ def data_contoh(
         "Periode": "Tahunan",
         # Blank: IDM up to 2024, Indeks Desa from 2025 (the sample's statuses are IDM-derived).
         "SkemaIndeksDesa": None,
+        "DasarPenetapanIKU": next(p.bawaan for p in K.PENGATURAN if p.nama == "DasarPenetapanIKU"),
     }
     assert tuple(pengaturan) == tuple(p.nama for p in K.PENGATURAN)
     assert tuple(tabel) == tuple(K.TABEL)

@@ -113,6 +113,13 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
             if not b.salah:
                 m.rtl.setdefault(b.nilai["Unsur"], []).append(
                     (b.nilai["Program/Kegiatan"], b.nilai.get("Waktu"), b.nilai.get("Penanggung Jawab")))
+                # A plan without a time or a person is a gap to fix before signing, not a hole on the page.
+                kosong = [h for h in ("Waktu", "Penanggung Jawab") if not str(b.nilai.get(h) or "").strip()]
+                if kosong:
+                    p.peringatan(K.TABEL["tblRTL"].lembar, b.raw.cell(kosong[0]),
+                                 f"Rencana tindak lanjut unsur {b.nilai['Unsur']} belum berisi "
+                                 f"{' dan '.join(k.lower() for k in kosong)}; lengkapi sebelum Hasil SKM ditandatangani.",
+                                 kode=kat.kode_utama("tblSKM"))
 
     m.ada_akip = any(b.nilai.get("Tahun") == tahun for b in bersih["tblAKIP"].baris)
     m.akip = V.akip(bersih["tblAKIP"], p, tahun, ref, utama("tblAKIP"))
@@ -138,3 +145,19 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
     # Rows standing in for a register; whether one stands beside a filled
     # register (a galat) is known only after Saring, in the engine.
     m.rekap = V.rekap(bersih["tblRekapManual"], p, kat)
+    _peringatan_tanpa_tanggal(raw, bersih, periode, p)
+
+
+def _peringatan_tanpa_tanggal(raw: RawWorkbook, bersih, periode: Periode, p: Pemeriksa) -> None:
+    """Every dated register empty for the period while the undated ones are full: the
+    undated rows may well be last year's (a copied workbook with only the year changed)."""
+    if any(bersih[t].baris for t in K.DATED_TABLES if t in bersih and t != "tblAKIP"):
+        return
+    isi = [t for t in K.TABEL_TANPA_TANGGAL if t in bersih and bersih[t].baris]
+    if not isi:
+        return
+    t = raw.tables[isi[0]]
+    lembar = ", ".join(K.TABEL[n].lembar for n in isi)
+    p.peringatan(t.sheet, address(t.header_row + 1, min(t.columns.values(), default=1)),
+                 f"Semua register bertanggal kosong untuk {periode.uraian}, tetapi lembar {lembar} (tanpa tanggal) "
+                 "berisi data: data itu mungkin milik tahun sebelumnya; periksa sebelum ditandatangani.")

@@ -83,6 +83,7 @@ def baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None, katalog
         out[kode] = _nilai_target(v, kode, t.sheet, row.cell(kolom), p, ind.cara == PREDIKAT_AKIP)
     tw = raw.tables.get("tblTargetTriwulan")
     if periode.triwulan and tw is not None:
+        sel_tw: dict[str, str] = {}
         for row in tw.rows:
             ind = katalog.cari(row.values.get("Kode"))
             th = row.values.get("Tahun")
@@ -90,7 +91,28 @@ def baca_target(raw: RawWorkbook, p: Pemeriksa, periode: Periode | None, katalog
             if ind is not None and th == tahun and not kosong(v) and out.get(ind.kode) is not SALAH:
                 out[ind.kode] = _nilai_target(v, ind.kode, tw.sheet, row.cell(periode.nama), p,
                                               ind.cara == PREDIKAT_AKIP)
+                sel_tw[ind.kode] = row.cell(periode.nama)
+        # One measure, two codes (IKU-01 and IK-01 are the same IKM): a quarter target for one
+        # only would print two targets for one number on two signed sheets (issue 21).
+        for kode, sel in sel_tw.items():
+            for lain in sama_ukuran(kode, katalog)[1:]:
+                if lain not in sel_tw:
+                    p.peringatan(tw.sheet, sel,
+                                 f"Target {periode.nama} {tahun} diisi untuk {kode} tetapi tidak untuk {lain}, padahal "
+                                 f"keduanya mengukur hal yang sama; {lain} memakai target tahunan. Isi juga baris "
+                                 f"{lain} agar kedua lembar memakai target yang sama.", kode=lain)
     return {k: v for k, v in out.items() if v is not SALAH}
+
+
+def sama_ukuran(kode: str, katalog: Katalog) -> list[str]:
+    """Codes that measure the same thing as `kode` (itself first): the same
+    catalogue rule and name — IKU-01 and IK-01 of the built-in catalogue."""
+    k = katalog.by_kode[kode]
+
+    def ciri(x):
+        return (x.cara, x.tabel, x.saring, x.pembilang, x.penyebut, " ".join(x.nama.split()).casefold())
+
+    return [kode] + [x.kode for x in katalog.indikator if x.kode != kode and ciri(x) == ciri(k)]
 
 
 def angka(v):
