@@ -51,7 +51,7 @@ CASES = [
     ("likert-5", lambda p, t: _set(t, "tblSKM", 3, "U1", 5), "SKM", "H8", IKM),
     ("likert-fraction", lambda p, t: _set(t, "tblSKM", 0, "U2", 3.5), "SKM", "I5", IKM),
     ("likert-text", lambda p, t: _set(t, "tblSKM", 0, "U3", "empat"), "SKM", "J5", IKM),
-    ("usia-out-of-range", lambda p, t: _set(t, "tblSKM", 2, "Usia", 200), "SKM", "E7", IKM),
+    ("usia-out-of-range", lambda p, t: _set(t, "tblSKM", 2, "Usia", 200), "SKM", "E7", set()),  # KONTRAK §3: no indicator reads Usia
     ("impossible-date", lambda p, t: _set(t, "tblSKM", 1, "Tanggal", "31/02/2024"), "SKM", "B6", IKM),
     # KONTRAK §3 (corrected): a serial number is read as its date with a peringatan
     # (tests/test_baca_sel.py); a number no date can be is still a galat.
@@ -63,7 +63,7 @@ CASES = [
     ("duplicate-register", lambda p, t: _set(t, "tblLayanan", 2, "No Register", "470/1"), "Layanan", "A7", {"IKP-01"}),
     ("duplicate-register-first", lambda p, t: _set(t, "tblLayanan", 2, "No Register", "470/1"), "Layanan", "A5",
      {"IKP-01"}),
-    ("skm-unknown-jenis", lambda p, t: _set(t, "tblSKM", 4, "Jenis Layanan", "Izin Tambang"), "SKM", "C9", IKM),
+    ("skm-unknown-jenis", lambda p, t: _set(t, "tblSKM", 4, "Jenis Layanan", "Izin Tambang"), "SKM", "C9", set()),
     ("akip-year-twice", lambda p, t: t["tblAKIP"].append(dict(t["tblAKIP"][1])), "AKIP", "A6", AKIP),
     ("nip-short", lambda p, t: _set(t, "tblASN", 1, "NIP", "1985031420100"), "ASN", "B6", {"IKP-03"}),
     ("nip-birthdate", lambda p, t: _set(t, "tblASN", 1, "NIP", "19850231 201001 1 003"), "ASN", "B6", {"IKP-03"}),
