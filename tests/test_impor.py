@@ -445,28 +445,61 @@ def test_stempel_waktu(teks, harapan):
 
 
 def test_stempel_waktu_urutan_kolom():
-    assert M.urutan_tanggal(["3/14/2024 10:00:00", "3/4/2024 10:00:00"]) == ("mdy", False)
-    assert M.urutan_tanggal(["14/3/2024 10:00:00", "4/3/2024 10:00:00"]) == ("dmy", False)
-    assert M.urutan_tanggal(["4/3/2024 10:00:00"]) == ("dmy", True)
-    assert M.urutan_tanggal(["2024/03/04 8:15:02 AM GMT+7"]) == ("dmy", False)
+    # Settled by the column: a number above 12, or a dotted time (written only by day-first locales).
+    assert M.urutan_tanggal(["3/14/2024 10:00:00", "3/4/2024 10:00:00"]) == "mdy"
+    assert M.urutan_tanggal(["14/3/2024 10:00:00", "4/3/2024 10:00:00"]) == "dmy"
+    assert M.urutan_tanggal(["04/03/2024 10.00.00"]) == "dmy"
+    assert M.urutan_tanggal(["2024/03/04 8:15:02 AM GMT+7", "2024-03-04 08:15:02"]) == "dmy"  # no d/m text at all
+    assert M.urutan_tanggal(["3/3/2024 10:00:00"]) == "dmy"  # either reading is the same day
+    # Not settled: refused, never guessed.
+    for ragu in (["4/3/2024 10:00:00"], ["14/3/2024 10:00:00", "3/14/2024 10:00:00"]):
+        with pytest.raises(M.UrutanTakPasti):
+            M.urutan_tanggal(ragu)
     assert M.waktu("3/4/2024 10:00:00", "mdy") == datetime(2024, 3, 4, 10)
     assert M.waktu("4/3/2024 10:00", fmt="%d/%m/%Y %H:%M") == datetime(2024, 3, 4, 10)
+    # A format that states only the order still reads any time style.
+    assert M.waktu("3/4/2024 8:15:02 PM", fmt="%m/%d/%Y") == datetime(2024, 3, 4, 20, 15, 2)
+    assert M.waktu("04/03/2024 8.15.02", fmt="dd/mm/yyyy") == datetime(2024, 3, 4, 8, 15, 2)
+    assert M.tertukar(datetime(2024, 3, 4, 8)) == datetime(2024, 4, 3, 8)
+    assert M.tertukar(datetime(2024, 3, 14, 8)) is None and M.tertukar(datetime(2024, 3, 3)) is None
     for salah in ("kemarin", "31/02/2024", "1899-01-01", "", 12):
         with pytest.raises(ValueError):
             M.waktu(salah)
+    with pytest.raises(FileError, match="--format-tanggal"):
+        M.periksa_format("%H:%M")
 
 
 def test_kolom_dikenali_dari_judul_bukan_urutan():
     header = ["Stempel waktu", "Kualitas sarana dan prasarana", "Penanganan pengaduan pengguna layanan",
               "Saran dan masukan tentang sarana pelayanan", "Alamat email", "Nama"]
-    nilai = [["2024/03/04 8:15:02 AM GMT+7"], ["Baik"], ["Tidak ada"], ["Perlu kursi tambahan"], ["a@b.c"], ["X"]]
-    peta = M.petakan_kolom(header, nilai, M.Pemetaan(), "f.csv")
+    peta = M.petakan_kolom(header, M.Pemetaan(), "f.csv")
     assert peta.kolom["Tanggal"] == [0] and peta.kolom["U9"] == [1] and peta.kolom["U8"] == [2]
     assert peta.kolom["Saran"] == [3]
     assert peta.diabaikan == ["Alamat email", "Nama"]
-    assert any("U1" in c for c in peta.catatan)
+    assert peta.hilang == ["U1", "U2", "U3", "U4", "U5", "U6", "U7"]
+
+
+@pytest.mark.parametrize("nomor", ["", "8. ", "8 ", "P8. ", "Pertanyaan 8 - "])
+def test_pertanyaan_peraturan_ke_unsurnya(nomor):
+    # The regulation's own question texts: its question 8 is sarana (U9), its question 9 pengaduan (U8).
+    for teks, u in M.PERTANYAAN_PERATURAN:
+        assert M.target_header(nomor + teks, M.Pemetaan())[0] == u, teks
+    assert M.target_header(nomor + M.PERTANYAAN_PERATURAN[7][0], M.Pemetaan())[0] == "U9"
+    assert M.target_header(nomor + M.PERTANYAAN_PERATURAN[8][0], M.Pemetaan())[0] == "U8"
+
+
+@pytest.mark.parametrize("judul, target", [
+    ("U4", "U4"), ("Unsur 9", "U9"), ("Timestamp", "Tanggal"), ("Cap waktu", "Tanggal"),
+    ("Sarana dan Prasarana", "U9"), ("Penanganan Pengaduan, Saran dan Masukan", "U8"),
+    ("Produk Spesifikasi Jenis Pelayanan", "U5"), ("Jenis layanan yang Anda terima", "Jenis Layanan"),
+    ("Kritik dan saran terhadap waktu pelayanan", "Saran"), ("Saran dan masukan", "Saran"),
+    ("8", None), ("Pertanyaan 8", None), ("Nomor HP", None),
+])
+def test_judul_kolom(judul, target):
+    # A bare question number is the form's, not the unsur's: never guessed.
+    assert M.target_header(judul, M.Pemetaan())[0] == target
 
 
 def test_tanpa_kolom_unsur_ditolak():
     with pytest.raises(FileError, match="U1–U9"):
-        M.petakan_kolom(["Timestamp", "Nama"], [["2024-01-01"], ["X"]], M.Pemetaan(), "f.csv")
+        M.petakan_kolom(["Timestamp", "Nama"], M.Pemetaan(), "f.csv")

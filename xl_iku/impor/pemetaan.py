@@ -136,16 +136,18 @@ def jenis_kelamin(v: Any, tambahan: dict[str, str] | None = None) -> str | None:
 
 
 def usia(v: Any, tambahan: dict[str, int] | None = None) -> int | None:
+    """An age answer → whole years; TakDikenal when it is no number of years.
+    Whether the age is plausible is validasi's rule (the one hitung applies)."""
     if v is None or (isinstance(v, str) and not v.strip()):
         return None
     if tambahan and norm(v) in tambahan:
         return tambahan[norm(v)]
     if isinstance(v, (int, float)) and not isinstance(v, bool):
-        if float(v).is_integer() and 0 < v < 130:
+        if float(v).is_integer() and v >= 0:
             return int(v)
         raise TakDikenal(str(v))
     m = re.fullmatch(r"(\d{1,3})(?:[.,]0+)?\s*(?:tahun|thn|th|th\.)?", str(v).strip(), re.I)
-    if m and 0 < int(m.group(1)) < 130:
+    if m:
         return int(m.group(1))
     raise TakDikenal(str(v).strip())
 
