@@ -152,34 +152,37 @@ def urutan_form(form: F.Formulir, i_tgl: int, baris: list[F.BarisFormulir], fmt:
         ) from None
 
 
-def _indeks_ada(tbl) -> dict[tuple, int]:
-    """(answers U1–U9, second) → sheet row, for every filled tblSKM row."""
-    ada: dict[tuple, int] = {}
+def _indeks_ada(tbl) -> dict[tuple, list[int]]:
+    """(second, answers U1–U9) → the sheet rows holding it, for every filled tblSKM row."""
+    ada: dict[tuple, list[int]] = {}
     for r in tbl.rows:
         if not any(not _kosong(v) for v in r.values.values()):
             continue
         d = M.detik(r.values.get("Tanggal"))
         if d is not None:
-            ada.setdefault(_kunci(d, (r.values.get(u) for u in K.UNSUR)), r.row)
+            ada.setdefault(_kunci(d, (r.values.get(u) for u in K.UNSUR)), []).append(r.row)
     return ada
 
 
-def _cari(ada: dict[tuple, int], ts: datetime, jawaban: tuple) -> tuple[str, int] | None:
+def _cari(ada: dict[tuple, list[int]], ts: datetime, jawaban: tuple) -> tuple[str, int] | None:
     """Is this response already in tblSKM?  ('sama' | 'tertukar', sheet row) or None.
 
-    A response is its nine answers and its instant, to the second; ±1 s, because
-    a CSV shows the seconds cut off and a workbook keeps the instant rounded.
-    The instant is also tried with day and month swapped, so that rows an
-    earlier import (or an older xl-iku) read the other way round are found,
-    never imported a second time (and named, so the office can correct them)."""
+    A response is its nine answers at its instant, to the second (±1 s: a CSV
+    shows the seconds cut off, a workbook keeps the instant rounded).  Each
+    tblSKM row stands for one response only (it is used up when matched), so
+    two respondents with the same answers at the same instant — a paper survey
+    typed in with dates only — stay two, and re-importing the same file adds
+    neither.  The instant is also tried with day and month swapped, so rows an
+    earlier import read the other way round are found (and named), never
+    imported a second time."""
     for jenis, t in (("sama", ts), ("tertukar", M.tertukar(ts))):
         if t is None:
             continue
         d = M.detik(t)
         for dd in (d, d - 1, d + 1):
-            r = ada.get((dd, jawaban))
-            if r is not None:
-                return jenis, r
+            rows = ada.get((dd, jawaban))
+            if rows:
+                return jenis, rows.pop(0)
     return None
 
 
@@ -277,7 +280,6 @@ def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor, masukan=Non
                     f"tidak ditambahkan lagi. Tanggal yang benar {ts.day:02d}/{ts.month:02d}/{ts.year}: perbaiki sel "
                     f"{tbl.sheet}!{address(r, tbl.columns['Tanggal'])}.")))
             continue
-        ada[(M.detik(ts), kunci)] = 0
         _, temuan = V.temuan_sel_skm(nilai, dikenal)
         for tingkat, header, pesan in temuan:
             teks = f"{_kolom(form, peta, header)} → {header} di tblSKM: {pesan}"
