@@ -750,3 +750,26 @@ def test_bukan_buku_kerja_xl_iku(tmp_path):
     proc = xl_iku("impor-skm", GFORM["id"], lain, check=False)
     assert proc.returncode == 2 and "bukan buku kerja xl-iku" in proc.stderr
     assert "jangan menghapus" not in proc.stderr
+
+
+def test_dua_ekspor_digabung_dan_kolom_unsur_kedua(kosong, tmp_path):
+    """Two exports pasted into one file (the first eight responses twice), plus a
+    second column that also names sarana: every response once, and a word for each."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(GFORM["id"].read_text(encoding="utf-8"), newline="")))
+    rows = rows + rows[1:9]  # responses 1–8 again
+    rows = [r + ["Sarana dan Prasarana" if i == 0 else "Baik"] for i, r in enumerate(rows)]
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    form = tmp_path / "gabung.csv"
+    form.write_text(out.getvalue(), encoding="utf-8")
+    lap = impor_skm(form, kosong)
+    assert len(lap.baru) == 10 and len(lap.duplikat) == 8 and lap.kode_keluar == 0
+    salinan = [m for m in lap.peringatan if "salinan ganda" in m.pesan]
+    assert len(salinan) == 8 and "sama persis dengan baris 2 di berkas ini" in salinan[0].pesan
+    assert lap.peta["U9"] == ["8. Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?"]
+    assert any("'Sarana dan Prasarana' juga tampak sebagai U9" in m.pesan for m in lap.peringatan)
+    _, doc = _hitung_json(kosong, tmp_path)
+    assert doc["ikm"]["responden"] == 10 and doc["ikm"]["nilai"] == pytest.approx(IKM_10, abs=1e-9)

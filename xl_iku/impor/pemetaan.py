@@ -553,6 +553,7 @@ class PetaKolom:
     kolom: dict[str, list[int]]  # target → column indexes (Saran may have several)
     diabaikan: list[str]
     hilang: list[str]  # unsur with no column: a galat, nothing is imported
+    kalah: list[tuple[str, str, str]] = field(default_factory=list)  # (target, header not used, header used)
 
 
 def petakan_kolom(header: list[str], p: Pemetaan, nama_berkas: str) -> PetaKolom:
@@ -566,6 +567,7 @@ def petakan_kolom(header: list[str], p: Pemetaan, nama_berkas: str) -> PetaKolom
             continue
         calon.setdefault(target, []).append((prio, i))
     kolom: dict[str, list[int]] = {}
+    kalah: list[tuple[str, str, str]] = []
     for target, cs in calon.items():
         cs.sort()
         if target == "Saran":
@@ -580,6 +582,7 @@ def petakan_kolom(header: list[str], p: Pemetaan, nama_berkas: str) -> PetaKolom
             )
         kolom[target] = [cs[0][1]]
         diabaikan.extend(header[i] for _, i in cs[1:])
+        kalah.extend((target, header[i], header[cs[0][1]]) for _, i in cs[1:])
     if "Tanggal" not in kolom:
         raise FileError(
             f"Kolom stempel waktu (Timestamp/Stempel waktu) tidak ditemukan di '{nama_berkas}'; "
@@ -591,7 +594,7 @@ def petakan_kolom(header: list[str], p: Pemetaan, nama_berkas: str) -> PetaKolom
             f"Tidak satu pun kolom pertanyaan unsur SKM (U1–U9) dikenali di '{nama_berkas}'; "
             "petakan judul kolomnya dengan berkas --pemetaan."
         )
-    return PetaKolom(kolom, diabaikan, hilang)
+    return PetaKolom(kolom, diabaikan, hilang, kalah)
 
 
 def _pendek(h: str, n: int = 60) -> str:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -126,6 +126,9 @@ def _jenis_layanan_dikenal(raw) -> dict[str, str]:
     return out
 
 
+PROFIL_SALINAN = ("Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan", "Saran")
+
+
 def _kolom(form: F.Formulir, peta: M.PetaKolom, target: str) -> str:
     idx = peta.kolom.get(target)
     h = form.header[idx[0]] if idx else target
@@ -194,6 +197,13 @@ def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor, masukan=Non
     peta = M.petakan_kolom(form.header, p, form.nama)
     lap.peta = {t: [form.header[i] for i in idx] for t, idx in peta.kolom.items()}
     lap.diabaikan = peta.diabaikan
+    for target, lain, dipakai in peta.kalah:
+        # Never a silent choice between two columns that both name a tblSKM column.
+        nama = _label(target) if target in UNSUR_LABEL else target
+        lap.peringatan.append(Masalah(1, (
+            f"kolom '{M._pendek(lain, 50)}' juga tampak sebagai {nama}, tetapi yang dipakai kolom "
+            f"'{M._pendek(dipakai, 50)}' (judulnya lebih pasti); kolom itu diabaikan — tentukan lain dengan --pemetaan "
+            "bila keliru.")))
     i_tgl = peta.kolom["Tanggal"][0]
     i_u = {u: peta.kolom[u][0] for u in K.UNSUR if u in peta.kolom}
 
@@ -217,6 +227,7 @@ def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor, masukan=Non
     dikenal = set(masukan.jenis_layanan) if masukan is not None else {k for k in nama_jl}
     periode = masukan.periode if masukan is not None else None
     di_luar: list[int] = []
+    seen: dict[tuple, int] = {}
 
     def ambil(target: str, b: F.BarisFormulir):
         idx = peta.kolom.get(target)
@@ -270,6 +281,17 @@ def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor, masukan=Non
         nilai["Saran"] = "; ".join(saran)[:MAX_TEKS] if saran else None
 
         kunci = _kunci(0, (jawaban[u] for u in K.UNSUR))[1]
+        if ts.time() != time(0):
+            # Two submissions are never the same to the second with the same answers
+            # and profile: a row repeated in one file is a copy (exports pasted together).
+            salinan = (M.detik(ts), kunci, tuple(nilai.get(h) for h in PROFIL_SALINAN))
+            if salinan in seen:
+                lap.duplikat.append(b.nomor)
+                lap.peringatan.append(Masalah(b.nomor, (
+                    f"sama persis dengan {form.satuan_baris} {seen[salinan]} di berkas ini (stempel waktu sampai detik, "
+                    "jawaban dan profil): salinan ganda, dilewati.")))
+                continue
+            seen[salinan] = b.nomor
         sudah = _cari(ada, ts, kunci)
         if sudah is not None:
             lap.duplikat.append(b.nomor)
