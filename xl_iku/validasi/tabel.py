@@ -289,11 +289,11 @@ def profil_skm(usia, jenis_layanan, jenis_dikenal) -> list[tuple[str, str]]:
     out = []
     if type(usia) is int and not USIA_MIN <= usia <= USIA_MAX:
         out.append(("Usia", f"Kolom 'Usia' berisi {usia}; usia responden harus antara {USIA_MIN} dan "
-                            f"{USIA_MAX} tahun (hanya tabel profil usia di Hasil SKM yang tertahan, IKM tetap dihitung)."))
+                            f"{USIA_MAX} tahun (jawaban responden ini tetap dihitung dalam IKM)."))
     if isinstance(jenis_layanan, str) and jenis_dikenal and jenis_layanan.casefold() not in jenis_dikenal:
         out.append(("Jenis Layanan", f"Kolom 'Jenis Layanan' berisi '{jenis_layanan}', yang tidak ada di tabel Jenis "
-                                     "Layanan (lembar Referensi); samakan namanya atau tambahkan ke Referensi (hanya IKM "
-                                     "per jenis layanan di Hasil SKM yang tertahan, IKM tetap dihitung)."))
+                                     "Layanan (lembar Referensi); samakan namanya atau tambahkan ke Referensi (jawaban "
+                                     "responden ini tetap dihitung dalam IKM)."))
     return out
 
 
