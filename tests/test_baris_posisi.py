@@ -57,8 +57,10 @@ def test_skm_posisi_sama_dengan_dict(monkeypatch):
     b = _jalankan(fungsi, raw, monkeypatch, posisi=False)
     assert a == b
     rows, temuan = a
-    assert [r.baris for r in rows] == [5, 9]
-    assert rows[1].saran == "Antre terlalu lama" and rows[0].jawaban == (3,) * 9
+    # KONTRAK §3: a galat in Jenis Layanan or Usia (read by no indicator) keeps the respondent, Usia blanked.
+    assert [r.baris for r in rows] == [5, 6, 7, 9, 10]
+    assert [r.usia for r in rows][2] is None and rows[1].jenis_layanan == "Tidak Dikenal"
+    assert rows[3].saran == "Antre terlalu lama" and rows[0].jawaban == (3,) * 9
     t = V.bersihkan_tabel(raw, Pemeriksa(), Periode(2024, TAHUNAN))
     assert V._isi_posisi(M.BarisSKM, t, ("jawaban", lambda line: ())) is not None  # the path under test
     kolom = {h: i + 2 for i, h in enumerate(SKM_HEADERS)}

@@ -12,13 +12,16 @@ Tanggal is the response's timestamp as an Excel serial (date and time) with
 the date style the column already uses.  The file is replaced atomically and
 the previous version kept as `<name>.bak.xlsx`.
 
-Duplicates: a response is already in the workbook when a tblSKM row has the
-same timestamp (to the second) and the same nine answers U1–U9.  Imported rows
-keep their time of day in the Tanggal cell (the cell shows only the date), so
-importing the same export twice, or an export that overlaps an earlier one,
-adds each response once, while two respondents with the same answers on the
-same day stay two rows.  Rows typed by hand carry no time of day and are
-therefore never taken for an imported response.
+Duplicates: a response is its nine answers U1–U9 at its instant, to the
+second (±1 s), whatever date style the export uses; the instant is also tried
+with day and month swapped, so rows an earlier import read the other way round
+are found and named (see _cari).  Imported rows keep their time of day in the
+Tanggal cell (the cell shows only the date), so importing the same export
+twice, or an export that overlaps an earlier one, adds each response once.
+Each tblSKM row stands for one response, so two respondents with the same
+answers on the same day (rows typed with a date only) stay two rows.  The
+profile is not part of the identity: an office may correct a Jenis Layanan in
+the workbook without the response coming in again.
 """
 
 from __future__ import annotations
