@@ -773,3 +773,19 @@ def test_dua_ekspor_digabung_dan_kolom_unsur_kedua(kosong, tmp_path):
     assert any("'Sarana dan Prasarana' juga tampak sebagai U9" in m.pesan for m in lap.peringatan)
     _, doc = _hitung_json(kosong, tmp_path)
     assert doc["ikm"]["responden"] == 10 and doc["ikm"]["nilai"] == pytest.approx(IKM_10, abs=1e-9)
+
+
+def test_ikm_responden_satu_arti(kosong, tmp_path):
+    """README: ikm.responden = rows dated in the period with at least one answer and
+    no galat in U1–U9/Tanggal — also when IK-01 is blocked, never 0 then."""
+    impor_skm(GFORM["id"], kosong)
+    wb = openpyxl.load_workbook(kosong)
+    ws = wb["SKM"]
+    ws["H6"] = 5  # response 2's U1: a galat the IKM reads
+    ws["E7"] = 200  # response 3's Usia: a galat no indicator reads
+    wb.save(kosong)
+    kode, doc = _hitung_json(kosong, tmp_path)
+    ind = {i["kode"]: i for i in doc["indikator"]}
+    assert kode == 1 and {t["sel"] for t in _galat_skm(doc)} == {"H6", "E7"}
+    assert ind["IK-01"]["status"] == "galat" and doc["ikm"]["nilai"] is None
+    assert doc["ikm"]["responden"] == 9
