@@ -57,11 +57,9 @@ def test_skm_posisi_sama_dengan_dict(monkeypatch):
     b = _jalankan(fungsi, raw, monkeypatch, posisi=False)
     assert a == b
     rows, temuan = a
-    # A bad Usia or an unknown Jenis Layanan is a galat at its cell that keeps
-    # the respondent in the IKM (KONTRAK §3); only the all-blank one is left out.
+    # KONTRAK §3: a galat in Jenis Layanan or Usia (read by no indicator) keeps the respondent, Usia blanked.
     assert [r.baris for r in rows] == [5, 6, 7, 9, 10]
-    galat = sorted(x[3] for x in temuan if x[0] == "galat")
-    assert len(galat) == 4 and sum("Usia" in g for g in galat) == 2 and sum("Jenis Layanan" in g for g in galat) == 2
+    assert [r.usia for r in rows][2] is None and rows[1].jenis_layanan == "Tidak Dikenal"
     assert rows[3].saran == "Antre terlalu lama" and rows[0].jawaban == (3,) * 9
     t = V.bersihkan_tabel(raw, Pemeriksa(), Periode(2024, TAHUNAN))
     assert V._isi_posisi(M.BarisSKM, t, ("jawaban", lambda line: ())) is not None  # the path under test

@@ -445,28 +445,347 @@ def test_stempel_waktu(teks, harapan):
 
 
 def test_stempel_waktu_urutan_kolom():
-    assert M.urutan_tanggal(["3/14/2024 10:00:00", "3/4/2024 10:00:00"]) == ("mdy", False)
-    assert M.urutan_tanggal(["14/3/2024 10:00:00", "4/3/2024 10:00:00"]) == ("dmy", False)
-    assert M.urutan_tanggal(["4/3/2024 10:00:00"]) == ("dmy", True)
-    assert M.urutan_tanggal(["2024/03/04 8:15:02 AM GMT+7"]) == ("dmy", False)
+    # Settled by the column: a number above 12, or a dotted time (written only by day-first locales).
+    assert M.urutan_tanggal(["3/14/2024 10:00:00", "3/4/2024 10:00:00"]) == "mdy"
+    assert M.urutan_tanggal(["14/3/2024 10:00:00", "4/3/2024 10:00:00"]) == "dmy"
+    assert M.urutan_tanggal(["04/03/2024 10.00.00"]) == "dmy"
+    assert M.urutan_tanggal(["2024/03/04 8:15:02 AM GMT+7", "2024-03-04 08:15:02"]) == "dmy"  # no d/m text at all
+    assert M.urutan_tanggal(["3/3/2024 10:00:00"]) == "dmy"  # either reading is the same day
+    # Not settled: refused, never guessed.
+    for ragu in (["4/3/2024 10:00:00"], ["14/3/2024 10:00:00", "3/14/2024 10:00:00"]):
+        with pytest.raises(M.UrutanTakPasti):
+            M.urutan_tanggal(ragu)
     assert M.waktu("3/4/2024 10:00:00", "mdy") == datetime(2024, 3, 4, 10)
     assert M.waktu("4/3/2024 10:00", fmt="%d/%m/%Y %H:%M") == datetime(2024, 3, 4, 10)
+    # A format that states only the order still reads any time style.
+    assert M.waktu("3/4/2024 8:15:02 PM", fmt="%m/%d/%Y") == datetime(2024, 3, 4, 20, 15, 2)
+    assert M.waktu("04/03/2024 8.15.02", fmt="dd/mm/yyyy") == datetime(2024, 3, 4, 8, 15, 2)
+    assert M.tertukar(datetime(2024, 3, 4, 8)) == datetime(2024, 4, 3, 8)
+    assert M.tertukar(datetime(2024, 3, 14, 8)) is None and M.tertukar(datetime(2024, 3, 3)) is None
     for salah in ("kemarin", "31/02/2024", "1899-01-01", "", 12):
         with pytest.raises(ValueError):
             M.waktu(salah)
+    with pytest.raises(FileError, match="--format-tanggal"):
+        M.periksa_format("%H:%M")
 
 
 def test_kolom_dikenali_dari_judul_bukan_urutan():
     header = ["Stempel waktu", "Kualitas sarana dan prasarana", "Penanganan pengaduan pengguna layanan",
               "Saran dan masukan tentang sarana pelayanan", "Alamat email", "Nama"]
-    nilai = [["2024/03/04 8:15:02 AM GMT+7"], ["Baik"], ["Tidak ada"], ["Perlu kursi tambahan"], ["a@b.c"], ["X"]]
-    peta = M.petakan_kolom(header, nilai, M.Pemetaan(), "f.csv")
+    peta = M.petakan_kolom(header, M.Pemetaan(), "f.csv")
     assert peta.kolom["Tanggal"] == [0] and peta.kolom["U9"] == [1] and peta.kolom["U8"] == [2]
     assert peta.kolom["Saran"] == [3]
     assert peta.diabaikan == ["Alamat email", "Nama"]
-    assert any("U1" in c for c in peta.catatan)
+    assert peta.hilang == ["U1", "U2", "U3", "U4", "U5", "U6", "U7"]
+
+
+@pytest.mark.parametrize("nomor", ["", "8. ", "8 ", "P8. ", "Pertanyaan 8 - "])
+def test_pertanyaan_peraturan_ke_unsurnya(nomor):
+    # The regulation's own question texts: its question 8 is sarana (U9), its question 9 pengaduan (U8).
+    for teks, u in M.PERTANYAAN_PERATURAN:
+        assert M.target_header(nomor + teks, M.Pemetaan())[0] == u, teks
+    assert M.target_header(nomor + M.PERTANYAAN_PERATURAN[7][0], M.Pemetaan())[0] == "U9"
+    assert M.target_header(nomor + M.PERTANYAAN_PERATURAN[8][0], M.Pemetaan())[0] == "U8"
+
+
+@pytest.mark.parametrize("judul, target", [
+    ("U4", "U4"), ("Unsur 9", "U9"), ("Timestamp", "Tanggal"), ("Cap waktu", "Tanggal"),
+    ("Sarana dan Prasarana", "U9"), ("Penanganan Pengaduan, Saran dan Masukan", "U8"),
+    ("Produk Spesifikasi Jenis Pelayanan", "U5"), ("Jenis layanan yang Anda terima", "Jenis Layanan"),
+    ("Kritik dan saran terhadap waktu pelayanan", "Saran"), ("Saran dan masukan", "Saran"),
+    ("8", None), ("Pertanyaan 8", None), ("Nomor HP", None),
+])
+def test_judul_kolom(judul, target):
+    # A bare question number is the form's, not the unsur's: never guessed.
+    assert M.target_header(judul, M.Pemetaan())[0] == target
 
 
 def test_tanpa_kolom_unsur_ditolak():
     with pytest.raises(FileError, match="U1–U9"):
-        M.petakan_kolom(["Timestamp", "Nama"], [["2024-01-01"], ["X"]], M.Pemetaan(), "f.csv")
+        M.petakan_kolom(["Timestamp", "Nama"], M.Pemetaan(), "f.csv")
+
+
+# ---------------------------------------------------------------- real export shapes (issue 20)
+#
+# tests/data/gform_{id,en,iso}.csv: one Google Forms survey of ten responses,
+# downloaded three ways — Indonesian locale (Stempel waktu, dd/mm/yyyy
+# hh.mm.ss), English locale (Timestamp, m/d/yyyy h:mm:ss), ISO — with the
+# regulation's question texts in its order (question 8 sarana = U9, question 9
+# pengaduan = U8).  gform_en_awal.csv is the first eight as an earlier export
+# (every day ≤ 12).  The id export also holds one blank submission (line 13).
+
+DATA = ROOT / "tests" / "data"
+GFORM = {g: DATA / f"gform_{g}.csv" for g in ("id", "en", "iso")}
+GFORM_AWAL = DATA / "gform_en_awal.csv"
+TEMPLAT = DATA / "templat_impor_skm.xlsx"
+
+# The ten responses by hand, U1..U9 (tblSKM order), with their instants.
+JAWABAN_10 = [
+    [4, 3, 3, 4, 3, 4, 4, 3, 3], [3, 3, 2, 4, 3, 3, 4, 2, 3], [4, 4, 4, 4, 4, 4, 4, 4, 4],
+    [2, 2, 1, 3, 2, 3, 3, 1, 2], [3, 3, 3, 4, 3, 3, 3, 3, 3], [4, 3, 3, 4, 3, 3, 3, 3, 3],
+    [3, 2, 2, 2, 3, 3, 3, 3, 2], [4, 4, 3, 4, 4, 4, 4, 3, 4], [4, 3, 3, 4, 3, 3, 3, 3, 3],
+    [3, 3, 3, 4, 3, 4, 4, 3, 3],
+]
+WAKTU_10 = [datetime(2024, 3, 4, 8, 15, 2), datetime(2024, 3, 4, 9, 2, 47), datetime(2024, 3, 5, 13, 30, 10),
+            datetime(2024, 3, 6, 10, 11, 12), datetime(2024, 3, 7, 11, 45, 0), datetime(2024, 3, 8, 14, 5, 33),
+            datetime(2024, 3, 11, 8, 59, 59), datetime(2024, 3, 12, 9, 20, 15), datetime(2024, 3, 14, 15, 40, 41),
+            datetime(2024, 3, 15, 10, 0, 0)]
+# Column sums by hand: U1 34, U2 30, U3 27, U4 37, U5 31, U6 34, U7 35, U8 28, U9 30 (total 286).
+JUMLAH_10 = {"U1": 34, "U2": 30, "U3": 27, "U4": 37, "U5": 31, "U6": 34, "U7": 35, "U8": 28, "U9": 30}
+IKM_10 = 286 / 10 / 9 * 25  # = 715/9 = 79,444…
+# The CSV line of each response in the id/en/iso files (response 3 has a two-line Saran).
+BARIS_CSV = [2, 3, 4, 6, 7, 8, 9, 10, 11, 12]
+
+
+def _hitung_json(buku: Path, tmp: Path) -> tuple[int, dict]:
+    proc = xl_iku("hitung", buku, "-o", tmp / f"hasil_{buku.stem}.xlsx", "--json", tmp / "hasil.json", check=False)
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+    return proc.returncode, json.loads((tmp / "hasil.json").read_text(encoding="utf-8"))
+
+
+def _isi_skm(p: Path) -> list[tuple]:
+    return [r for r in baris_skm(p) if any(v is not None for v in r)]
+
+
+def _galat_skm(doc: dict) -> list[dict]:
+    return [t for t in doc["temuan"] if t["lembar"] == "SKM" and t["tingkat"] == "galat"]
+
+
+@pytest.mark.parametrize("gaya", ["id", "en", "iso"])
+def test_ekspor_google_tiga_gaya_stempel_waktu(kosong, tmp_path, gaya):
+    proc = xl_iku("impor-skm", GFORM[gaya], kosong)
+    assert "10 tanggapan baru ditambahkan" in proc.stdout
+    if gaya == "id":  # its blank submission: one peringatan, exit 0
+        assert "peringatan baris 13: 1 baris tanpa satu pun jawaban U1–U9" in proc.stderr
+    for s in PRIBADI:
+        assert s not in proc.stdout + proc.stderr
+    rows = _isi_skm(kosong)
+    assert [r[1] for r in rows] == WAKTU_10
+    assert [list(r[7:16]) for r in rows] == JAWABAN_10
+    kode, doc = _hitung_json(kosong, tmp_path)
+    # What impor-skm accepted without a word, hitung accepts too.
+    assert kode == 0 and _galat_skm(doc) == []
+    ikm = doc["ikm"]
+    assert ikm["responden"] == 10
+    for u, n in JUMLAH_10.items():
+        assert ikm["nrr"][u] == pytest.approx(n / 10, abs=1e-12), u
+    assert ikm["nilai"] == pytest.approx(IKM_10, abs=1e-9) and round(ikm["nilai"], 2) == 79.44
+
+
+def test_impor_ulang_dalam_gaya_lain_tidak_menggandakan(kosong, tmp_path):
+    impor_skm(GFORM["id"], kosong)
+    setelah = sha(kosong)
+    for form, fmt in ((GFORM["en"], None), (GFORM["iso"], None), (GFORM_AWAL, "%m/%d/%Y")):
+        lap = impor_skm(form, kosong, format_tanggal=fmt)
+        assert not lap.baru and lap.kode_keluar == 0, form.name
+        assert len(lap.duplikat) == (8 if form == GFORM_AWAL else 10)
+    assert sha(kosong) == setelah
+    _, doc = _hitung_json(kosong, tmp_path)
+    assert doc["ikm"]["responden"] == 10 and doc["ikm"]["nilai"] == pytest.approx(IKM_10, abs=1e-9)
+
+
+@pytest.mark.parametrize("judul", ["Timestamp", "Stempel waktu"])
+def test_tanggal_ragu_ditolak_dengan_satu_kalimat(kosong, tmp_path, judul):
+    form = tmp_path / "awal.csv"
+    form.write_text(GFORM_AWAL.read_text(encoding="utf-8").replace('"Timestamp"', f'"{judul}"', 1), encoding="utf-8")
+    before = sha(kosong)
+    proc = xl_iku("impor-skm", form, kosong, check=False)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    pesan = proc.stderr.strip()
+    assert pesan.startswith("Gagal: Urutan hari dan bulan") and "--format-tanggal" in pesan
+    assert pesan.count(". ") == 0 and pesan.endswith(").")  # one sentence
+    assert sha(kosong) == before
+
+
+def test_ekspor_awal_lalu_ekspor_kumulatif(kosong, tmp_path):
+    """The issue's case: an English export whose days are all ≤ 12, then the
+    next cumulative export.  With the order stated once, 10 responses are 10 rows."""
+    lap = impor_skm(GFORM_AWAL, kosong, format_tanggal="%m/%d/%Y")
+    assert [b.waktu for b in lap.baru] == WAKTU_10[:8]
+    lap = impor_skm(GFORM["en"], kosong)  # a day above 12 settles it: no option needed
+    assert [b.waktu for b in lap.baru] == WAKTU_10[8:] and len(lap.duplikat) == 8
+    assert [r[1] for r in _isi_skm(kosong)] == WAKTU_10
+    _, doc = _hitung_json(kosong, tmp_path)
+    assert doc["ikm"]["responden"] == 10 and doc["ikm"]["nilai"] == pytest.approx(IKM_10, abs=1e-9)
+
+
+def test_impor_lama_dengan_hari_bulan_tertukar_dikenali(kosong, tmp_path):
+    """An earlier import read the other way round (the wrong --format-tanggal, or
+    an older xl-iku's guess): the next export finds those rows, adds each
+    response once, and names the cell to correct."""
+    impor_skm(GFORM_AWAL, kosong, format_tanggal="%d/%m/%Y")
+    salah = [r[1] for r in _isi_skm(kosong)]
+    assert salah[0] == datetime(2024, 4, 3, 8, 15, 2)  # 3/4 read as 3 April
+    proc = xl_iku("impor-skm", GFORM["en"], kosong)
+    assert "2 tanggapan baru ditambahkan" in proc.stdout and "8 tanggapan sudah ada" in proc.stdout
+    assert proc.stderr.count("hari dan bulan tertukar") == 8
+    assert "baris 2: tanggapan ini sudah ada di tblSKM (lembar SKM baris 5) dengan hari dan bulan tertukar" in proc.stderr
+    assert "perbaiki sel SKM!B5" in proc.stderr and "04/03/2024" in proc.stderr
+    assert len(_isi_skm(kosong)) == 10
+
+
+def _ganti_jawaban(teks: str, baris_csv: int, kolom: int, baru: str) -> str:
+    """The CSV with the cell (line, 0-based column) replaced (test data has no quotes inside cells)."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(teks, newline="")))
+    # Records → line numbers: response 3 spans two lines.
+    rec_baris = [1, *BARIS_CSV, 13][: len(rows)]
+    i = rec_baris.index(baris_csv)
+    rows[i][kolom] = baru
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+KOLOM_P8 = 15  # "8. … kualitas sarana dan prasarana?" in the id/en/iso exports
+
+
+def test_jawaban_tak_dikenal_tidak_memindahkan_unsur(kosong, tmp_path):
+    """The issue's repro: the regulation's question 8 (sarana) with one
+    'Lumayan' stays U9; 'Lumayan' is reported at its row and column."""
+    form = tmp_path / "lumayan.csv"
+    form.write_text(_ganti_jawaban(GFORM["id"].read_text(encoding="utf-8"), 8, KOLOM_P8, "Lumayan"), encoding="utf-8")
+    proc = xl_iku("impor-skm", form, kosong, check=False)
+    assert proc.returncode == 1
+    assert re.search(r"U9\s+← 8\. Bagaimana pendapat Saudara tentang kualitas sarana", proc.stdout)
+    assert "Saran          ← 8." not in proc.stdout
+    assert ("tidak diimpor baris 8: kolom '8. Bagaimana pendapat Saudara tentang kualitas sa…' (U9 (Sarana dan "
+            "Prasarana)): jawaban 'Lumayan' tidak dikenal") in proc.stderr
+    assert "9 tanggapan baru ditambahkan" in proc.stdout
+    rows = _isi_skm(kosong)
+    assert all(r[15] is not None for r in rows)  # U9 filled for every imported row
+    _, doc = _hitung_json(kosong, tmp_path)
+    # By hand: the ten minus response 6 (4,3,3,4,3,3,3,3,3 → 29): total 257 over 9 respondents.
+    assert doc["ikm"]["responden"] == 9
+    assert doc["ikm"]["nrr"]["U9"] == pytest.approx(27 / 9, abs=1e-12)
+    assert doc["ikm"]["nilai"] == pytest.approx(257 / 9 / 9 * 25, abs=1e-9)
+
+
+def test_unsur_tanpa_kolom_adalah_galat(kosong, tmp_path):
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(GFORM["id"].read_text(encoding="utf-8"), newline="")))
+    for r in rows:
+        del r[KOLOM_P8]  # the form lost its sarana question
+    form = tmp_path / "tanpa_sarana.csv"
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    form.write_text(out.getvalue(), encoding="utf-8")
+    before = sha(kosong)
+    proc = xl_iku("impor-skm", form, kosong, check=False)
+    assert proc.returncode == 1
+    assert "galat baris 1: tidak ada kolom untuk U9 (Sarana dan Prasarana)" in proc.stderr
+    assert "--pemetaan" in proc.stderr and "catatan" not in proc.stderr
+    assert sha(kosong) == before  # nothing imported: U9 would be blank for every response
+
+
+def test_templat_impor_dengan_keterangan(kosong, tmp_path):
+    proc = xl_iku("impor-skm", TEMPLAT, kosong)
+    assert "Formulir templat_impor_skm.xlsx: 5 tanggapan." in proc.stdout
+    assert "5 tanggapan baru ditambahkan" in proc.stdout
+    assert proc.stderr.count("peringatan") == 1 and "22 baris tanpa satu pun jawaban U1–U9" in proc.stderr
+    rows = _isi_skm(kosong)
+    assert [list(r[7:16]) for r in rows] == JAWABAN_10[:5]
+    assert [r[1] for r in rows] == [datetime(t.year, t.month, t.day) for t in WAKTU_10[:5]]
+    kode, doc = _hitung_json(kosong, tmp_path)
+    assert kode == 0 and _galat_skm(doc) == []
+    # By hand, responses 1–5: sums 16, 15, 13, 19, 15, 17, 18, 13, 15 = 141.
+    assert doc["ikm"]["responden"] == 5 and doc["ikm"]["nilai"] == pytest.approx(141 / 5 / 9 * 25, abs=1e-9)
+    # Again: each templated row (dates only, no time) is matched once.
+    lap = impor_skm(TEMPLAT, kosong)
+    assert not lap.baru and len(lap.duplikat) == 5
+
+
+def test_kiriman_kosong_peringatan_yang_sama_di_hitung(kosong, tmp_path):
+    impor_skm(GFORM["iso"], kosong)
+    wb = openpyxl.load_workbook(kosong)
+    ws = wb["SKM"]
+    ws.cell(15, 1, 11), ws.cell(15, 2, datetime(2024, 3, 20)), ws.cell(15, 4, "L")  # a blank submission typed in
+    ws.tables["tblSKM"].ref = "A4:Q15"
+    wb.save(kosong)
+    kode, doc = _hitung_json(kosong, tmp_path)
+    per = [t for t in doc["temuan"] if t["lembar"] == "SKM" and "tanpa satu pun jawaban" in t["pesan"]]
+    assert kode == 0 and len(per) == 1 and per[0]["tingkat"] == "peringatan" and per[0]["sel"] == "H15"
+    assert "1 baris tanpa satu pun jawaban U1–U9" in per[0]["pesan"] and "lembar SKM baris 15" in per[0]["pesan"]
+    assert doc["ikm"]["responden"] == 10 and doc["ikm"]["nilai"] == pytest.approx(IKM_10, abs=1e-9)
+
+
+def test_satu_aturan_usia_dan_jenis_layanan(kosong, tmp_path):
+    """A bad Usia and a Jenis Layanan typo: the same galat in both commands, at
+    the cell; the respondent's answers still count in the IKM (KONTRAK §3)."""
+    teks = GFORM["id"].read_text(encoding="utf-8")
+    teks = _ganti_jawaban(teks, 3, 4, "5")  # response 2: Usia 5
+    teks = _ganti_jawaban(teks, 6, 7, "Surat Keterangan Ahli Warsi")  # response 4: a typo
+    form = tmp_path / "profil.csv"
+    form.write_text(teks, encoding="utf-8")
+    proc = xl_iku("impor-skm", form, kosong, check=False)
+    assert proc.returncode == 1 and "10 tanggapan baru ditambahkan" in proc.stdout
+    layar = " ".join(proc.stderr.split())  # the terminal wraps long lines
+    assert "galat baris 3: kolom 'Usia' → Usia di tblSKM: Kolom 'Usia' berisi 5; usia responden harus antara 10 dan " \
+           "120 tahun" in layar
+    assert ("galat baris 6: kolom 'Jenis layanan yang Anda terima' → Jenis Layanan di tblSKM: Kolom 'Jenis Layanan' "
+            "berisi 'Surat Keterangan Ahli Warsi', yang tidak ada di tabel Jenis Layanan") in layar
+    rows = _isi_skm(kosong)
+    assert rows[1][4] == 5 and rows[3][2] == "Surat Keterangan Ahli Warsi"
+    kode, doc = _hitung_json(kosong, tmp_path)
+    galat = {t["sel"]: t for t in _galat_skm(doc)}
+    assert kode == 1 and set(galat) == {"E6", "C8"}
+    # The same words: the import's message is the validation's message.
+    for sel, t in galat.items():
+        assert " ".join(t["pesan"].split()) in layar, sel
+    ind = {i["kode"]: i for i in doc["indikator"]}
+    assert ind["IK-01"]["status"] == "ok" and ind["IKU-01"]["status"] == "ok"
+    assert doc["ikm"]["responden"] == 10
+    assert ind["IK-01"]["realisasi"] == pytest.approx(IKM_10, abs=1e-9)
+
+
+def test_bukan_buku_kerja_xl_iku(tmp_path):
+    lain = tmp_path / "rekap.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Nama", "Nilai"])
+    wb.save(lain)
+    proc = xl_iku("impor-skm", GFORM["id"], lain, check=False)
+    assert proc.returncode == 2 and "bukan buku kerja xl-iku" in proc.stderr
+    assert "jangan menghapus" not in proc.stderr
+
+
+def test_dua_ekspor_digabung_dan_kolom_unsur_kedua(kosong, tmp_path):
+    """Two exports pasted into one file (the first eight responses twice), plus a
+    second column that also names sarana: every response once, and a word for each."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(GFORM["id"].read_text(encoding="utf-8"), newline="")))
+    rows = rows + rows[1:9]  # responses 1–8 again
+    rows = [r + ["Sarana dan Prasarana" if i == 0 else "Baik"] for i, r in enumerate(rows)]
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    form = tmp_path / "gabung.csv"
+    form.write_text(out.getvalue(), encoding="utf-8")
+    lap = impor_skm(form, kosong)
+    assert len(lap.baru) == 10 and len(lap.duplikat) == 8 and lap.kode_keluar == 0
+    salinan = [m for m in lap.peringatan if "salinan ganda" in m.pesan]
+    assert len(salinan) == 8 and "sama persis dengan baris 2 di berkas ini" in salinan[0].pesan
+    assert lap.peta["U9"] == ["8. Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?"]
+    assert any("'Sarana dan Prasarana' juga tampak sebagai U9" in m.pesan for m in lap.peringatan)
+    _, doc = _hitung_json(kosong, tmp_path)
+    assert doc["ikm"]["responden"] == 10 and doc["ikm"]["nilai"] == pytest.approx(IKM_10, abs=1e-9)
+
+
+def test_ikm_responden_satu_arti(kosong, tmp_path):
+    """README: ikm.responden = rows dated in the period with at least one answer and
+    no galat in U1–U9/Tanggal — also when IK-01 is blocked, never 0 then."""
+    impor_skm(GFORM["id"], kosong)
+    wb = openpyxl.load_workbook(kosong)
+    ws = wb["SKM"]
+    ws["H6"] = 5  # response 2's U1: a galat the IKM reads
+    ws["E7"] = 200  # response 3's Usia: a galat no indicator reads
+    wb.save(kosong)
+    kode, doc = _hitung_json(kosong, tmp_path)
+    ind = {i["kode"]: i for i in doc["indikator"]}
+    assert kode == 1 and {t["sel"] for t in _galat_skm(doc)} == {"H6", "E7"}
+    assert ind["IK-01"]["status"] == "galat" and doc["ikm"]["nilai"] is None
+    assert doc["ikm"]["responden"] == 9

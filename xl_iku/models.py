@@ -106,16 +106,6 @@ class BarisSKM(Baris):
             raise lewati("Semua jawaban U1–U9 kosong; responden ini tidak dihitung.", "U1", "Tanggal")
         return self
 
-    def galat_profil(self, dikenal: set[str] | None) -> list[tuple[str, str]]:
-        """(header, message) for each profile cell outside its rule: a bad Usia,
-        a Jenis Layanan missing from tblJenisLayanan (as for tblLayanan)."""
-        out = []
-        if self.usia is not None and not 10 <= self.usia <= 120:
-            out.append(("Usia", "Usia responden harus antara 10 dan 120 tahun."))
-        if self.jenis_layanan and dikenal and self.jenis_layanan.casefold() not in dikenal:
-            out.append(("Jenis Layanan", f"Jenis Layanan '{self.jenis_layanan}' tidak ada di tabel Jenis Layanan "
-                        "(lembar Referensi)."))
-        return out
 
 
 # Component field → header; bobot (by header) comes from Referensi via the context.

@@ -62,6 +62,7 @@ def impor_skm(a: argparse.Namespace) -> int:
         err.print(baris(("catatan", "yellow"), f" {c}"))
     _daftar(err, "peringatan", "yellow", lap.peringatan, satuan)
     _daftar(err, "tidak diimpor", "red", lap.ditolak, satuan)
+    _daftar(err, "galat", "red", lap.galat, satuan)  # findings hitung will repeat at the written cell
     if lap.duplikat:
         out.print(f"{len(lap.duplikat)} tanggapan sudah ada di tblSKM dan dilewati ({satuan} {_rentang(lap.duplikat)}).")
     if periksa:

@@ -39,6 +39,13 @@ def _kosong(v) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
+def _judul(rec) -> bool:
+    """The header row of a sheet: the first with at least three filled cells
+    (an import template's title and instructions above it are a cell or two
+    each; a CSV export's header is its first line)."""
+    return sum(1 for v in rec if not _kosong(v)) >= 3
+
+
 def baca(path: str | Path) -> Formulir:
     path = Path(path)
     if not path.exists():
@@ -138,6 +145,8 @@ def _baca_xlsx(path: Path) -> Formulir:
         if not any(not _kosong(v) for v in rec):
             continue
         if header is None:
+            if not _judul(rec):
+                continue
             header = [" ".join(_teks_header(v).split()) for v in rec]
             continue
         rec = list(rec) + [None] * (len(header) - len(rec))

@@ -1,20 +1,23 @@
 """From form columns and answer labels to tblSKM columns and scores 1–4.
 
-Columns are recognised by their header text, never by position: the
-regulation's questionnaire (PermenPANRB 14/2017) asks about sarana before
-pengaduan, while the unsur numbering has U8 = pengaduan and U9 = sarana, so
-"question 8" is not U8.  Recognition, per column, first rule that applies:
+Columns are recognised by their header text, never by position and never by
+the answers below them (an unknown answer is a finding at its cell, never a
+reason to move the column).  The regulation's questionnaire (PermenPANRB
+14/2017) asks about sarana before pengaduan, while the unsur numbering has
+U8 = pengaduan and U9 = sarana, so "question 8" is not U8.  Recognition, per
+column, first rule that applies:
 
 1. the mapping file (`--pemetaan`, section `kolom`);
-2. the header is exactly a tblSKM header (`Tanggal`, `U4`, `Jenis Kelamin` …);
+2. the header is exactly a tblSKM header (`Tanggal`, `U4`, `Jenis Kelamin` …)
+   or an unsur number (`U4`, `Unsur 4`);
 3. a timestamp header (`Timestamp`, `Stempel waktu`, `Cap waktu`, …) → Tanggal;
-4. a column whose answers are scale labels (Sangat Sesuai …) and whose header
-   names an unsur by keyword (persyaratan; prosedur/mekanisme/sistem/alur;
-   waktu/kecepatan; biaya/tarif; produk/spesifikasi; kompetensi/kemampuan;
-   perilaku/sopan/ramah; pengaduan/keluhan; sarana/prasarana/fasilitas);
+4. a rating question ("Bagaimana pendapat Saudara tentang …"): the
+   regulation's own question text, else the unsur its keyword names;
 5. profile columns: jenis kelamin, usia/umur, pendidikan, pekerjaan, jenis
-   layanan; a free-text column named saran/masukan/kritik/komentar → Saran;
-6. an unsur keyword on a column whose answers are not (yet) scale labels.
+   layanan; a column named saran/masukan/kritik/komentar → Saran;
+6. an unsur keyword (persyaratan; prosedur/mekanisme/sistem/alur;
+   waktu/kecepatan; biaya/tarif; produk/spesifikasi; kompetensi/kemampuan;
+   perilaku/sopan/ramah; pengaduan/keluhan; sarana/prasarana/fasilitas).
 
 Anything else (e-mail address, name, phone …) is ignored and never read.
 """
@@ -133,25 +136,41 @@ def jenis_kelamin(v: Any, tambahan: dict[str, str] | None = None) -> str | None:
 
 
 def usia(v: Any, tambahan: dict[str, int] | None = None) -> int | None:
+    """An age answer → whole years; TakDikenal when it is no number of years.
+    Whether the age is plausible is validasi's rule (the one hitung applies)."""
     if v is None or (isinstance(v, str) and not v.strip()):
         return None
     if tambahan and norm(v) in tambahan:
         return tambahan[norm(v)]
     if isinstance(v, (int, float)) and not isinstance(v, bool):
-        if float(v).is_integer() and 0 < v < 130:
+        if float(v).is_integer() and v >= 0:
             return int(v)
         raise TakDikenal(str(v))
     m = re.fullmatch(r"(\d{1,3})(?:[.,]0+)?\s*(?:tahun|thn|th|th\.)?", str(v).strip(), re.I)
-    if m and 0 < int(m.group(1)) < 130:
+    if m:
         return int(m.group(1))
     raise TakDikenal(str(v).strip())
 
 
 # ---------------------------------------------------------------- timestamps
+#
+# Google Forms writes the response timestamp in the spreadsheet's locale:
+# Indonesian `dd/mm/yyyy hh.mm.ss`, US `m/d/yyyy h:mm:ss`, ISO `yyyy-mm-dd
+# hh:mm:ss`, or the CSV download's `yyyy/mm/dd h:mm:ss AM GMT+7`.  Which of
+# day and month comes first is never guessed: the column settles it (a first
+# number above 12 is a day, a second number above 12 is a day; a time written
+# with dots, hh.mm.ss, is written only by day-first locales — Indonesian,
+# Danish, Finnish — never by a month-first one), or --format-tanggal does.
 
 _TZ = re.compile(r"(?:\s*(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|(?<=\d)[+-]\d{2}:\d{2}|\s*(?:GMT|UTC|WIB|WITA|WIT)|(?<=\d)Z)\s*$", re.I)
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})([.,]\d+)?)?\s*([AaPp][Mm])?)?$")
-_XYZ = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})([.,]\d+)?)?\s*([AaPp][Mm])?)?$")
+_XYZ = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T,]+(\d{1,2})([:.])(\d{2})(?:[:.](\d{2})([.,]\d+)?)?\s*([AaPp][Mm])?)?$")
+
+HARI_BULAN, BULAN_HARI = "dmy", "mdy"
+
+
+class UrutanTakPasti(ValueError):
+    """The day/month order of a timestamp column cannot be settled from the file."""
 
 
 def _jam(h, mi, s, ampm) -> tuple[int, int, int]:
@@ -163,28 +182,54 @@ def _jam(h, mi, s, ampm) -> tuple[int, int, int]:
     return h, mi, s
 
 
-def urutan_tanggal(nilai: list[Any]) -> tuple[str, bool]:
-    """('dmy' | 'mdy', ambiguous) for the d/m/y-looking texts of a column."""
-    dmy = mdy = ragu = False
+def urutan_tanggal(nilai: list[Any]) -> str:
+    """'dmy' or 'mdy' for the d/m/y-shaped texts of a timestamp column.
+
+    UrutanTakPasti (with an example text) when the column holds such texts
+    and nothing in it says which number is the day: every first and second
+    number ≤ 12 and no dotted time, or evidence both ways."""
+    dmy = mdy = None  # an example text for each reading the column proves
+    ragu = None
     for v in nilai:
         if not isinstance(v, str):
             continue
-        m = _XYZ.match(_TZ.sub("", v.strip()))
+        t = _TZ.sub("", " ".join(v.split()))
+        m = _XYZ.match(t)
         if not m:
             continue
         a, b = int(m.group(1)), int(m.group(2))
-        if a > 12 >= b:
-            dmy = True
+        if a > 12 >= b or m.group(5) == ".":
+            dmy = dmy or t
         elif b > 12 >= a:
-            mdy = True
+            mdy = mdy or t
         elif a != b:
-            ragu = True
-    if mdy and not dmy:
-        return "mdy", False
-    return "dmy", ragu and not dmy
+            ragu = ragu or t
+    if dmy and mdy:
+        raise UrutanTakPasti(f"'{dmy}' hanya dapat dibaca hari/bulan, sedangkan '{mdy}' hanya dapat dibaca bulan/hari")
+    if dmy:
+        return HARI_BULAN
+    if mdy:
+        return BULAN_HARI
+    if ragu:
+        raise UrutanTakPasti(f"'{ragu}' dapat dibaca hari/bulan maupun bulan/hari")
+    return HARI_BULAN  # no d/m/y text at all (ISO, real dates): the order is never used
 
 
-def waktu(v: Any, urutan: str = "dmy", fmt: str | None = None) -> datetime:
+def urutan_dari_format(fmt: str) -> str | None:
+    """The day/month order a --format-tanggal value states ('%d/%m/%Y …',
+    'dd/mm/yyyy', 'hh/bb/tttt', 'mm/dd/yyyy'); None when it states none."""
+    f = fmt.lower()
+    if "%" in f:
+        d, m = f.find("%d"), f.find("%m")
+    else:
+        d = min((i for i in (f.find("dd"), f.find("hh")) if i >= 0), default=-1)
+        m = min((i for i in (f.find("mm"), f.find("bb")) if i >= 0), default=-1)
+    if d < 0 or m < 0:
+        return None
+    return HARI_BULAN if d < m else BULAN_HARI
+
+
+def waktu(v: Any, urutan: str = HARI_BULAN, fmt: str | None = None) -> datetime:
     """A timestamp cell → naive local datetime (to the second).  ValueError if not one."""
     if isinstance(v, datetime):
         hasil = v
@@ -198,36 +243,51 @@ def waktu(v: Any, urutan: str = "dmy", fmt: str | None = None) -> datetime:
             hasil = datetime(hasil.year, hasil.month, hasil.day)
     elif isinstance(v, str) and v.strip():
         teks = " ".join(v.split())
-        if fmt:
+        hasil = None
+        if fmt and "%" in fmt:
             for t in (teks, _TZ.sub("", teks)):
                 try:
                     hasil = datetime.strptime(t, fmt)
                     break
                 except ValueError:
                     continue
-            else:
-                raise ValueError
-        else:
+        if hasil is None:
+            # The format states the order; the time may still be h:mm or h.mm, with AM/PM or a zone.
+            if fmt:
+                urutan = urutan_dari_format(fmt) or ""
             t = _TZ.sub("", teks)
             m = _YMD.match(t)
             if m:
                 y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                h, mi, s = _jam(m.group(4), m.group(5), m.group(6), m.group(8))
+                frac = m.group(7)
             else:
                 m = _XYZ.match(t)
-                if not m:
+                if not m or urutan not in (HARI_BULAN, BULAN_HARI):
                     raise ValueError
                 a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-                d, mo = (a, b) if urutan == "dmy" else (b, a)
-            h, mi, s = _jam(m.group(4), m.group(5), m.group(6), m.group(8))
+                d, mo = (a, b) if urutan == HARI_BULAN else (b, a)
+                h, mi, s = _jam(m.group(4), m.group(6), m.group(7), m.group(9))
+                frac = m.group(8)
             hasil = datetime(y, mo, d, h, mi, s)
-            if m.group(7):
-                hasil += timedelta(seconds=float("0." + m.group(7)[1:]))
+            if frac:
+                hasil += timedelta(seconds=float("0." + frac[1:]))
     else:
         raise ValueError
     if not 2000 <= hasil.year <= 2100:
         raise ValueError
     return hasil.replace(microsecond=0) if hasil.microsecond < 500000 else \
         (hasil + timedelta(seconds=1)).replace(microsecond=0)
+
+
+def tertukar(t: datetime) -> datetime | None:
+    """The same instant with day and month read the other way (both ≤ 12), else None."""
+    if t.day > 12 or t.day == t.month:
+        return None
+    try:
+        return t.replace(month=t.day, day=t.month)
+    except ValueError:
+        return None
 
 
 def detik(v: Any) -> int | None:
@@ -239,9 +299,19 @@ def detik(v: Any) -> int | None:
     if isinstance(v, str):
         try:
             return detik(waktu(v))
-        except ValueError:
+        except (ValueError, UrutanTakPasti):
             return None
     return None
+
+
+def periksa_format(fmt: str, asal: str = "--format-tanggal") -> str:
+    """A --format-tanggal / format_tanggal value, checked; FileError when it
+    says neither a strptime format nor which of day and month comes first."""
+    fmt = fmt.strip()
+    if urutan_dari_format(fmt) is None and not ("%" in fmt and re.search(r"%[YyjU]", fmt)):
+        raise FileError(f"{asal} '{fmt}' tidak menyebut urutan hari dan bulan; pakai \"%d/%m/%Y\" (hari/bulan, "
+                        "format Indonesia) atau \"%m/%d/%Y\" (bulan/hari, format Amerika).")
+    return fmt
 
 
 # ---------------------------------------------------------------- mapping file
@@ -343,9 +413,9 @@ def muat_pemetaan(path: str | Path | None) -> Pemetaan:
                             f"Jenis Layanan, bukan '{t}'.")
     fmt = doc.get("format_tanggal")
     if fmt is not None:
-        if not isinstance(fmt, str) or "%" not in fmt:
-            raise FileError(f"Berkas pemetaan '{nama}': format_tanggal harus seperti \"%d/%m/%Y %H:%M:%S\".")
-        p.format_tanggal = fmt
+        if not isinstance(fmt, str):
+            raise FileError(f"Berkas pemetaan '{nama}': format_tanggal harus teks seperti \"%d/%m/%Y %H:%M:%S\".")
+        p.format_tanggal = periksa_format(fmt, f"Berkas pemetaan '{nama}': format_tanggal")
     return p
 
 
@@ -355,6 +425,31 @@ def muat_pemetaan(path: str | Path | None) -> Pemetaan:
 def _ada(n: str, *kata: str) -> bool:
     return any(re.search(rf"\b{re.escape(k)}", n) for k in kata)
 
+
+# The regulation's questionnaire (PermenPANRB 14/2017, Lampiran), question by
+# question, with the unsur each question measures.  It asks about sarana (its
+# question 8) before pengaduan (its question 9), while the unsur numbering has
+# U8 = pengaduan and U9 = sarana: the question number is never the unsur.
+PERTANYAAN_PERATURAN: tuple[tuple[str, str], ...] = (
+    ("Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?", "U1"),
+    ("Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?", "U2"),
+    ("Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?", "U3"),
+    ("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?", "U4"),
+    ("Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar "
+     "pelayanan dengan hasil yang diberikan?", "U5"),
+    ("Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?", "U6"),
+    ("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?", "U7"),
+    ("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?", "U9"),
+    ("Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?", "U8"),
+)
+
+
+def _tanpa_nomor(n: str) -> str:
+    # "8 bagaimana …" (from "8. Bagaimana …"), "p8 …", "pertanyaan 8 …": the number is the form's, not the unsur's.
+    return re.sub(r"^(?:(?:pertanyaan|soal|no|nomor|p|q)\s?)?\d{1,2}\s+(?=\D)", "", n)
+
+
+_PERATURAN = {_tanpa_nomor(norm(q)): u for q, u in PERTANYAAN_PERATURAN}
 
 KATA_UNSUR: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Order matters: the first unsur whose keyword appears wins.
@@ -371,91 +466,108 @@ KATA_UNSUR: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def unsur_dari_header(n: str) -> str | None:
+    """The unsur a normalised header names: the regulation's question text, else a keyword."""
+    inti = _tanpa_nomor(n)
+    if inti in _PERATURAN:
+        return _PERATURAN[inti]
     for u, kata in KATA_UNSUR:
-        if _ada(n, *kata):
+        if _ada(inti, *kata):
             return u
     return None
+
+
+_NOMOR_UNSUR = re.compile(r"(?:u|unsur|unsur ke)\s?([1-9])")
 
 
 def _waktu_header(n: str) -> bool:
     return n in ("timestamp", "stempel waktu", "cap waktu", "tanda waktu", "waktu pengisian", "tanggal pengisian",
                  "tanggal survei", "tanggal survey", "tanggal dan waktu", "waktu", "submitted at",
-                 "submission date", "date", "tanggal isi", "tgl") or n.startswith(("timestamp", "stempel waktu", "cap waktu"))
+                 "submission date", "date", "tanggal isi", "tgl", "tanggal") \
+        or n.startswith(("timestamp", "stempel waktu", "cap waktu"))
 
 
-def _profil_header(n: str, likert: bool) -> str | None:
+_KATA_SARAN = ("saran", "masukan", "kritik", "komentar", "harapan", "usulan", "pesan")
+
+
+def _saran(n: str) -> bool:
+    # Whole words: "sarana" (U9) is not "saran".
+    return any(re.search(rf"\b{k}\b", n) for k in _KATA_SARAN)
+
+
+def _pertanyaan(n: str) -> bool:
+    """A header that asks the respondent to rate something (a question, not a field)."""
+    inti = _tanpa_nomor(n)
+    return inti.startswith(("bagaimana", "bagamana", "apakah", "menurut", "seberapa", "penilaian")) \
+        or _ada(inti, "pendapat saudara", "pendapat anda", "pemahaman saudara", "pemahaman anda")
+
+
+def _profil_header(n: str) -> str | None:
     if _ada(n, "jenis kelamin", "kelamin", "gender"):
         return "Jenis Kelamin"
     if re.fullmatch(r"(usia|umur|age)( .*)?", n) or _ada(n, "usia", "umur"):
         return "Usia"
-    if likert:
-        return None
     if _ada(n, "pendidikan"):
         return "Pendidikan"
     if _ada(n, "pekerjaan", "profesi"):
         return "Pekerjaan"
     if _ada(n, "jenis layanan", "jenis pelayanan", "nama layanan", "layanan yang", "pelayanan yang", "layanan apa"):
         return "Jenis Layanan"
-    if _ada(n, "saran", "masukan", "kritik", "komentar", "harapan", "usulan", "pesan"):
-        return "Saran"
     return None
+
+
+def target_header(h: str, p: "Pemetaan") -> tuple[str | None, int]:
+    """(tblSKM column or None, priority: 0 mapping file … 3 keyword) for one form header.
+
+    Only the header decides, never the answers below it: a column whose
+    answers include an unknown label stays the unsur its header names, and
+    that answer is a finding at its cell."""
+    n = norm(h)
+    if not n:
+        return None, 9
+    if n in p.kolom:
+        return p.kolom[n], 0
+    exact = {norm(t): t for t in K.TABEL["tblSKM"].headers if t != "No"}
+    if n in exact:
+        return exact[n], 1
+    m = _NOMOR_UNSUR.fullmatch(n)
+    if m:
+        return f"U{m.group(1)}", 1
+    if _waktu_header(n):
+        return "Tanggal", 2
+    u = unsur_dari_header(n)
+    if _pertanyaan(n):
+        # A rating question: the unsur its words name (the regulation's texts first), or nothing.
+        return u, 2
+    profil = _profil_header(n)
+    if profil and not (profil == "Jenis Layanan" and u):
+        return profil, 3
+    if _saran(n) and (u is None or _tanpa_nomor(n).startswith(_KATA_SARAN)):
+        return "Saran", 3  # "Saran dan masukan tentang sarana" is a Saran; "Penanganan pengaduan, saran …" is U8
+    if u:
+        return u, 3
+    return None, 9
 
 
 @dataclass
 class PetaKolom:
     kolom: dict[str, list[int]]  # target → column indexes (Saran may have several)
     diabaikan: list[str]
-    catatan: list[str]
+    hilang: list[str]  # unsur with no column: a galat, nothing is imported
+    kalah: list[tuple[str, str, str]] = field(default_factory=list)  # (target, header not used, header used)
 
 
-def _likert(nilai: list[Any], tambahan: dict[str, int]) -> bool | None:
-    """True if at least 80 % of the answers are scale labels; None when empty."""
-    isi = [v for v in nilai if v is not None and str(v).strip()]
-    if not isi:
-        return None
-    ok = 0
-    for v in isi:
-        try:
-            skor(v, tambahan)
-            ok += 1
-        except TakDikenal:
-            pass
-    return ok >= 0.8 * len(isi)
-
-
-def petakan_kolom(header: list[str], kolom_nilai: list[list[Any]], p: Pemetaan, nama_berkas: str) -> PetaKolom:
+def petakan_kolom(header: list[str], p: Pemetaan, nama_berkas: str) -> PetaKolom:
     calon: dict[str, list[tuple[int, int]]] = {}  # target → [(priority, index)]
     diabaikan: list[str] = []
-    exact = {norm(h): h for h in K.TABEL["tblSKM"].headers if h != "No"}
     for i, h in enumerate(header):
-        n = norm(h)
-        target, prio = None, 9
-        if n in p.kolom:
-            target, prio = p.kolom[n], 0
-        elif not n:
-            target = None
-        elif n in exact:
-            target, prio = exact[n], 1
-        elif re.fullmatch(r"(u|unsur) ?[1-9]", n):
-            target, prio = f"U{n[-1]}", 1
-        else:
-            u = unsur_dari_header(n)
-            lk = _likert(kolom_nilai[i], p.kamus_unsur(u) if u else p.jawaban)
-            if _waktu_header(n) and not lk:
-                target, prio = "Tanggal", 2
-            elif u and lk is not False:
-                target, prio = u, 2
-            else:
-                target = _profil_header(n, bool(lk))
-                prio = 3
-                if target is None and u:
-                    target, prio = u, 5
+        target, prio = target_header(h, p)
         if target is None or target == ABAIKAN:
             if h.strip():
                 diabaikan.append(h)
             continue
         calon.setdefault(target, []).append((prio, i))
     kolom: dict[str, list[int]] = {}
+    kalah: list[tuple[str, str, str]] = []
     for target, cs in calon.items():
         cs.sort()
         if target == "Saran":
@@ -470,7 +582,7 @@ def petakan_kolom(header: list[str], kolom_nilai: list[list[Any]], p: Pemetaan, 
             )
         kolom[target] = [cs[0][1]]
         diabaikan.extend(header[i] for _, i in cs[1:])
-    catatan = []
+        kalah.extend((target, header[i], header[cs[0][1]]) for _, i in cs[1:])
     if "Tanggal" not in kolom:
         raise FileError(
             f"Kolom stempel waktu (Timestamp/Stempel waktu) tidak ditemukan di '{nama_berkas}'; "
@@ -482,9 +594,7 @@ def petakan_kolom(header: list[str], kolom_nilai: list[list[Any]], p: Pemetaan, 
             f"Tidak satu pun kolom pertanyaan unsur SKM (U1–U9) dikenali di '{nama_berkas}'; "
             "petakan judul kolomnya dengan berkas --pemetaan."
         )
-    for u in hilang:
-        catatan.append(f"Kolom untuk {u} ({UNSUR_LABEL[u]}) tidak ditemukan; jawaban {u} dibiarkan kosong.")
-    return PetaKolom(kolom, diabaikan, catatan)
+    return PetaKolom(kolom, diabaikan, hilang, kalah)
 
 
 def _pendek(h: str, n: int = 60) -> str:

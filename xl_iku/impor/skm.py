@@ -12,13 +12,16 @@ Tanggal is the response's timestamp as an Excel serial (date and time) with
 the date style the column already uses.  The file is replaced atomically and
 the previous version kept as `<name>.bak.xlsx`.
 
-Duplicates: a response is already in the workbook when a tblSKM row has the
-same timestamp (to the second) and the same nine answers U1–U9.  Imported rows
-keep their time of day in the Tanggal cell (the cell shows only the date), so
-importing the same export twice, or an export that overlaps an earlier one,
-adds each response once, while two respondents with the same answers on the
-same day stay two rows.  Rows typed by hand carry no time of day and are
-therefore never taken for an imported response.
+Duplicates: a response is its nine answers U1–U9 at its instant, to the
+second (±1 s), whatever date style the export uses; the instant is also tried
+with day and month swapped, so rows an earlier import read the other way round
+are found and named (see _cari).  Imported rows keep their time of day in the
+Tanggal cell (the cell shows only the date), so importing the same export
+twice, or an export that overlaps an earlier one, adds each response once.
+Each tblSKM row stands for one response, so two respondents with the same
+answers on the same day (rows typed with a date only) stay two rows.  The
+profile is not part of the identity: an office may correct a Jenis Layanan in
+the workbook without the response coming in again.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -40,7 +43,9 @@ from ..io.atomic import check_not_locked, write_atomic
 from ..io.package import FileError, Package
 from ..dasar.raw import address, parse_address, parse_ref
 from ..io.salin import salin
+from ..hasil import GALAT
 from ..referensi import UNSUR_LABEL
+from ..validasi import tabel as V
 from . import formulir as F
 from . import pemetaan as M
 
@@ -69,7 +74,8 @@ class LaporanImpor:
     tanggapan: int = 0
     baru: list[BarisBaru] = field(default_factory=list)
     duplikat: list[int] = field(default_factory=list)
-    ditolak: list[Masalah] = field(default_factory=list)
+    ditolak: list[Masalah] = field(default_factory=list)  # responses not imported (unknown answer, no timestamp)
+    galat: list[Masalah] = field(default_factory=list)  # findings hitung will repeat; an unsur without a column
     peringatan: list[Masalah] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
     peta: dict[str, list[str]] = field(default_factory=dict)  # target → form headers
@@ -79,7 +85,7 @@ class LaporanImpor:
 
     @property
     def kode_keluar(self) -> int:
-        return 1 if self.ditolak else 0
+        return 1 if self.ditolak or self.galat else 0
 
 
 # ---------------------------------------------------------------- reading the form
@@ -123,29 +129,108 @@ def _jenis_layanan_dikenal(raw) -> dict[str, str]:
     return out
 
 
-def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor) -> None:
-    """Map every response; fill lap.baru / duplikat / ditolak / peringatan."""
-    kolom_nilai = [[b.nilai[i] if i < len(b.nilai) else None for b in form.baris] for i in range(len(form.header))]
-    peta = M.petakan_kolom(form.header, kolom_nilai, p, form.nama)
+PROFIL_SALINAN = ("Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan", "Saran")
+
+
+def _kolom(form: F.Formulir, peta: M.PetaKolom, target: str) -> str:
+    idx = peta.kolom.get(target)
+    h = form.header[idx[0]] if idx else target
+    return f"kolom '{M._pendek(h, 50)}'"
+
+
+def _label(u: str) -> str:
+    return f"{u} ({UNSUR_LABEL[u]})"
+
+
+def urutan_form(form: F.Formulir, i_tgl: int, baris: list[F.BarisFormulir], fmt: str | None) -> str:
+    """The day/month order of the timestamp column: from --format-tanggal, or
+    settled by the column itself; never guessed (FileError, one sentence)."""
+    if fmt:
+        return M.urutan_dari_format(fmt) or M.HARI_BULAN
+    try:
+        return M.urutan_tanggal([b.nilai[i_tgl] for b in baris])
+    except M.UrutanTakPasti as e:
+        raise FileError(
+            f"Urutan hari dan bulan stempel waktu di kolom '{M._pendek(form.header[i_tgl], 40)}' di '{form.nama}' tidak "
+            f"dapat dipastikan dari isinya ({e}), jadi tidak ditebak: jalankan lagi dengan --format-tanggal "
+            "\"%d/%m/%Y\" bila ekspornya berformat Indonesia (hari/bulan) atau --format-tanggal \"%m/%d/%Y\" bila "
+            "berformat Amerika (bulan/hari)."
+        ) from None
+
+
+def _indeks_ada(tbl) -> dict[tuple, list[int]]:
+    """(second, answers U1–U9) → the sheet rows holding it, for every filled tblSKM row."""
+    ada: dict[tuple, list[int]] = {}
+    for r in tbl.rows:
+        if not any(not _kosong(v) for v in r.values.values()):
+            continue
+        d = M.detik(r.values.get("Tanggal"))
+        if d is not None:
+            ada.setdefault(_kunci(d, (r.values.get(u) for u in K.UNSUR)), []).append(r.row)
+    return ada
+
+
+def _cari(ada: dict[tuple, list[int]], ts: datetime, jawaban: tuple) -> tuple[str, int] | None:
+    """Is this response already in tblSKM?  ('sama' | 'tertukar', sheet row) or None.
+
+    A response is its nine answers at its instant, to the second (±1 s: a CSV
+    shows the seconds cut off, a workbook keeps the instant rounded).  Each
+    tblSKM row stands for one response only (it is used up when matched), so
+    two respondents with the same answers at the same instant — a paper survey
+    typed in with dates only — stay two, and re-importing the same file adds
+    neither.  The instant is also tried with day and month swapped, so rows an
+    earlier import read the other way round are found (and named), never
+    imported a second time."""
+    for jenis, t in (("sama", ts), ("tertukar", M.tertukar(ts))):
+        if t is None:
+            continue
+        d = M.detik(t)
+        for dd in (d, d - 1, d + 1):
+            rows = ada.get((dd, jawaban))
+            if rows:
+                return jenis, rows.pop(0)
+    return None
+
+
+def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor, masukan=None) -> None:
+    """Map every response; fill lap.baru / duplikat / ditolak / galat / peringatan.
+
+    Every cell written is judged by validasi's tblSKM rules (temuan_sel_skm),
+    the code `hitung` runs: a finding there is the same finding here."""
+    peta = M.petakan_kolom(form.header, p, form.nama)
     lap.peta = {t: [form.header[i] for i in idx] for t, idx in peta.kolom.items()}
     lap.diabaikan = peta.diabaikan
-    lap.catatan.extend(peta.catatan)
+    for target, lain, dipakai in peta.kalah:
+        # Never a silent choice between two columns that both name a tblSKM column.
+        nama = _label(target) if target in UNSUR_LABEL else target
+        lap.peringatan.append(Masalah(1, (
+            f"kolom '{M._pendek(lain, 50)}' juga tampak sebagai {nama}, tetapi yang dipakai kolom "
+            f"'{M._pendek(dipakai, 50)}' (judulnya lebih pasti); kolom itu diabaikan — tentukan lain dengan --pemetaan "
+            "bila keliru.")))
     i_tgl = peta.kolom["Tanggal"][0]
-    urutan, ragu = ("dmy", False) if p.format_tanggal else M.urutan_tanggal(kolom_nilai[i_tgl])
-    if ragu:
-        lap.catatan.append(
-            "Stempel waktu berbentuk dd/mm/yyyy atau mm/dd/yyyy tidak dapat dibedakan dari isinya; dibaca sebagai "
-            "hari/bulan/tahun (format Indonesia). Bila formulir memakai format Amerika, pakai --format-tanggal \"%m/%d/%Y %H:%M:%S\"."
-        )
+    i_u = {u: peta.kolom[u][0] for u in K.UNSUR if u in peta.kolom}
+
+    # Rows without a single answer (blank submissions, a template's legend
+    # block) are no responses: one peringatan, as `hitung` gives for such rows.
+    kosong_nomor: list[int] = []
+    isi: list[F.BarisFormulir] = []
+    for b in form.baris:
+        if V.tanpa_jawaban(None if _kosong(b.nilai[i]) else b.nilai[i] for i in i_u.values()):
+            kosong_nomor.append(b.nomor)
+        else:
+            isi.append(b)
+    lap.tanggapan = len(isi)
+    if kosong_nomor:
+        lap.peringatan.append(Masalah(kosong_nomor[0], V.pesan_tanpa_jawaban(kosong_nomor, form.satuan_baris)))
+    urutan = urutan_form(form, i_tgl, isi, p.format_tanggal)
 
     tbl = raw.tables[TABEL]
-    ada: set[tuple] = set()
-    for r in tbl.rows:
-        if any(not _kosong(v) for v in r.values.values()):
-            ada.add(_kunci(M.detik(r.values.get("Tanggal")), (r.values.get(u) for u in K.UNSUR)))
-    dikenal = _jenis_layanan_dikenal(raw)
-    tak_dikenal: dict[str, int] = {}
-    lap.tanggapan = len(form.baris)
+    ada = _indeks_ada(tbl)
+    nama_jl = _jenis_layanan_dikenal(raw)
+    dikenal = set(masukan.jenis_layanan) if masukan is not None else {k for k in nama_jl}
+    periode = masukan.periode if masukan is not None else None
+    di_luar: list[int] = []
+    seen: dict[tuple, int] = {}
 
     def ambil(target: str, b: F.BarisFormulir):
         idx = peta.kolom.get(target)
@@ -153,7 +238,7 @@ def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor) -> None:
             return None
         return b.nilai[idx[0]]
 
-    for b in form.baris:
+    for b in isi:
         salah: list[str] = []
         v_tgl = b.nilai[i_tgl]
         try:
@@ -161,8 +246,8 @@ def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor) -> None:
         except ValueError:
             ts = None
             contoh = _teks(v_tgl)
-            salah.append("stempel waktu kosong" if contoh is None else
-                         f"stempel waktu '{contoh[:40]}' bukan tanggal/waktu yang dikenali")
+            salah.append(f"{_kolom(form, peta, 'Tanggal')}: stempel waktu kosong" if contoh is None else
+                         f"{_kolom(form, peta, 'Tanggal')}: '{contoh[:40]}' bukan tanggal/waktu yang dikenali")
         jawaban: dict[str, int | None] = {}
         for u in K.UNSUR:
             v = ambil(u, b)
@@ -170,65 +255,81 @@ def siapkan(form: F.Formulir, p: M.Pemetaan, raw, lap: LaporanImpor) -> None:
                 jawaban[u] = M.skor(v, p.kamus_unsur(u))
             except M.TakDikenal as e:
                 jawaban[u] = None
-                salah.append(f"jawaban '{str(e)[:40]}' untuk {u} ({UNSUR_LABEL[u]}) tidak dikenal")
-        if not salah and all(v is None for v in jawaban.values()):
-            salah.append("semua jawaban U1–U9 kosong")
+                salah.append(f"{_kolom(form, peta, u)} ({_label(u)}): jawaban '{str(e)[:40]}' tidak dikenal")
         if salah:
-            lap.ditolak.append(Masalah(b.nomor, "; ".join(salah) + "."))
+            lap.ditolak.append(Masalah(b.nomor, "; ".join(salah) + "; tanggapan ini tidak diimpor (tambahkan labelnya "
+                                       "di berkas --pemetaan bila jawaban itu sah)."))
             continue
         nilai: dict[str, Any] = {"Tanggal": ts, **jawaban}
+        # Profile cells are written as the respondent gave them when they map
+        # to nothing: hitung then finds exactly what is reported here.
+        v = ambil("Jenis Kelamin", b)
         try:
-            nilai["Jenis Kelamin"] = M.jenis_kelamin(ambil("Jenis Kelamin", b), p.kelamin)
-        except M.TakDikenal as e:
-            nilai["Jenis Kelamin"] = None
-            lap.peringatan.append(Masalah(b.nomor, f"Jenis Kelamin '{str(e)[:30]}' tidak dikenal (L/P); dikosongkan."))
+            nilai["Jenis Kelamin"] = M.jenis_kelamin(v, p.kelamin)
+        except M.TakDikenal:
+            nilai["Jenis Kelamin"] = _teks(v)
+        v = ambil("Usia", b)
         try:
-            nilai["Usia"] = M.usia(ambil("Usia", b), p.usia)
-        except M.TakDikenal as e:
-            nilai["Usia"] = None
-            lap.peringatan.append(Masalah(b.nomor, f"Usia '{str(e)[:30]}' bukan bilangan tahun; dikosongkan."))
+            nilai["Usia"] = M.usia(v, p.usia)
+        except M.TakDikenal:
+            nilai["Usia"] = _teks(v)
         jl = _teks(ambil("Jenis Layanan", b))
         if jl is not None:
             jl = p.jenis_layanan.get(M.norm(jl), jl)
-            kunci = " ".join(jl.split()).casefold()
-            if kunci in dikenal:
-                jl = dikenal[kunci]
-            elif dikenal:
-                tak_dikenal[jl] = tak_dikenal.get(jl, 0) + 1
+            jl = nama_jl.get(" ".join(jl.split()).casefold(), jl)
         nilai["Jenis Layanan"] = jl
         nilai["Pendidikan"] = _teks(ambil("Pendidikan", b))
         nilai["Pekerjaan"] = _teks(ambil("Pekerjaan", b))
         saran = [s for s in (_teks(b.nilai[i]) for i in peta.kolom.get("Saran", [])) if s]
         nilai["Saran"] = "; ".join(saran)[:MAX_TEKS] if saran else None
-        kunci_baris = _kunci(M.detik(ts), (jawaban[u] for u in K.UNSUR))
-        if kunci_baris in ada:
+
+        kunci = _kunci(0, (jawaban[u] for u in K.UNSUR))[1]
+        if ts.time() != time(0):
+            # Two submissions are never the same to the second with the same answers
+            # and profile: a row repeated in one file is a copy (exports pasted together).
+            salinan = (M.detik(ts), kunci, tuple(nilai.get(h) for h in PROFIL_SALINAN))
+            if salinan in seen:
+                lap.duplikat.append(b.nomor)
+                lap.peringatan.append(Masalah(b.nomor, (
+                    f"sama persis dengan {form.satuan_baris} {seen[salinan]} di berkas ini (stempel waktu sampai detik, "
+                    "jawaban dan profil): salinan ganda, dilewati.")))
+                continue
+            seen[salinan] = b.nomor
+        sudah = _cari(ada, ts, kunci)
+        if sudah is not None:
             lap.duplikat.append(b.nomor)
+            jenis, r = sudah
+            if jenis == "tertukar":
+                lap.peringatan.append(Masalah(b.nomor, (
+                    f"tanggapan ini sudah ada di tblSKM (lembar {tbl.sheet} baris {r}) dengan hari dan bulan tertukar; "
+                    f"tidak ditambahkan lagi. Tanggal yang benar {ts.day:02d}/{ts.month:02d}/{ts.year}: perbaiki sel "
+                    f"{tbl.sheet}!{address(r, tbl.columns['Tanggal'])}.")))
             continue
-        ada.add(kunci_baris)
+        _, temuan = V.temuan_sel_skm(nilai, dikenal)
+        for tingkat, header, pesan in temuan:
+            teks = f"{_kolom(form, peta, header)} → {header} di tblSKM: {pesan}"
+            (lap.galat if tingkat == GALAT else lap.peringatan).append(Masalah(b.nomor, teks))
+        if periode is not None and not periode.memuat(ts.date()):
+            di_luar.append(b.nomor)
         lap.baru.append(BarisBaru(b.nomor, ts, nilai))
-    tahun = _tahun_laporan(raw)
-    if tahun is not None:
-        lain = sum(1 for b in lap.baru if b.waktu.year != tahun)
-        if lain:
-            lap.catatan.append(
-                f"{lain} tanggapan baru bertanggal di luar TahunLaporan ({tahun}); tetap ditambahkan, tetapi "
-                "xl-iku hitung hanya memakai tanggapan tahun laporan."
-            )
-    for jl, n in sorted(tak_dikenal.items()):
-        lap.catatan.append(
-            f"Jenis Layanan '{jl[:60]}' ({n} tanggapan) tidak ada di tabel Jenis Layanan (lembar Referensi); "
-            "samakan namanya atau petakan dengan --pemetaan agar IKM per jenis layanan tepat."
-        )
+    if di_luar:
+        lap.peringatan.append(Masalah(di_luar[0], (
+            f"{len(di_luar)} tanggapan baru bertanggal di luar {periode.uraian}; tetap ditambahkan, tetapi xl-iku "
+            f"hitung tidak menghitungnya untuk periode ini ({form.satuan_baris} {_rentang(di_luar)}).")))
+    if peta.hilang:
+        # An unsur without a column would come in blank for every response and
+        # move its NRR silently: nothing is imported until it is mapped.
+        for u in peta.hilang:
+            lap.galat.append(Masalah(1, (
+                f"tidak ada kolom untuk {_label(u)} — judul pertanyaannya tidak dikenali; petakan judulnya dengan "
+                f"berkas --pemetaan (bagian kolom, mis. \"Judul pertanyaan\" = \"{u}\"). Tidak satu pun tanggapan "
+                "diimpor.")))
+        lap.baru.clear()
 
 
-def _tahun_laporan(raw) -> int | None:
-    n = raw.names.get("TahunLaporan")
-    v = n.value if n is not None else None
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer():
-        return int(v)
-    if isinstance(v, str) and v.strip().isdigit():
-        return int(v.strip())
-    return None
+def _rentang(nomor: list[int]) -> str:
+    teks = ", ".join(str(n) for n in nomor[:12])
+    return teks + (", …" if len(nomor) > 12 else "")
 
 
 def _kosong(v) -> bool:
@@ -440,6 +541,17 @@ def tulis(pkg: Package, raw, lap: LaporanImpor, out) -> None:
 # ---------------------------------------------------------------- the command
 
 
+def bukan_xl_iku(buku: Path) -> None:
+    """A workbook holding none of the template's tables is named as what it is,
+    not as an xl-iku workbook someone broke."""
+    if not buku.is_file():
+        return  # file_reader names a missing file
+    with Package.open(buku) as pkg:
+        if not any(n in pkg.tables for n in K.TABEL):
+            raise FileError(f"Berkas '{buku.name}' bukan buku kerja xl-iku: tidak ada satu pun tabel templatnya "
+                            f"(tblSKM, tblAKIP, …); impor jawaban survei ke buku kerja IKU yang dibuat dari templat xl-iku.")
+
+
 def impor_skm(form_path: str | Path, buku: str | Path, *, pemetaan: str | Path | None = None,
               format_tanggal: str | None = None, periksa: bool = False) -> LaporanImpor:
     form_path, buku = Path(form_path), Path(buku)
@@ -452,15 +564,18 @@ def impor_skm(form_path: str | Path, buku: str | Path, *, pemetaan: str | Path |
         pass
     p = M.muat_pemetaan(pemetaan)
     if format_tanggal:
-        p.format_tanggal = format_tanggal
+        p.format_tanggal = M.periksa_format(format_tanggal)
     form = F.baca(form_path)
     if not periksa:
         check_not_locked(buku)
+    bukan_xl_iku(buku)
     raw = file_reader.baca(buku)  # the same safety and structure checks as `hitung`
     if TABEL not in raw.tables:
         raise FileError(f"Tabel '{TABEL}' tidak ditemukan di berkas '{buku.name}'.")
+    from ..validasi.periksa import periksa as validasi  # the period and Referensi exactly as hitung reads them
+
     lap = LaporanImpor(form.nama, buku, form.satuan_baris)
-    siapkan(form, p, raw, lap)
+    siapkan(form, p, raw, lap, validasi(raw))
     if periksa or not lap.baru:
         return lap
     buf = io.BytesIO()

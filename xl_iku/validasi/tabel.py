@@ -202,7 +202,8 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None, spec: 
         for i, kol, soal in soal_lain:
             if n in soal:
                 pesan, tingkat = soal[n]
-                (p.galat if tingkat == GALAT else p.peringatan)(raw.sheet, row.cell(kol.header), pesan, **kw)
+                kw_sel = {**kw, "blokir": ()} if raw.name == "tblSKM" and kol.header not in KOLOM_IKM else kw
+                (p.galat if tingkat == GALAT else p.peringatan)(raw.sheet, row.cell(kol.header), pesan, **kw_sel)
         if n in wajib_kosong:
             nilai = list(nilai)
             for i in wajib_kosong[n]:
@@ -276,7 +277,66 @@ def _isi_posisi(model, t: TabelBersih, khusus: tuple[str, Callable] | None = Non
     return isi
 
 
+# --- tblSKM: one rulebook for `hitung` and `impor-skm` ---------------------------
+#
+# The IKM reads U1–U9 and Tanggal; the other columns feed only the profile and
+# per-layanan tables of Hasil SKM (KONTRAK §3).  A galat in one of those
+# columns is a finding at its cell that blocks no indicator (blokir=()): the
+# row stays a respondent of the IKM.  impor-skm judges the cells it writes
+# with these same functions (temuan_sel_skm), so what it accepts without a
+# word, hitung accepts too.
+
+KOLOM_IKM = frozenset(("Tanggal", *K.UNSUR))
+USIA_MIN, USIA_MAX = 10, 120
+
+
+def profil_skm(usia, jenis_layanan, jenis_dikenal) -> list[tuple[str, str]]:
+    """(header, pesan) for each galat among one respondent's profile cells
+    (cleaned values; `jenis_dikenal`: casefolded names of tblJenisLayanan,
+    empty when that table is empty, which then checks nothing)."""
+    out = []
+    if type(usia) is int and not USIA_MIN <= usia <= USIA_MAX:
+        out.append(("Usia", f"Kolom 'Usia' berisi {usia}; usia responden harus antara {USIA_MIN} dan "
+                            f"{USIA_MAX} tahun (jawaban responden ini tetap dihitung dalam IKM)."))
+    if isinstance(jenis_layanan, str) and jenis_dikenal and jenis_layanan.casefold() not in jenis_dikenal:
+        out.append(("Jenis Layanan", f"Kolom 'Jenis Layanan' berisi '{jenis_layanan}', yang tidak ada di tabel Jenis "
+                                     "Layanan (lembar Referensi); samakan namanya atau tambahkan ke Referensi (jawaban "
+                                     "responden ini tetap dihitung dalam IKM)."))
+    return out
+
+
+def tanpa_jawaban(jawaban) -> bool:
+    """A row with none of U1–U9 answered is no respondent (a blank submission,
+    a legend row): skipped with one peringatan per table or form."""
+    return all(v is None for v in jawaban)
+
+
+def pesan_tanpa_jawaban(nomor: list[int], tempat: str) -> str:
+    """The one peringatan for all such rows (`tempat`: "lembar SKM baris", "baris")."""
+    daftar = ", ".join(map(str, nomor[:12])) + (", …" if len(nomor) > 12 else "")
+    return (f"{len(nomor)} baris tanpa satu pun jawaban U1–U9 (kiriman kosong atau baris keterangan) dilewati dan "
+            f"tidak dihitung sebagai responden ({tempat} {daftar}).")
+
+
+def temuan_sel_skm(nilai, jenis_dikenal) -> tuple[dict, list[tuple[str, str, str]]]:
+    """What `hitung` will say about a tblSKM row whose cells hold `nilai`
+    (header → value as written): (cleaned values, [(tingkat, header, pesan)])."""
+    bersih, out = {}, []
+    for kol in K.TABEL["tblSKM"].kolom:
+        if kol.header == "No":
+            continue
+        c, pesan, tingkat = bersihkan(nilai.get(kol.header), kol)
+        if pesan:
+            out.append((tingkat, kol.header, pesan))
+        elif c is None and kol.wajib:
+            out.append((GALAT, kol.header, f"Kolom '{kol.header}' wajib diisi."))
+        bersih[kol.header] = None if c is SALAH else c
+    out.extend((GALAT, h, pesan) for h, pesan in profil_skm(bersih["Usia"], bersih["Jenis Layanan"], jenis_dikenal))
+    return bersih, out
+
+
 def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None = None) -> list[M.BarisSKM]:
+    _skm_baris(t, p, jenis_dikenal, kode)
     idx = t.baris[0].nilai._idx if t.baris else {}
     isi = None
     if all(u in idx for u in K.UNSUR):
@@ -289,12 +349,55 @@ def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None 
             d["jawaban"] = tuple(d.get(u) for u in K.UNSUR)
             return d
 
-    rows = _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": kode}, {"jenis_layanan": jenis_dikenal}, isi)
-    for r in rows:
-        if (r.usia is not None and not 10 <= r.usia <= 120) or r.jenis_layanan:
-            for header, pesan in r.galat_profil(jenis_dikenal):
-                p.galat(t.lembar, r.alamat(header), pesan, tabel=t.nama, kode=kode)
-    return rows
+    # Jenis Layanan was judged by _skm_baris (profil_skm); the model checks it no more.
+    return _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": kode}, {"jenis_layanan": None}, isi)
+
+
+def _skm_baris(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None = None) -> None:
+    """Rows without answers out (one peringatan); profile galat recorded and
+    blanked so the row still counts for the IKM (KONTRAK §3, by column)."""
+    if not t.baris:
+        return
+    idx = t.baris[0].nilai._idx
+    kw = {"tabel": t.nama, "kode": kode, "blokir": ()}
+    i_u = [idx[u] for u in K.UNSUR if u in idx]
+    i_ikm = [idx[h] for h in KOLOM_IKM if h in idx]
+    i_usia, i_jl = idx.get("Usia"), idx.get("Jenis Layanan")
+    # Distinct values first: on 100,000 rows the profile checks run a few dozen times.
+    salah_usia = {v for v in {b.nilai._line[i_usia] for b in t.baris} if profil_skm(v, None, None)} \
+        if i_usia is not None else set()
+    salah_jl = {v for v in {b.nilai._line[i_jl] for b in t.baris} if profil_skm(None, v, jenis_dikenal)} \
+        if i_jl is not None else set()
+    kosong_baris: list[Bersih] = []
+    tetap: list[Bersih] = []
+    for b in t.baris:
+        line = b.nilai._line
+        if b.salah:
+            if any(line[i] is SALAH for i in i_ikm):
+                tetap.append(b)  # its IKM cell's galat stands; the row is not read
+                continue
+            # Only profile cells failed (their galat is recorded): blank them, keep the respondent.
+            b = Bersih(b.raw, RowValues([None if v is SALAH else v for v in line], idx), False)
+            line = b.nilai._line
+        if i_u and tanpa_jawaban(line[i] for i in i_u):
+            kosong_baris.append(b)
+            continue
+        u_salah = i_usia is not None and line[i_usia] in salah_usia
+        jl_salah = i_jl is not None and line[i_jl] in salah_jl
+        if u_salah or jl_salah:
+            for header, pesan in profil_skm(line[i_usia] if u_salah else None,
+                                            line[i_jl] if jl_salah else None, jenis_dikenal):
+                p.galat(t.lembar, b.raw.cell(header), pesan, **kw)
+            if u_salah:
+                line = list(line)
+                line[i_usia] = None
+                b = Bersih(b.raw, RowValues(line, idx), False)
+        tetap.append(b)
+    if kosong_baris:
+        pertama = kosong_baris[0].raw
+        p.peringatan(t.lembar, pertama.cell(K.UNSUR[0]) if K.UNSUR[0] in pertama.cols else pertama.cell("Tanggal"),
+                     pesan_tanpa_jawaban([b.raw.row for b in kosong_baris], f"lembar {t.lembar} baris"), kode=kode)
+    t.baris[:] = tetap
 
 
 def akip(t: TabelBersih, p: Pemeriksa, tahun: int, ref: Referensi, kode: str | None = None) -> M.BarisAKIP | None:
