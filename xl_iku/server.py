@@ -81,6 +81,7 @@ PESAN_500 = ("Server xl-iku gagal memproses permintaan ({jenis}). Buku kerja tid
 PESAN_408 = ("Data buku kerja berhenti terkirim di tengah jalan (tidak ada data selama {detik} detik); "
              "periksa sambungan jaringan lalu klik Hitung lagi.")
 PESAN_404 = "Alamat ini tidak ada di server xl-iku."
+PESAN_KEPALA = "Permintaan HTTP tidak sah atau kepalanya lebih dari 16 KB; server xl-iku tidak memprosesnya."
 PESAN_405 = "Metode {metode} tidak dapat dipakai untuk alamat ini di server xl-iku."
 PESAN_ARGUMEN_LEBIH = ("Skrip Hitung xl-iku menerima {n} argumen tambahan, padahal tidak memerlukan argumen; "
                        "panggil hitung_iku tanpa argumen (periksa makro tombol Hitung), lalu klik Hitung lagi.")
@@ -492,6 +493,10 @@ def protokol_http():
         def connection_lost(self, exc) -> None:
             self._lepas()
             super().connection_lost(exc)
+
+        def send_400_response(self, msg: str) -> None:
+            # uvicorn's own answer to a malformed or oversized head (ASCII only).
+            super().send_400_response(PESAN_KEPALA)
 
     return Protokol
 
