@@ -13,6 +13,10 @@ a probe sends a request without the token every 0.25 s.  Each level stops
 taking new requests after `--detik` seconds; requests in flight finish (each
 has a 180 s client timeout), so a level lasts at most `--detik` + 180 s.
 
+With `--badan-mb M` (at most 31; the default limit is 32 MB) it then posts
+`--serentak` (default 32) payloads of M MB at once and reports the peak RSS
+and the RSS 2 s later.
+
 Reported per level: completed requests per second (light and heavy
 together), p50/p95 of the light requests, the heavy requests' median, the
 slowest 401 of the probe, and the server's peak RSS during the level (VmRSS
@@ -156,6 +160,44 @@ class Level:
         return time.monotonic() - t0
 
 
+def badan_besar(port: int, token: str, pid: int, mb: int, serentak: int) -> dict:
+    """`serentak` clients each post an `mb` MB payload at once (a workbook
+    payload whose NamaKecamatan-like field is `mb` MB of text, under the
+    limit); the server's peak RSS while they run, and its RSS 2 s after."""
+    import xlwings
+
+    isi = json.dumps({"client": "VBA", "version": xlwings.__version__, "book": {"name": "x.xlsm", "active_sheet_index": 0,
+                      "selection": "A1"}, "sheets": [{"name": "Pengaturan", "values": [["NamaKecamatan", "a" * (mb << 20)]],
+                      "pictures": []}], "names": []}).encode()
+    hasil: list[str] = []
+
+    def satu():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        try:
+            conn.request("POST", JALUR, body=isi, headers={"Authorization": token, "Content-Type": "application/json"})
+            r = conn.getresponse()
+            r.read()
+            hasil.append(str(r.status))
+        except (OSError, http.client.HTTPException) as e:
+            hasil.append(type(e).__name__)
+        finally:
+            conn.close()
+
+    benang = [threading.Thread(target=satu, daemon=True) for _ in range(serentak)]
+    t0 = time.monotonic()
+    for b in benang:
+        b.start()
+    puncak = 0
+    while any(b.is_alive() for b in benang) and time.monotonic() - t0 < 300:
+        puncak = max(puncak, _rss_kb(pid))
+        time.sleep(0.05)
+    dt = time.monotonic() - t0
+    time.sleep(2)
+    return {"mb": mb, "serentak": serentak, "detik": round(dt, 1), "rss_puncak_mb": round(puncak / 1024),
+            "rss_sesudah_mb": round(_rss_kb(pid) / 1024),
+            "status": {k: hasil.count(k) for k in sorted(set(hasil))}}
+
+
 def _pct(xs: list[float], p: float) -> float:
     if not xs:
         return float("nan")
@@ -169,9 +211,12 @@ def main() -> int:
     ap.add_argument("--klien", default="4,16,64")
     ap.add_argument("--detik", type=float, default=20.0)
     ap.add_argument("--berat", type=float, default=10.0, help="scale of the heavy workbook")
+    ap.add_argument("--badan-mb", type=int, default=0,
+                    help="then also N concurrent bodies of this many MB (see --serentak)")
+    ap.add_argument("--serentak", type=int, default=32)
     ap.add_argument("--json", type=Path, help="also write the figures here")
     a = ap.parse_args()
-    levels = [int(x) for x in a.klien.split(",")]
+    levels = [int(x) for x in a.klien.split(",") if x]
     if any(n < 2 or n > 256 for n in levels) or not 1 <= a.detik <= 120:
         ap.error("--klien each 2..256, --detik 1..120")
 
@@ -222,6 +267,11 @@ def main() -> int:
                 print(f"{n:>5} {baris['req_s']:>7} {baris['ringan']:>7} {baris['p50_ms']:>8} {baris['p95_ms']:>8} "
                       f"{baris['berat']:>6} {str(baris['berat_p50_s']):>11} {str(baris['maks_401_ms']):>11} "
                       f"{baris['rss_puncak_mb']:>13}  {baris['gagal'] or ''}", flush=True)
+            if a.badan_mb:
+                b = badan_besar(port, token, proc.pid, min(a.badan_mb, 31), min(a.serentak, 64))
+                hasil.append(b)
+                print(f"{b['serentak']} badan {b['mb']} MB serentak: {b['detik']} s, RSS puncak {b['rss_puncak_mb']} MB, "
+                      f"2 s sesudahnya {b['rss_sesudah_mb']} MB, jawaban {b['status']}", flush=True)
             if a.json:
                 a.json.write_text(json.dumps(hasil, indent=1), encoding="utf-8")
         finally:
