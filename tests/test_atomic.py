@@ -218,8 +218,8 @@ def test_hitung_output_through_a_link_is_refused(tmp_path):
     catatan.write_bytes(b"jangan ditimpa")
     link = tmp_path / "hasil.xlsx"
     link.symlink_to(catatan)
-    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"),
-                        "-o", str(link)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+    sampel = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(sampel), "-o", str(link)], cwd=ROOT, capture_output=True, text=True, timeout=120,
                        env=dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="200"))
     assert r.returncode == 2, r.stdout + r.stderr
     assert "tautan" in " ".join(r.stderr.split()) and "Traceback" not in r.stderr

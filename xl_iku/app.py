@@ -54,8 +54,9 @@ def hitung_berkas(src: str | Path, out: str | Path | None = None, *, waktu: date
         _cek_keluaran(src, target)
     if target == src and src.is_file() and hanya_baca(src):
         # KONTRAK §4: a read-only input is never replaced (root may write it anyway).
+        contoh = f"xl-iku hitung \"{src.name}\" -o \"{src.stem}_hasil{src.suffix}\""
         raise FileError(f"Buku kerja '{src.name}' hanya-baca, jadi xl-iku tidak menggantinya. Simpan hasilnya "
-                        f"ke berkas lain dengan -o, mis.: xl-iku hitung \"{src.name}\" -o \"{src.stem}_hasil{src.suffix}\"")
+                        f"ke berkas lain dengan -o, mis.: {contoh}.")
     check_not_locked(target)
     pkg = Package.open(src)  # opened and checked once, for reading and writing
     hasil: list[Hasil] = []

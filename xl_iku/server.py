@@ -316,22 +316,23 @@ class Penjaga:
                 if not msg.get("more_body"):
                     break
             status["ukuran"] = n
-            body = b"".join(potongan)
+            # Handed over in a box the worker empties: no second reference here.
+            kotak = [b"".join(potongan)]
             del potongan
             # Off the event loop, at most `slot` at once: checking the payload,
             # xlwings Server's parsing and the computation itself.
-            tolak_muatan, pesan = await anyio.to_thread.run_sync(self._hitung, scope, body,
+            tolak_muatan, pesan = await anyio.to_thread.run_sync(self._hitung, scope, kotak,
                                                                   limiter=self._pembatas)
-            del body
             if tolak_muatan is not None:
                 return await tolak(*tolak_muatan, False)
             for m in pesan:
                 await kirim(m)
 
-    def _hitung(self, scope, body: bytes) -> tuple[tuple[int, str] | None, list[dict]]:
+    def _hitung(self, scope, kotak: list[bytes]) -> tuple[tuple[int, str] | None, list[dict]]:
         """Check the payload and run xlwings Server for one request in this
         worker thread (its own event loop): (a refusal, or None and the
-        answer's ASGI messages)."""
+        answer's ASGI messages).  The body is let go once xlwings Server has it."""
+        body = kotak.pop()
         tolak = _periksa_muatan(body, scope.get("path", ""))
         if tolak is not None:
             return tolak, []
