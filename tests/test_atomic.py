@@ -106,15 +106,123 @@ def test_lock_detection(tmp_path):
         check_not_locked(target)
 
 
-def test_symlink_written_through(tmp_path):
-    real = tmp_path / "asli.xlsx"
-    real.write_bytes(b"lama")
+def test_symlink_target_refused_never_followed(tmp_path):
+    """A link is never written through (it used to be: the file it points to
+    was replaced, whatever it was)."""
+    catatan = tmp_path / "catatan.txt"
+    catatan.write_bytes(b"catatan penting")
     link = tmp_path / "tautan.xlsx"
-    link.symlink_to(real)
-    write_atomic(link, _writer(b"baru"))
-    assert link.is_symlink()
-    assert real.read_bytes() == b"baru"
-    assert (tmp_path / "asli.bak.xlsx").read_bytes() == b"lama"
+    link.symlink_to(catatan)
+    with pytest.raises(FileError) as ei:
+        write_atomic(link, _writer(b"baru"))
+    assert "tautan (symlink)" in ei.value.pesan and "tidak menulis lewat tautan" in ei.value.pesan
+    assert catatan.read_bytes() == b"catatan penting" and link.is_symlink()
+    assert sorted(os.listdir(tmp_path)) == ["catatan.txt", "tautan.xlsx"]  # no .bak, no temp
+
+
+def _perangkat(path: Path) -> bool:
+    """A character device like /dev/null at `path` (needs root), else False."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, AttributeError, OSError):
+        return False
+    return True
+
+
+def test_device_or_pipe_never_becomes_a_regular_file(tmp_path):
+    """Through a link or named directly, a device node or a pipe is refused and
+    stays what it is (as root, a link to /dev/null used to turn /dev/null into
+    a workbook)."""
+    simpul = []
+    pipa = tmp_path / "pipa.xlsx"
+    os.mkfifo(pipa)
+    simpul.append((pipa, stat.S_ISFIFO))
+    dev = tmp_path / "null.xlsx"
+    if _perangkat(dev):
+        simpul.append((dev, stat.S_ISCHR))
+    for node, jenis in simpul:
+        link = tmp_path / f"ke_{node.name}"
+        link.symlink_to(node)
+        for target in (node, link):
+            with pytest.raises(FileError) as ei:
+                write_atomic(target, _writer(b"buku kerja"))
+            assert "tautan" in ei.value.pesan or "bukan berkas biasa" in ei.value.pesan
+            assert jenis(os.lstat(node).st_mode), f"{node.name} is no longer what it was"
+    assert _temps(tmp_path) == [] and not [n for n in os.listdir(tmp_path) if ".bak" in n]
+
+
+def test_read_only_target_refused(tmp_path):
+    target = tmp_path / "laporan.xlsx"
+    target.write_bytes(b"lama")
+    os.chmod(target, 0o444)
+    with pytest.raises(FileError, match="hanya-baca"):
+        write_atomic(target, _writer(b"baru"))
+    assert target.read_bytes() == b"lama" and stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert sorted(os.listdir(tmp_path)) == ["laporan.xlsx"]
+
+
+_BALAPAN = r"""
+import sys
+from pathlib import Path
+from xl_iku.io.atomic import write_atomic
+target, n = Path(sys.argv[1]), int(sys.argv[2])
+for i in range(n):
+    write_atomic(target, lambda f: f.write(b"isi %d" % i))
+"""
+
+
+def test_two_in_place_runs_at_once_leave_no_temp(tmp_path):
+    """Two processes saving one workbook in place at the same time: both back
+    it up by hard-linking it, and the second rename onto a .bak that is
+    already the same inode did nothing — its temp file (a link to the .bak)
+    stayed.  300 saves each, run until both end (the race was seen in most
+    such runs)."""
+    target = tmp_path / "laporan.xlsx"
+    target.write_bytes(b"awal")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for putaran in range(3):
+        procs = [subprocess.Popen([sys.executable, "-c", _BALAPAN, str(target), "300"], cwd=ROOT, env=env)
+                 for _ in range(2)]
+        for p in procs:
+            assert p.wait(timeout=120) == 0
+        assert _temps(tmp_path) == [], f"putaran {putaran}: {_temps(tmp_path)}"
+        assert sorted(os.listdir(tmp_path)) == ["laporan.bak.xlsx", "laporan.xlsx"]
+
+
+def test_hitung_in_place_on_a_read_only_workbook_is_refused(tmp_path):
+    """KONTRAK §4: a read-only input is never replaced; `hitung` without -o
+    refuses it (exit 2) and says to use -o.  Tests run as root, where chmod
+    444 stops no write: the mode bits decide."""
+    src = tmp_path / "IKU Kecamatan.xlsx"
+    src.write_bytes((ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx").read_bytes())
+    os.chmod(src, 0o444)
+    sebelum = src.read_bytes()
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR")}
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(src)], cwd=ROOT, capture_output=True,
+                       text=True, timeout=120, env=dict(env, PYTHONPATH=str(ROOT), COLUMNS="200"))
+    assert r.returncode == 2, r.stdout + r.stderr
+    pesan = " ".join((r.stdout + r.stderr).split())
+    assert "hanya-baca" in pesan and "-o" in pesan and "Traceback" not in pesan
+    assert src.read_bytes() == sebelum and sorted(os.listdir(tmp_path)) == ["IKU Kecamatan.xlsx"]
+    # With -o the same workbook is computed.
+    out = tmp_path / "hasil.xlsx"
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(src), "-o", str(out)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=120, env=dict(env, PYTHONPATH=str(ROOT)))
+    assert r.returncode in (0, 1) and out.is_file(), r.stderr
+    assert src.read_bytes() == sebelum
+
+
+def test_hitung_output_through_a_link_is_refused(tmp_path):
+    catatan = tmp_path / "catatan.txt"
+    catatan.write_bytes(b"jangan ditimpa")
+    link = tmp_path / "hasil.xlsx"
+    link.symlink_to(catatan)
+    sampel = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(sampel), "-o", str(link)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                       env=dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="200"))
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "tautan" in " ".join(r.stderr.split()) and "Traceback" not in r.stderr
+    assert catatan.read_bytes() == b"jangan ditimpa" and link.is_symlink()
 
 
 def test_orphan_temps_cleaned(tmp_path):

@@ -488,3 +488,38 @@ def test_dua_tahun_dan_tanpa_nama(tmp_path):
                for r in wb["Masalah"].iter_rows(min_row=5, values_only=True))
     with zipfile.ZipFile(tmp_path / "rekap.xlsx") as z:
         assert sum(n.startswith("xl/charts/chart") for n in z.namelist()) == 2
+
+
+def test_masukan_diganti_di_tengah_lalu_dikembalikan_dihitung_lagi(tmp_path, monkeypatch):
+    """An input replaced after the listing and before its worker reads it, then
+    put back with its old mtime: the rerun computes it again (the state had
+    the listing's checksum, so the rerun said "dilewati" and the recap kept
+    the other kecamatan)."""
+    from xl_iku.batch import runner
+
+    masuk = tmp_path / "masuk"
+    asli = _buku(masuk / "mandau.xlsx", "Mandau", 1)
+    pengganti = _buku(tmp_path / "lain" / "pinggir.xlsx", "Pinggir", 2)
+    data_asli, st = asli.read_bytes(), asli.stat()
+    sidik_asli = runner._sidik
+
+    def sidik_lalu_ganti(b):
+        hasil = sidik_asli(b)
+        shutil.copyfile(pengganti, b.masukan)
+        return hasil
+
+    monkeypatch.setattr(runner, "_sidik", sidik_lalu_ganti)
+    out = tmp_path / "keluar"
+    (h,) = jalankan([masuk], out, jobs=1).berkas
+    assert h.ringkasan["kecamatan"] == "Pinggir"  # what the worker read
+    assert _state(out)["mandau.xlsx"]["sha256"] == _sha(pengganti)  # and what the state says it computed
+
+    monkeypatch.setattr(runner, "_sidik", sidik_asli)
+    asli.write_bytes(data_asli)
+    os.utime(asli, ns=(st.st_atime_ns, st.st_mtime_ns))
+    (h,) = jalankan([masuk], out, jobs=1).berkas
+    assert not h.dilewati and h.ringkasan["kecamatan"] == "Mandau"
+    assert _state(out)["mandau.xlsx"]["sha256"] == _sha(asli)
+    (h,) = jalankan([masuk], out, jobs=1).berkas
+    assert h.dilewati and h.ringkasan["kecamatan"] == "Mandau"  # unchanged now: skipped
+    assert not (out / ".xl-iku-batch.sementara").exists()  # the workers' copies are gone

@@ -8,12 +8,14 @@ xlwings Server's add-in JS); no token → 401, too large → 413, not a workbook
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -264,3 +266,291 @@ def test_server_serves_the_office_js_add_in_manifest(server):
     url, _ = server
     with urllib.request.urlopen(url + "/manifest", timeout=20) as r:
         assert r.status == 200 and b"<OfficeApp" in r.read()
+
+
+# ------------------------------------------------------------------ issue 22: a busy server and a hostile client
+
+
+def _alamat(url: str) -> tuple[str, int]:
+    host, port = url.rsplit("/", 1)[-1].split(":")
+    return host, int(port)
+
+
+def _baca_jawaban(s: socket.socket) -> bytes:
+    """One HTTP answer (head and a Content-Length body) from a raw socket."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        blok = s.recv(65536)
+        if not blok:
+            return data
+        data += blok
+    kepala, _, isi = data.partition(b"\r\n\r\n")
+    m = re.search(rb"content-length: (\d+)", kepala, re.IGNORECASE)
+    while m and len(isi) < int(m.group(1)):
+        blok = s.recv(65536)
+        if not blok:
+            break
+        isi += blok
+    return kepala + b"\r\n\r\n" + isi
+
+
+def test_413_from_the_declared_length_before_the_body_is_sent(server):
+    """The answer comes without a byte of the body (the server used to read up
+    to 512 MB first); the connection then still takes the body it announced."""
+    host, port = _alamat(server[0])
+    panjang = (BATAS_MB + 100) * 1024 * 1024
+    with socket.create_connection((host, port), timeout=20) as s:
+        s.sendall(f"POST {JALUR_SKRIP} HTTP/1.1\r\nHost: x\r\nAuthorization: {TOKEN}\r\n"
+                  f"Content-Type: application/json\r\nContent-Length: {panjang}\r\n\r\n".encode())
+        jawab = _baca_jawaban(s)
+    assert jawab.startswith(b"HTTP/1.1 413"), jawab[:200]
+    assert f"lebih dari {BATAS_MB} MB".encode() in jawab
+
+
+def test_401_before_the_body_and_the_body_still_discarded(server):
+    """A wrong token is answered before the body; a client that sends its whole
+    body before reading (urllib) gets the answer, not a reset connection."""
+    host, port = _alamat(server[0])
+    with socket.create_connection((host, port), timeout=20) as s:
+        s.sendall(f"POST {JALUR_SKRIP} HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n".encode())
+        assert _baca_jawaban(s).startswith(b"HTTP/1.1 401")
+    status, teks = _post(server[0], b"{" + b" " * (3 * 1024 * 1024) + b"}", token="salah-token-xl-iku-000000")
+    assert status == 401 and "Token xl-iku" in teks
+
+
+def test_unknown_length_over_the_limit_is_refused_while_read(server):
+    host, port = _alamat(server[0])
+    potong = b" " * (1024 * 1024)
+    with socket.create_connection((host, port), timeout=30) as s:
+        s.sendall(f"POST {JALUR_SKRIP} HTTP/1.1\r\nHost: x\r\nAuthorization: {TOKEN}\r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n".encode())
+        try:
+            for _ in range(BATAS_MB + 2):
+                s.sendall(b"%x\r\n" % len(potong) + potong + b"\r\n")
+        except OSError:
+            pass  # the server may close as soon as it has answered
+        jawab = _baca_jawaban(s)
+    assert jawab.startswith(b"HTTP/1.1 413") and b"connection: close" in jawab.lower()
+
+
+def test_log_lines_cannot_be_forged_through_the_path(server):
+    url, log = server
+    palsu = "PALSU-xl-iku 2026 POST /xlwings/custom-scripts-call/hitung_iku 200"
+    for jalur in ("/a%0a" + palsu.replace(" ", "%20"), "/b%1b%5b2J%1b%5d0;judul%07", "/c%e2%80%ae%c2%85"):
+        try:
+            urllib.request.urlopen(url + jalur, timeout=20).read()
+        except urllib.error.HTTPError as e:
+            assert e.code == 404
+    for _ in range(100):  # the line is written just after the answer is sent
+        teks = log.read_text(encoding="utf-8")
+        if "GET /c" in teks:
+            break
+        time.sleep(0.1)
+    assert not any(baris.startswith("PALSU") for baris in teks.splitlines())
+    assert "\x1b" not in teks and "\x07" not in teks and "\u202e" not in teks and "\x85" not in teks
+    assert "GET /a\\x0aPALSU-xl-iku" in teks
+    assert "GET /b\\x1b[2J\\x1b]0;judul\\x07 404" in teks
+    assert "GET /c\\u202e\\x85 404" in teks
+
+
+def test_404_and_405_answer_indonesian_json(server):
+    url, _ = server
+    with pytest.raises(urllib.error.HTTPError) as ei:
+        urllib.request.urlopen(url + "/tidak-ada", timeout=20)
+    assert ei.value.code == 404
+    assert json.loads(ei.value.read()) == {"detail": "Alamat ini tidak ada di server xl-iku."}
+    with pytest.raises(urllib.error.HTTPError) as ei:
+        urllib.request.urlopen(url + JALUR_SKRIP, timeout=20)  # GET on a POST route
+    assert ei.value.code == 405 and ei.value.headers.get("allow") == "POST"
+    assert json.loads(ei.value.read()) == {
+        "detail": "Metode GET tidak dapat dipakai untuk alamat ini di server xl-iku."}
+
+
+def test_older_xlwings_client_is_told_which_add_in_to_install(server):
+    import xlwings
+
+    url, _ = server
+    payload = xr.payload_from_xlsx(SAMPEL, client="VBA")
+    payload["version"] = "0.0.1"
+    status, teks = _post(url, json.dumps(payload).encode())
+    assert status == 400
+    assert teks == (f"Versi xlwings di Excel ini (0.0.1) berbeda dengan versi di server xl-iku ({xlwings.__version__}). "
+                    f"Ganti add-in xlwings.xlam di komputer ini dengan versi {xlwings.__version__} (TI menyalinnya "
+                    f"dari paket xlwings {xlwings.__version__} di server: xlwings/addin/xlwings.xlam; Excel → File → "
+                    "Options → Add-ins), tutup dan buka lagi Excel, lalu klik Hitung lagi.")
+    # What xlwings itself says, should it say it: translated the same way.
+    from xl_iku.server import terjemahkan
+
+    inggris = f"Your xlwings version is different on the client (0.0.1) and server ({xlwings.__version__})."
+    assert terjemahkan(400, inggris, "POST") == (teks, False)
+
+
+def test_extra_arguments_are_refused_in_indonesian(server):
+    url, _ = server
+    payload = xr.payload_from_xlsx(SAMPEL, client="Office.js")
+    payload["args"] = [1, 2]
+    status, teks = _post(url, json.dumps(payload, default=str).encode())
+    assert status == 400
+    assert teks.startswith("Skrip Hitung xl-iku menerima 2 argumen tambahan")
+    assert "argument" not in teks
+
+
+class _Lambat:
+    """An inner app whose computation blocks (its thread, or whatever loop
+    runs it) until the test releases it."""
+
+    def __init__(self):
+        self.lepas = threading.Event()
+        self.kunci = threading.Lock()
+        self.dimulai = self.aktif = self.puncak = 0
+
+    async def __call__(self, scope, receive, send):
+        await receive()
+        with self.kunci:
+            self.dimulai += 1
+            self.aktif += 1
+            self.puncak = max(self.puncak, self.aktif)
+        self.lepas.wait(10)
+        with self.kunci:
+            self.aktif -= 1
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+
+def _klien(app):
+    import httpx
+
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://xl-iku")
+
+
+async def _tunggu(syarat) -> None:
+    for _ in range(1000):  # up to ~10 s, never blocking the loop
+        if syarat():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("tidak terjadi")
+
+
+def test_401_while_a_heavy_request_computes():
+    """A computation is under way (the inner app blocks until released); a
+    request without the token is answered before it ends.  The guard used to
+    run the computation inside the event loop, so the 401 waited for it."""
+    from xl_iku.server import Penjaga
+
+    lambat = _Lambat()
+    penjaga = Penjaga(lambat, TOKEN, 1024 * 1024, slot=2)
+
+    async def skenario():
+        async with _klien(penjaga) as c:
+            berat = asyncio.create_task(c.post("/hitung", content=b"{}", headers={"Authorization": TOKEN}))
+            await _tunggu(lambda: lambat.dimulai == 1)
+            r = await c.post("/hitung", content=b"{}")
+            selesai_dulu = berat.done()
+            lambat.lepas.set()
+            return r, selesai_dulu, await berat
+
+    r, selesai_dulu, berat = asyncio.run(skenario())
+    assert r.status_code == 401 and "Token xl-iku" in r.text
+    assert not selesai_dulu, "the 401 waited for the computation"
+    assert berat.status_code == 200 and berat.text == "ok"
+
+
+def test_computations_at_once_are_bounded():
+    """Five requests, two slots: two compute, the others wait (their bodies
+    unread beyond the first four); all five are answered once released."""
+    from xl_iku.server import Penjaga
+
+    lambat = _Lambat()
+    penjaga = Penjaga(lambat, TOKEN, 1024 * 1024, slot=2)
+
+    async def skenario():
+        async with _klien(penjaga) as c:
+            tugas = [asyncio.create_task(c.post("/hitung", content=b"{}", headers={"Authorization": TOKEN}))
+                     for _ in range(5)]
+            await _tunggu(lambda: lambat.dimulai == 2)
+            await asyncio.sleep(0.3)  # room for a third, were the bound broken
+            serentak = lambat.aktif
+            lambat.lepas.set()
+            return serentak, [await t for t in tugas]
+
+    serentak, jawaban = asyncio.run(skenario())
+    assert serentak == 2
+    assert [r.status_code for r in jawaban] == [200] * 5
+    assert lambat.puncak == 2 and lambat.dimulai == 5
+
+
+@pytest.fixture
+def uvicorn_singkat(monkeypatch):
+    """uvicorn in this process with xl-iku's protocol and a 1 s head deadline."""
+    import uvicorn
+
+    from xl_iku import server as srv
+
+    monkeypatch.setattr(srv, "BATAS_KEPALA_DETIK", 1)
+
+    async def app(scope, receive, send):
+        if scope["type"] != "http":
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    port = _port()
+    cfg = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical", lifespan="off",
+                         http=srv.protokol_http(), timeout_keep_alive=srv.JEDA_SIMPAN_DETIK,
+                         h11_max_incomplete_event_size=srv.BATAS_KEPALA_BITA)
+    server = uvicorn.Server(cfg)
+    t = threading.Thread(target=server.run, daemon=True)
+    t.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield port
+    server.should_exit = True
+    t.join(timeout=10)
+
+
+def _ditutup(s: socket.socket) -> bool:
+    """True when the server closes `s` (before the socket's own timeout)."""
+    try:
+        while s.recv(65536):
+            pass
+        return True
+    except ConnectionError:
+        return True
+    except socket.timeout:
+        return False
+
+
+def test_idle_and_trickling_connections_are_closed(uvicorn_singkat):
+    """uvicorn leaves a connection that never completes its request head open
+    for ever (1.100 of them exhausted the descriptors); the protocol closes it."""
+    port = uvicorn_singkat
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as s:
+        assert _ditutup(s), "an idle connection stayed open"
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as s:
+        s.sendall(b"GET / HTTP/1.1\r\n")
+        berhenti = time.monotonic() + 15
+        try:
+            while time.monotonic() < berhenti:
+                s.sendall(b"X-a: b\r\n")  # a header every 0.2 s, never the blank line
+                s.settimeout(0.2)
+                try:
+                    if s.recv(65536) == b"":
+                        break
+                except socket.timeout:
+                    pass
+            else:
+                pytest.fail("a trickling request head stayed open")
+        except (ConnectionError, BrokenPipeError):
+            pass
+    # An ordinary request, and a second one on the same connection, are answered.
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as s:
+        for _ in range(2):
+            s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert _baca_jawaban(s).endswith(b"\r\n\r\nok")
+    # A head that grows beyond h11's limit before it is complete: uvicorn's 400, in Indonesian.
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as s:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-besar: " + b"a" * 20000)
+        jawab = _baca_jawaban(s)
+    assert jawab.startswith(b"HTTP/1.1 400") and b"kepalanya lebih dari 16 KB" in jawab

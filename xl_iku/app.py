@@ -15,7 +15,7 @@ from . import pipeline
 from .dasar.gc_pause import gc_paused
 from .hasil import Hasil
 from .io import file_reader, file_writer
-from .io.atomic import check_not_locked, write_atomic
+from .io.atomic import check_not_locked, hanya_baca, write_atomic
 from .io.package import Package
 from .pesan import KELUAR_GALAT, KELUAR_OK, FileError
 
@@ -52,6 +52,11 @@ def hitung_berkas(src: str | Path, out: str | Path | None = None, *, waktu: date
     target = Path(out) if out is not None else src
     if out is not None:
         _cek_keluaran(src, target)
+    if target == src and src.is_file() and hanya_baca(src):
+        # KONTRAK §4: a read-only input is never replaced (root may write it anyway).
+        contoh = f"xl-iku hitung \"{src.name}\" -o \"{src.stem}_hasil{src.suffix}\""
+        raise FileError(f"Buku kerja '{src.name}' hanya-baca, jadi xl-iku tidak menggantinya. Simpan hasilnya "
+                        f"ke berkas lain dengan -o, mis.: {contoh}.")
     check_not_locked(target)
     pkg = Package.open(src)  # opened and checked once, for reading and writing
     hasil: list[Hasil] = []

@@ -8,7 +8,9 @@ year, numbers and the validation messages, which never quote names or NIP.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import signal
 import sys
 import time
@@ -81,10 +83,32 @@ def dengan_penanda(fungsi: Callable[[dict[str, Any]], dict[str, Any]], tugas: di
         penanda.unlink(missing_ok=True)
 
 
+def salin_masukan(src: Path, folder: Path) -> tuple[Path, dict[str, Any]]:
+    """Copy `src` to `folder/<its name>` and fingerprint the bytes copied.
+
+    The worker computes the copy, so what the journal records (sha256, size,
+    mtime) is exactly what was computed.  The checksum the parent took when
+    it listed the inputs may be of other bytes: an input replaced between the
+    listing and the computation, then put back with its old mtime, would
+    otherwise match a result computed from the replacement and be skipped
+    ("dilewati") for ever."""
+    folder.mkdir()
+    salinan = folder / src.name  # the same name: every message names the office's file
+    h = hashlib.sha256()
+    ukuran = 0
+    with open(src, "rb") as fi, open(salinan, "wb") as fo:
+        st = os.fstat(fi.fileno())
+        while blok := fi.read(1 << 20):
+            h.update(blok)
+            fo.write(blok)
+            ukuran += len(blok)
+    return salinan, {"sha256": h.hexdigest(), "masukan_ukuran": ukuran, "masukan_mtime_ns": st.st_mtime_ns}
+
+
 def proses(tugas: dict[str, Any]) -> dict[str, Any]:
     """Compute one workbook.  `tugas`: masukan, keluaran, berkas (relative),
-    sha256, masukan_ukuran, masukan_mtime_ns, sementara (staging folder),
-    jurnal (journal path)."""
+    sha256 (of the listing; the journal records the bytes computed),
+    sementara (staging folder), jurnal (journal path)."""
     from ..app import hitung_berkas
     from ..io.atomic import check_not_locked
     from ..io.package import FileError
@@ -95,6 +119,7 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
     akhir = Path(tugas["keluaran"])
     ident = uuid.uuid4().hex
     staged = Path(tugas["sementara"]) / f"{ident}{src.suffix.lower()}"
+    salinan_folder = Path(tugas["sementara"]) / f"{ident}.masukan"
     hasil: dict[str, Any] = {"berkas": tugas["berkas"], "id": ident, "pid": os.getpid()}
     if _ppid is not None and os.getppid() != _ppid:  # pragma: no cover - orphaned
         hasil.update(ringkasan=ringkasan_gagal("Batch dihentikan."), detik=0.0, rss_mb=_rss_puncak_mb())
@@ -102,16 +127,20 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
     try:
         check_not_locked(akhir)
         akhir.parent.mkdir(parents=True, exist_ok=True)
-        lap = hitung_berkas(src, staged, backup=False)
+        try:
+            salinan, sidik = salin_masukan(src, salinan_folder)
+        except FileNotFoundError:
+            raise FileError(f"Berkas '{tugas['berkas']}' hilang atau dipindahkan selama batch berjalan.") from None
+        except PermissionError:
+            raise FileError(f"Berkas '{src.name}' tidak dapat dibaca: izin ditolak.") from None
+        lap = hitung_berkas(salinan, staged, backup=False)
         ring = ringkasan_batch(lap.hasil, round(time.perf_counter() - t0, 3))
         st = os.stat(staged)
         entri = {
             "id": ident,
             "berkas": tugas["berkas"],
             "sementara": staged.name,
-            "sha256": tugas["sha256"],
-            "masukan_ukuran": tugas["masukan_ukuran"],
-            "masukan_mtime_ns": tugas["masukan_mtime_ns"],
+            **sidik,
             "keluaran_ukuran": st.st_size,
             "keluaran_mtime_ns": st.st_mtime_ns,
             "waktu": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -141,6 +170,7 @@ def proses(tugas: dict[str, Any]) -> dict[str, Any]:
     finally:
         if "entri" not in hasil:
             staged.unlink(missing_ok=True)
+        shutil.rmtree(salinan_folder, ignore_errors=True)
     if ring.get("detik") is None:
         ring["detik"] = round(time.perf_counter() - t0, 3)
     hasil["ringkasan"] = ring

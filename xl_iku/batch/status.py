@@ -3,7 +3,9 @@
 Files in OUTDIR (all hidden):
 
 - `.xl-iku-batch.json` — the state: per output (key: relative path) the
-  input's sha256, size and mtime, the output's mtime and size when it was
+  sha256, size and mtime of the input bytes the worker computed (it copies
+  the input and computes the copy, so these are never of bytes other than
+  the ones computed), the output's mtime and size when it was
   written, how many times it has been computed, and the per-file summary the
   recap and `--json-lines` are made of.  Always written atomically.
 - `.xl-iku-batch.jurnal` — an append-only journal.  A worker appends one line

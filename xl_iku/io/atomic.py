@@ -14,6 +14,14 @@
 3. `os.replace(temp, target)` swaps the new file in — a single atomic rename
    on the same filesystem — and the folder is fsync'ed.
 
+The target is never written through a link: an existing target that is a
+symbolic link, a device, a pipe or a socket is refused (`FileError`), so a
+link to /dev/null or to someone's .txt is never followed (`os.replace`
+itself replaces a directory entry, never what a link points to).  A target
+whose permission bits allow no write (chmod 444, Windows' read-only flag) is
+refused too: xl-iku does not replace what its owner marked read-only —
+checked on the mode bits, since root may write anything.
+
 A crash or kill at any moment leaves the target either the old or the new
 complete file.  On any exception the temporary file is removed, the target
 is untouched and the exception propagates (operating-system errors become a
@@ -55,6 +63,36 @@ def check_not_locked(path: Path) -> None:
         raise FileError(f"Buku kerja '{name}' sedang dibuka di Excel; tutup dulu lalu jalankan lagi.")
     if (folder / f".~lock.{name}#").exists():
         raise FileError(f"Buku kerja '{name}' sedang dibuka di LibreOffice; tutup dulu lalu jalankan lagi.")
+
+
+def hanya_baca(path: Path) -> bool:
+    """Is the existing `path` marked read-only?  No write bit at all (chmod
+    444; Windows' read-only attribute), or not writable for this user.  The
+    mode bits are checked first: as root `os.access` says yes to everything."""
+    st = os.stat(path)
+    return not (st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK)
+
+
+def check_target(target: Path) -> None:
+    """FileError unless `target` is absent or a regular file that may be replaced."""
+    target = Path(target)
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise FileError(f"Berkas '{target.name}' tidak dapat diperiksa: {alasan_os(e)}.") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise FileError(f"'{target}' adalah tautan (symlink); xl-iku tidak menulis lewat tautan agar berkas "
+                        "yang ditunjuknya tidak tertimpa. Sebutkan berkas sebenarnya atau pilih nama keluaran lain.")
+    if stat.S_ISDIR(st.st_mode):
+        raise FileError(f"'{target}' adalah folder; sebutkan nama berkas keluaran.")
+    if not stat.S_ISREG(st.st_mode):
+        raise FileError(f"'{target}' bukan berkas biasa (mis. perangkat atau pipa); xl-iku tidak menimpanya. "
+                        "Pilih nama berkas keluaran lain.")
+    if hanya_baca(target):
+        raise FileError(f"Berkas '{target.name}' hanya-baca; xl-iku tidak menimpanya. Pilih nama berkas "
+                        "keluaran lain, atau hapus tanda hanya-baca berkas itu bila memang boleh ditimpa.")
 
 
 def _current_umask() -> int:
@@ -149,12 +187,20 @@ def _make_backup(target: Path, bak: Path, folder: Path) -> None:
     try:
         os.unlink(tmp)
         try:
-            os.link(target, tmp)  # same inode: instant, and complete by construction
+            os.link(target, tmp, follow_symlinks=False)  # same inode: instant, and complete by construction
         except OSError:
-            shutil.copy2(target, tmp)
+            shutil.copy2(target, tmp, follow_symlinks=False)
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
         os.replace(tmp, bak)
+        # Another run saving the same target at the same moment may have made
+        # bak a link to this very inode: rename() between two links of one
+        # file does nothing and leaves tmp behind (a hidden file, a hard link
+        # to the .bak).
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
     except BaseException:
         try:
             os.unlink(tmp)
@@ -173,18 +219,21 @@ def write_atomic(
     """Write `target` atomically through `write(f)`, keeping `<stem>.bak<suffix>`.
 
     See the module docstring for the exact sequence.  `check_lock` refuses
-    (FileError) when the target is open in Excel/LibreOffice.  A symlinked
-    target is written through: the real file is replaced, the link stays.
+    (FileError) when the target is open in Excel/LibreOffice.  A target that
+    is a link, not a regular file, or read-only is refused (`check_target`).
     """
-    target = Path(os.path.realpath(Path(target)))
+    # The folder may be reached through links (macOS /tmp); the name itself
+    # is never resolved.
+    target = Path(os.path.abspath(Path(target)))
     folder, name = target.parent, target.name
+    check_target(target)
     if check_lock:
         check_not_locked(target)
     tmp: str | None = None
     try:
         _clean_orphans(folder, name)
         try:
-            st = os.stat(target)
+            st = os.lstat(target)
             mode, gid, exists = stat.S_IMODE(st.st_mode), st.st_gid, True
         except FileNotFoundError:
             mode, gid, exists = 0o666 & ~_current_umask(), -1, False
