@@ -180,6 +180,12 @@ class Hasil:
     def indikator_by_kode(self) -> dict[str, HasilIndikator]:
         return {i.kode: i for i in self.indikator}
 
+    def indikator_survei(self) -> list[HasilIndikator]:
+        """The catalogue's `Survei IKM` indicators (the same IKM), the one
+        reported outside the multi-year IKU sheet first (IK-01 before IKU-01)."""
+        survei = [i for i in self.indikator if i.cara_hitung == "Survei IKM"]
+        return sorted(survei, key=lambda i: i.kelompok == "IKU")
+
     def ke_json(self) -> dict[str, Any]:
         return {
             "versi": 1,

@@ -72,8 +72,11 @@ def persen_tercapai(r: dict[str, Any]) -> tuple[int, int, float | None]:
 
 
 def nilai_ikm(r: dict[str, Any]) -> tuple[float | None, str | None]:
-    """IKM and mutu for the ranking: IK-01's realisasi, empty when IK-01 is blocked."""
-    ik = indikator_per_kode(r).get("IK-01") or {}
+    """IKM and mutu for the ranking: the survey indicator's realisasi (IK-01
+    in the built-in catalogue), empty when it is blocked."""
+    survei = sorted((i for i in r.get("indikator") or [] if i.get("cara_hitung") == "Survei IKM"),
+                    key=lambda i: i.get("kelompok") == "IKU")
+    ik = survei[0] if survei else {}
     if ik.get("status") != "ok" or not isinstance(ik.get("realisasi"), (int, float)):
         return None, None
     return ik["realisasi"], (r.get("ikm") or {}).get("mutu")

@@ -214,7 +214,7 @@ _KOLOM_HITUNGAN = frozenset({"tblKegiatan"})
 def _skala_seratus(kode) -> bool:
     """Indicators whose value runs 0–100 (percentages and the IKM)."""
     ind = katalog.INDIKATOR_BY_KODE.get(str(kode or "").strip().upper())
-    return ind is not None and (ind.persen or ind.kode in ("IK-01", "IKU-01"))
+    return ind is not None and (ind.persen or ind.cara == "Survei IKM")
 
 
 def persen_tampil(name: str, sheet: str, letak: Letak, get: Callable[[int, int], Any],

@@ -68,6 +68,9 @@ def _cek_responden(jenis: str, bahan: sumber.Bahan) -> None:
     """A survey report or poster on no respondent is refused: its main number
     (the IKM) cannot be computed (KONTRAK §4, "never empty")."""
     h = bahan.hasil
+    if not h.indikator_survei():
+        raise FileError(f"Katalog indikator buku kerja ini tidak memuat indikator dengan Cara Hitung 'Survei IKM', "
+                        f"jadi {NAMA[jenis]} tidak dapat dibuat.")
     if h.ikm is not None and h.ikm.responden:
         return
     periode = h.periode.uraian if h.periode is not None else f"tahun {h.tahun or '…'}"

@@ -55,7 +55,7 @@ def urutan(b: Bahan) -> list[HasilIndikator]:
 
 def _nilai(ind: HasilIndikator, b: Bahan) -> str:
     """Realisasi as printed: IK-02 is the predikat with its score."""
-    if ind.kode == "IK-02" and ind.status == STATUS_OK and isinstance(ind.realisasi, str):
+    if ind.cara_hitung == "Predikat AKIP" and ind.status == STATUS_OK and isinstance(ind.realisasi, str):
         return f"{ind.realisasi} (nilai {T.angka(b.hasil.akip.nilai)})"
     return T.realisasi(ind)
 
@@ -208,7 +208,7 @@ def _kalimat_riwayat(ind: HasilIndikator, b: Bahan) -> str:
     if lalu is None:
         return (f"Realisasi tahun {th - 1 if th else '…'} belum tercatat, sehingga perbandingan dengan tahun "
                 "sebelumnya belum dapat dibuat.")
-    if ind.kode == "IK-02" and isinstance(lalu, str) and isinstance(ind.realisasi, str):
+    if ind.cara_hitung == "Predikat AKIP" and isinstance(lalu, str) and isinstance(ind.realisasi, str):
         try:
             naik = R_akip.peringkat(ind.realisasi, b.referensi.predikat) < R_akip.peringkat(lalu, b.referensi.predikat)
             sama = ind.realisasi.upper() == lalu.strip().upper()
@@ -247,7 +247,7 @@ def _kalimat_renstra(ind: HasilIndikator, b: Bahan) -> str:
     tgt = _seri(ind, b).get(TAHUN_RENSTRA, (None,) * 4)[0]
     if tgt is None:
         return f"Target tahun {TAHUN_RENSTRA} belum ditetapkan."
-    if ind.kode == "IK-02" and isinstance(ind.realisasi, str) and isinstance(tgt, str):
+    if ind.cara_hitung == "Predikat AKIP" and isinstance(ind.realisasi, str) and isinstance(tgt, str):
         try:
             sudah = R_akip.peringkat(ind.realisasi, b.referensi.predikat) <= R_akip.peringkat(tgt, b.referensi.predikat)
         except KeyError:

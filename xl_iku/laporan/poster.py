@@ -35,7 +35,7 @@ def _periode(b: Bahan) -> str:
 
 def gambar(b: Bahan, format: str) -> bytes:
     h, ikm = b.hasil, b.hasil.ikm
-    ind = h.indikator_by_kode()["IK-01"]
+    ind = h.indikator_survei()[0]  # the document is refused without one (laporan.berkas)
     berdiri = ind.status == STATUS_OK and ikm.nilai is not None
     fig = Figure(figsize=A4)
     fig.patch.set_facecolor("white")

@@ -145,7 +145,7 @@ def _bab2(doc: Document, b: Bahan) -> None:
 
 def _status_ikm(b: Bahan) -> str | None:
     """None when the IKM stands; otherwise the sentence that replaces its numbers."""
-    ind = b.hasil.indikator_by_kode()["IK-01"]
+    ind = b.hasil.indikator_survei()[0]  # the document is refused without one (laporan.berkas)
     if ind.status == STATUS_OK and b.hasil.ikm.nilai is not None:
         return None
     if ind.status == STATUS_GALAT:
@@ -257,12 +257,14 @@ def _bab4(doc: Document, b: Bahan) -> None:
 
 
 def _seri_ikm(b: Bahan) -> tuple[str, dict[int, tuple]]:
-    """The IKU-01 series (IKU 2021–2026), or IK-01 when only that one has history."""
-    for kode in ("IKU-01", "IK-01"):
-        seri = b.hasil.riwayat.get(kode) or {}
+    """The series of the survey's IKU indicator (every tblTarget year), or of
+    another `Survei IKM` indicator when only that one has history."""
+    kode = [i.kode for i in sorted(b.hasil.indikator_survei(), key=lambda i: i.kelompok != "IKU")]
+    for k in kode:
+        seri = b.hasil.riwayat.get(k) or {}
         if any(v[1] is not None for th, v in seri.items() if th != b.hasil.tahun):
-            return kode, seri
-    return "IKU-01", b.hasil.riwayat.get("IKU-01") or {}
+            return k, seri
+    return (kode[0], b.hasil.riwayat.get(kode[0]) or {}) if kode else ("", {})
 
 
 def _tren(doc: Document, b: Bahan) -> None:
