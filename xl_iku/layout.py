@@ -119,9 +119,9 @@ def _katalog(h: Hasil):
     """The run's catalogue (the built-in one for a Hasil made without a workbook)."""
     if h.katalog is not None:
         return h.katalog
-    from .validasi.katalog import BAWAAN
+    from .katalog.bawaan import KATALOG
 
-    return BAWAAN.katalog
+    return KATALOG
 
 
 def _baris_indikator(s: SheetPlan, row: int, no: int, ind: HasilIndikator, lebar, k) -> None:
@@ -264,10 +264,8 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         s.merge(row, 7, 8, v, role)
     if ikm.nilai is not None:
         # A small sample is cautioned on the signed page too (issue 21); 384 = the table's large population.
-        from .rules.ikm import sampel_minimum
-
-        acuan = ikm.sampel_minimum or sampel_minimum(1_000_000)
-        if ikm.responden < acuan:
+        acuan = ikm.sampel_acuan
+        if acuan and ikm.responden < acuan:
             row += 1
             teks = (f"Catatan: jumlah responden ({ikm.responden}) kurang dari sampel minimum {acuan}"
                     + ("" if ikm.sampel_minimum else " untuk populasi yang tidak diketahui")

@@ -11,6 +11,7 @@ without an Indikator sheet both come from here.
 from __future__ import annotations
 
 from .model import (
+    Katalog,
     HITUNG_BARIS, JUMLAH_KOLOM, NILAI_AKIP, PERSEN, PREDIKAT_AKIP, RATA_RATA_RASIO, STATUS_DESA,
     SURVEI_IKM, TEPAT_WAKTU, Indikator,
 )
@@ -173,6 +174,8 @@ INDIKATOR: tuple[Indikator, ...] = (
 )
 
 INDIKATOR_BY_KODE: dict[str, Indikator] = {i.kode: i for i in INDIKATOR}
+# The built-in catalogue for printing (which columns each reads is resolved by validasi.katalog).
+KATALOG = Katalog(INDIKATOR)
 
 DASAR_HUKUM = (
     "Berdasarkan Keputusan Bupati Bengkalis Nomor 177/KPTS/I/2022 tentang Penetapan Indikator "

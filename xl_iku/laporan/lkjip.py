@@ -38,9 +38,9 @@ KELOMPOK = {
 def _kat(b: Bahan):
     if b.hasil.katalog is not None:
         return b.hasil.katalog
-    from ..validasi.katalog import BAWAAN
+    from ..katalog.bawaan import KATALOG
 
-    return BAWAAN.katalog
+    return KATALOG
 def _renstra(b: Bahan) -> int:
     """The Renstra's last year: the last year column of tblTarget."""
     tahun = [th for d in b.hasil.riwayat.values() for th in d]

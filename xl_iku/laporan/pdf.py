@@ -417,7 +417,7 @@ def buat_pdf(
         profil = tulis_profil(tmp / "profil")
         pdf = konversi(exe, salinan, folder_pdf, profil, batas_waktu)
         data = pdf.read_bytes()
-    from .berkas import tulis_dokumen
+    from .tulis import tulis_dokumen
 
     tulis_dokumen(out, data, "Berkas PDF")
     return HasilPdf(out, dipilih, _jumlah_halaman(data), time.perf_counter() - t0, jumlah_galat, catatan)
