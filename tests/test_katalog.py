@@ -72,8 +72,7 @@ def _buku(tmp_path, ubah=None):
         ["Desa D", 0.50, 0.55],  # rose
         ["Desa E", 0.66, None],  # blank: a comparison with a blank does not hold
     ])
-    wb.create_sheet(KAT)
-    wb.save(path)
+    wb.save(path)  # no "Kinerja Wilayah" sheet: the first run creates it
     return path
 
 
@@ -141,9 +140,12 @@ def test_sel_katalog_yang_salah_hanya_memblokir_indikatornya(hasil):
     assert "Staus" in pesan and "Status" in pesan  # the typo and what was meant
 
 
-def test_lembar_kelompok_baru_terisi(hasil):
+def test_lembar_kelompok_baru_dibuat_dan_terisi(hasil):
     _, _, out = hasil
     wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[-1] == KAT  # appended: no other sheet's index (and print titles) moves
+    assert wb.defined_names.get("_xlnm.Print_Titles", wb.sheetnames.index(KAT)) is not None or \
+        wb[KAT].print_title_rows == "1:5"
     teks = {str(c.value) for row in wb[KAT].iter_rows() for c in row if c.value is not None}
     assert "Indikator W-01" in teks and "Indikator W-05" in teks
     assert "Indikator W-01" not in {str(c.value) for row in wb["IKU"].iter_rows() for c in row}

@@ -54,6 +54,7 @@ class SheetPlan:
     tabel: list[tuple[int, int, int]] = field(default_factory=list)  # (header, first, last) repeated when continued
     cetak: C.Cetak | None = None
     wajib: bool = True  # False: a workbook without this sheet is still written (older templates)
+    buat: bool = False  # True: a workbook without this sheet gets it (a Kelompok of the catalogue)
 
     def put(self, row, col, value, role="teks"):
         self.cells.append(Cell(row, col, value, role))
@@ -215,6 +216,7 @@ def lembar_kelompok(h: Hasil, kelompok: str) -> SheetPlan:
     # A Kelompok an office adds may have no sheet yet: the file writer leaves
     # it out with a peringatan (validasi.katalog) instead of failing the run.
     s.wajib = kelompok in (katalog.KELOMPOK_IK, katalog.KELOMPOK_IKP)
+    s.buat = not s.wajib
     return s
 
 

@@ -479,6 +479,12 @@ def tulis(book, bacaan: Bacaan, plans: dict[str, SheetPlan], hasil: Hasil,
     """Write the plans, the marks, the memo and the single cells (Beranda's status line)."""
     prof = profil(book)
     p = Penulis(book, prof)
+    for n, pl in plans.items():
+        if pl.buat and n not in p.sheets:
+            # A Kelompok of the catalogue met for the first time (KONTRAK §5):
+            # its sheet is added at the end (desktop Excel, Lite and Server alike).
+            book.sheets.add(n, after=book.sheets[len(book.sheets) - 1])
+            p.sheets = {s.name: s for s in book.sheets}
     plans = {n: pl for n, pl in plans.items() if pl.wajib or n in p.sheets}
     hilang = [n for n in plans if n not in p.sheets]
     if hilang:

@@ -11,6 +11,7 @@ indexes come from the `Gaya` palette sheet (see `gaya.py`).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from datetime import date, datetime
 from typing import BinaryIO
@@ -218,10 +219,14 @@ def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO,
     value}, e.g. Beranda's status line) set on the sheets that have them."""
     palette = read_palette(pkg)
     owned: dict[str, SheetPlan] = {}
+    baru: list[SheetPlan] = []
     for name, plan in plans.items():
         try:
             owned[pkg.sheet(name).part] = plan
         except KeyError:
+            if plan.buat:  # a Kelompok of the catalogue met for the first time (KONTRAK §5)
+                baru.append(plan)
+                continue
             if not plan.wajib:  # e.g. Grafik in a workbook from an older template
                 continue
             raise FileError(f"Lembar keluaran '{name}' tidak ditemukan di berkas '{pkg.path.name}'.") from None
@@ -236,7 +241,90 @@ def write(pkg: Package, plans: dict[str, SheetPlan], out: BinaryIO,
     for part, cells in isian.items():
         if part not in ganti:
             ganti[part] = lambda lama, cells=cells: patch_sel(lama.decode("utf-8"), cells).encode("utf-8")
-    ganti[pkg.workbook_part] = lambda lama: _patch_workbook(lama.decode("utf-8")).encode("utf-8")
+    tambah = _lembar_baru(pkg, baru, palette) if baru else None
+    if tambah is None:
+        ganti[pkg.workbook_part] = lambda lama: _patch_workbook(lama.decode("utf-8")).encode("utf-8")
+    else:
+        ganti.update(tambah)
     # Parts we do not own go through untouched — not even re-deflated.
     # Package.open already checked sizes and ratios of every member.
     salin(pkg, out, ganti)
+
+
+_NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_JENIS_LEMBAR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+_KONTEN_LEMBAR = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_LEMBAR_KOSONG = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                  '<dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+                  '<sheetFormatPr defaultRowHeight="12.75"/><sheetData/>'
+                  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+                  '</worksheet>')
+
+
+def _lembar_baru(pkg: Package, baru: list[SheetPlan], palette: dict[str, int]) -> dict[str, bytes]:
+    """New output sheets appended to the package (a Kelompok the catalogue
+    names for the first time): each a copy of an indicator sheet's XML
+    (its column widths and page setup) without anything that points to a
+    part of its own, filled with its plan; workbook.xml, its rels and
+    [Content_Types].xml name them, with the print titles of an indicator sheet."""
+    contoh = next((pkg.sheet(n).part for n in ("Indikator Pendukung", "Indikator Kinerja", "IKU")
+                   if any(s.name == n for s in pkg.sheets)), None)
+    dasar = pkg.read(contoh).decode("utf-8") if contoh else _LEMBAR_KOSONG
+    p = _prefix(dasar)
+    for tag in ("drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "tableParts"):
+        dasar = _hapus(dasar, p, tag)
+        dasar = re.sub(rf"<{p}{tag}\b[^>]*/>", "", dasar)
+    dasar = re.sub(r'\s+tabSelected="1"', "", dasar)
+    nomor = [int(m.group(1)) for s in pkg.sheets if (m := re.search(r"sheet(\d+)\.xml$", s.part))]
+    n = max(nomor, default=0)
+    rels_part = posixpath.join(posixpath.dirname(pkg.workbook_part), "_rels",
+                               posixpath.basename(pkg.workbook_part) + ".rels")
+    rels = pkg.read(rels_part).decode("utf-8")
+    ids = {int(m.group(1)) for m in re.finditer(r'Id="rId(\d+)"', rels)}
+    rid = max(ids, default=0)
+    out: dict[str, bytes] = {}
+    entri, hub, jenis, judul = [], [], [], []
+    wb_xml = pkg.read(pkg.workbook_part).decode("utf-8")
+    sheet_id = max((int(x) for x in re.findall(r'sheetId="(\d+)"', wb_xml)), default=0)
+    for i, plan in enumerate(baru):
+        n += 1
+        rid += 1
+        sheet_id += 1
+        part = f"xl/worksheets/sheet{n}.xml"
+        out[part] = bytes(patch_sheet(dasar, plan, palette))
+        nama = escape(plan.name, {chr(34): "&quot;"})
+        # The r prefix declared on the element itself: openpyxl's workbook.xml
+        # declares it per <sheet>, not on the root.
+        entri.append(f'<sheet xmlns:r="{_NS_REL}" name="{nama}" sheetId="{sheet_id}" r:id="rId{rid}"/>')
+        hub.append(f'<Relationship Id="rId{rid}" Type="{_JENIS_LEMBAR}" Target="worksheets/sheet{n}.xml"/>')
+        jenis.append(f'<Override PartName="/{part}" ContentType="{_KONTEN_LEMBAR}"/>')
+        if plan.cetak is not None and plan.cetak.judul_baris:
+            a, b = plan.cetak.judul_baris
+            q = plan.name.replace("'", "''")
+            judul.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{len(pkg.sheets) + i}">'
+                         f"'{escape(q)}'!${a}:${b}</definedName>")
+
+    def workbook(lama: bytes) -> bytes:
+        xml = _patch_workbook(lama.decode("utf-8"))
+        m = re.search(r"<(\w+:)?sheets>", xml)
+        pw = (m.group(1) or "") if m else ""
+        tambahan = "".join(e.replace("<sheet ", f"<{pw}sheet ") for e in entri)
+        xml = xml.replace(f"</{pw}sheets>", tambahan + f"</{pw}sheets>", 1)
+        if judul:
+            nama = "".join(j.replace("<definedName", f"<{pw}definedName").replace("</definedName>",
+                                                                                  f"</{pw}definedName>") for j in judul)
+            if f"</{pw}definedNames>" in xml:
+                xml = xml.replace(f"</{pw}definedNames>", nama + f"</{pw}definedNames>", 1)
+            else:
+                xml = xml.replace(f"</{pw}sheets>", f"</{pw}sheets><{pw}definedNames>{nama}</{pw}definedNames>", 1)
+        return xml.encode("utf-8")
+
+    out_ganti: dict = dict(out)
+    out_ganti[pkg.workbook_part] = workbook
+    out_ganti[rels_part] = lambda lama: lama.decode("utf-8").replace(
+        "</Relationships>", "".join(hub) + "</Relationships>", 1).encode("utf-8")
+    out_ganti["[Content_Types].xml"] = lambda lama: lama.decode("utf-8").replace(
+        "</Types>", "".join(jenis) + "</Types>", 1).encode("utf-8")
+    return out_ganti

@@ -188,18 +188,11 @@ def baca_katalog(raw: RawWorkbook, p: Pemeriksa) -> Terbaca:
 
 
 def _lembar_kelompok(raw: RawWorkbook, daftar, lembar: str, p: Pemeriksa) -> None:
-    """Each Kelompok needs its sheet; a built-in output sheet no Kelompok names is left alone."""
+    """A built-in output sheet no Kelompok names is left alone, with a
+    peringatan (a new Kelompok's sheet is created by the writers)."""
     ada = {kunci(s) for s in raw.sheets}
     if not ada:
         return
-    dilapor = set()
-    for ind, sel in daftar:
-        k = kunci(ind.kelompok)
-        if k not in ada and k not in dilapor:
-            dilapor.add(k)
-            p.peringatan(lembar, sel.get("Kelompok", ""), f"Lembar '{ind.kelompok}' belum ada di buku kerja: tambahkan "
-                         f"lembar kosong bernama {ind.kelompok} lalu hitung lagi; sampai itu hasil kelompok ini hanya "
-                         "ada di JSON dan lembar Validasi.", kode=ind.kode)
     dipakai = {kunci(i.kelompok) for i, _ in daftar}
     for nama in (bawaan.KELOMPOK_IKU, bawaan.KELOMPOK_IK, bawaan.KELOMPOK_IKP):
         if kunci(nama) in ada and kunci(nama) not in dipakai:
