@@ -1,11 +1,11 @@
 """`xl-iku hitung` on files it cannot use: exit 2, one Indonesian sentence,
-no traceback, nothing written, input unchanged, in bounded time."""
+no traceback, nothing written, input unchanged (a hang is cut by the
+subprocess timeout; how fast is benchmarks/' business, not an assertion)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import openpyxl
@@ -23,20 +23,17 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _hitung(path: Path, *args):
-    t0 = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(path), *args], capture_output=True, text=True,
-                       timeout=60)
-    return r, time.perf_counter() - t0
+    return subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(path), *args], capture_output=True, text=True,
+                          timeout=60)
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_unusable_file(kind, tmp_path):
     path = getattr(badfiles, kind)(tmp_path)
     before = _snapshot(tmp_path)
-    r, dt = _hitung(path)
+    r = _hitung(path)
     assert r.returncode == 2, r.stdout + r.stderr
     assert "Gagal:" in r.stderr and "Traceback" not in r.stderr + r.stdout
-    assert dt < 10
     assert _snapshot(tmp_path) == before  # nothing written, input unchanged
 
 
@@ -66,7 +63,7 @@ def test_template_structure_broken(ubah, kata, tmp_path):
     ubah(wb)
     src = tmp_path / "ubah.xlsx"
     wb.save(src)
-    r, _ = _hitung(src)
+    r = _hitung(src)
     assert r.returncode == 2
     err = " ".join(r.stderr.split())  # rich wraps long sentences
     assert all(k in err for k in kata), err
@@ -76,6 +73,6 @@ def test_locked_by_excel(tmp_path):
     src = tmp_path / "laporan.xlsx"
     src.write_bytes(TEMPLATE.read_bytes())
     (tmp_path / "~$laporan.xlsx").write_bytes(b"owner")
-    r, _ = _hitung(src)
+    r = _hitung(src)
     assert r.returncode == 2 and "Excel" in r.stderr
     assert src.read_bytes() == TEMPLATE.read_bytes()
