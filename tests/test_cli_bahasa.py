@@ -156,7 +156,8 @@ def test_kasus_mencakup_semua_jenis():
     """The generated cases reach each kind of usage error at least once."""
     teks = " ".join(" ".join(a) for _, a in KASUS)
     for perlu in ("hitng", "--bogus", "lebih", "-j abc", "-j 0", "--json", "--ulang=ya", "--port 65536",
-                  "--tahun 2101", "--tahun 1999", "--skala -1", "--batas-waktu 0"):
+                  "--tahun 2101", "--tahun 1999", "--skala -1", "--skala 1001", "--batas-waktu 0",
+                  "--batas-waktu 86401"):
         assert perlu in teks, perlu
     assert {n for n, _ in KASUS} >= {"hitung", "batch", "pdf", "laporan", "impor-skm", "pasang-excel", "server",
                                      "templat", "contoh", "versi"}
@@ -176,10 +177,12 @@ def test_kasus_mencakup_semua_jenis():
     (["contoh", "--skala", "1,5"], "bukan angka (tulis pecahan dengan titik, mis. 1.5)"),
     # Issue 21, item 11: these ended in "kesalahan tak terduga" (ValueError, OverflowError).
     (["contoh", "--tahun", "1999"], "Galat: --tahun: '1999' terlalu kecil (2000–2100)."),
-    (["contoh", "--skala", "-1"], "Galat: --skala: '-1' terlalu kecil (paling sedikit 0)."),
+    (["contoh", "--skala", "-1"], "Galat: --skala: '-1' terlalu kecil (0–1000)."),
     (["contoh", "--skala", "inf"], "Galat: --skala: 'inf' bukan angka yang terhingga."),
     (["server", "--port", "99999"], "Galat: --port: '99999' terlalu besar (1–65535)."),
-    (["pdf", "a.xlsx", "--batas-waktu", "-5"], "Galat: --batas-waktu: '-5' terlalu kecil (harus lebih dari 0)."),
+    (["pdf", "a.xlsx", "--batas-waktu", "-5"],
+     "Galat: --batas-waktu: '-5' terlalu kecil (harus lebih dari 0 dan paling banyak 86400)."),
+    (["contoh", "--skala", "1e9"], "Galat: --skala: '1e9' terlalu besar (0–1000)."),
     (["pasang-excel"], "Galat: Sebutkan buku kerja .xlsx, atau gunakan --addin."),
 ])
 def test_kalimat_pemakaian(capsys, monkeypatch, tmp_path, args, kata):

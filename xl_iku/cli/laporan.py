@@ -24,8 +24,8 @@ def daftarkan(sub) -> None:
                    help="Berkas hasil: .docx atau .pdf (skm, lkjip); .pdf atau .png (poster).")
     p.add_argument("--hitung", action="store_true", help="Hitung dari data masukan walau lembar keluaran belum "
                                                           "dihitung (BERKAS masukan tidak diubah).")
-    p.add_argument("--batas-waktu", type=jenis_angka(0, lebih=True), default=180.0, metavar="DETIK",
-                   help="Batas waktu LibreOffice untuk PDF, dalam detik (bawaan: 180).")
+    p.add_argument("--batas-waktu", type=jenis_angka(0, 86400, lebih=True), default=180.0, metavar="DETIK",
+                   help="Batas waktu LibreOffice untuk PDF, dalam detik, paling lama 86400 (bawaan: 180).")
     p.add_argument("--gaya", type=Path, metavar="BERKAS", help="Dokumen Word (.docx) berisi gaya, kop, "
                                                                "dan logo kantor (skm, lkjip); isinya diganti laporan.")
     p.add_argument("--soffice", metavar="JALUR",

@@ -18,12 +18,13 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-# C0 and C1 controls and DEL (escape sequences, bell, carriage return …), the
-# bidirectional overrides that reorder what a terminal shows, and lone
-# surrogates (an undecodable file name), which no terminal encoding can write.
-_KENDALI = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_SATU_BARIS = re.compile(f"[{_KENDALI}\t\n]")
-_BANYAK_BARIS = re.compile(f"[{_KENDALI}\t]")
+# Every control character (C0, DEL and C1: escape sequences, bell, carriage
+# return …), the bidirectional overrides that reorder what a terminal shows, and
+# lone surrogates (an undecodable file name), which no terminal encoding can
+# write.  Not dasar/ooxml's class: that one is what XML cannot carry.
+_KENDALI = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_SATU_BARIS = re.compile(_KENDALI)
+_BANYAK_BARIS = re.compile("(?!\n)" + _KENDALI)
 
 
 def _tampak(m: re.Match) -> str:

@@ -28,8 +28,11 @@ if TYPE_CHECKING:
 
 DESKRIPSI = "xl-iku: menghitung Indikator Kinerja Utama kecamatan dari buku kerja Excel."
 MAKS_TEMUAN = 20  # findings listed on screen; the rest are on the Validasi sheet
-# The years the sample generator (template/contoh.data_contoh) can make.
+# The years the sample generator (template/contoh.data_contoh) can make, and
+# how far its registers grow (1000: ±300.000 respondents, the benchmarks' largest;
+# beyond, a typo like 1e9 would fill the memory before anything is written).
 TAHUN_CONTOH = (2000, 2100)
+SKALA_CONTOH = (0, 1000)
 
 
 def _nilai(x) -> str:
@@ -171,8 +174,9 @@ def _daftarkan_lain(sub) -> None:
                    help="Berkas contoh baru (bawaan: Contoh_IKU_Bathin_Solapan.xlsx).")
     p.add_argument("--tahun", type=bilangan_bulat(*TAHUN_CONTOH), default=2024, metavar="TAHUN",
                    help=f"Tahun laporan, {TAHUN_CONTOH[0]}–{TAHUN_CONTOH[1]} (bawaan: 2024).")
-    p.add_argument("--skala", type=jenis_angka(0), default=1.0, metavar="ANGKA",
-                   help="Pengali jumlah baris register, untuk uji beban (bawaan: 1).")
+    p.add_argument("--skala", type=jenis_angka(*SKALA_CONTOH), default=1.0, metavar="ANGKA",
+                   help=f"Pengali jumlah baris register, {SKALA_CONTOH[0]}–{SKALA_CONTOH[1]}, untuk uji beban "
+                        "(bawaan: 1).")
     p.add_argument("--seed", type=bilangan_bulat(), default=2024, metavar="N",
                    help="Benih acak; hasil sama untuk benih sama (bawaan: 2024).")
     p.set_defaults(jalankan=contoh)

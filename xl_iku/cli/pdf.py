@@ -25,8 +25,8 @@ def daftarkan(sub) -> None:
     p.add_argument("--validasi", action="store_true", help="Sertakan juga lembar Validasi.")
     p.add_argument("--hitung", action="store_true",
                    help="Hitung dulu pada salinan sementara (berkas masukan tidak diubah).")
-    p.add_argument("--batas-waktu", type=jenis_angka(0, lebih=True), default=180.0, metavar="DETIK",
-                   help="Batas waktu LibreOffice, dalam detik (bawaan: 180).")
+    p.add_argument("--batas-waktu", type=jenis_angka(0, 86400, lebih=True), default=180.0, metavar="DETIK",
+                   help="Batas waktu LibreOffice, dalam detik, paling lama 86400 (bawaan: 180).")
     p.add_argument("--soffice", metavar="JALUR",
                    help="Jalur program LibreOffice (soffice) bila tidak ditemukan otomatis.")
     p.set_defaults(jalankan=pdf)

@@ -122,12 +122,15 @@ def _t(x: float) -> str:
 
 
 def _periksa_batas(teks: str, x: float, bawah: float | None, atas: float | None, lebih: bool = False) -> None:
-    if bawah is not None and atas is not None:
+    if bawah is not None and atas is not None and not lebih:
         syarat = f"{_t(bawah)}–{_t(atas)}"
-    elif bawah is not None:
-        syarat = f"harus lebih dari {_t(bawah)}" if lebih else f"paling sedikit {_t(bawah)}"
     else:
-        syarat = f"paling banyak {_t(atas)}"
+        bagian = []
+        if bawah is not None:
+            bagian.append(f"harus lebih dari {_t(bawah)}" if lebih else f"paling sedikit {_t(bawah)}")
+        if atas is not None:
+            bagian.append(f"paling banyak {_t(atas)}")
+        syarat = " dan ".join(bagian)
     if bawah is not None and (x <= bawah if lebih else x < bawah):
         raise argparse.ArgumentTypeError(f"'{teks}' terlalu kecil ({syarat})")
     if atas is not None and x > atas:

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 def daftarkan(sub) -> None:
     ket = "Jalankan server xl-iku (xlwings Server) untuk tombol Hitung di Excel tanpa Python."
-    p = sub.add_parser("server", help=ket, description=ket)
+    p = sub.add_parser("server", help=ket, description=ket + " Perlu paket tambahan xl-iku[server] "
+                                                            "(pip install \"xl-iku[server]\").")
     p.add_argument("--host", default="127.0.0.1", metavar="ALAMAT",
                    help="Alamat yang didengar (bawaan: hanya komputer ini).")
     p.add_argument("--port", type=bilangan_bulat(1, 65535), default=8000, metavar="N",
