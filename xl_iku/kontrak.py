@@ -357,6 +357,20 @@ TABEL_TAMBAHAN = ("tblTargetTriwulan", "tblRTL", "tblAnalisis", "tblIndikator")
 TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n not in TABEL_TAMBAHAN)
 
 DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)
+
+
+def kolom_tahun(headers) -> tuple[str, ...]:
+    """tblTarget's year columns as typed: four-digit headers (KONTRAK §2)."""
+    return tuple(h for h in headers if isinstance(h, str) and h.strip().isdigit() and len(h.strip()) == 4)
+
+
+def kepala_wajib(nama: str, ada) -> tuple[str, ...]:
+    """The headers a table must have: KONTRAK §2's, with tblTarget's years as the office typed them."""
+    spec = TABEL[nama]
+    if nama == "tblTarget":
+        tahun = kolom_tahun(ada)
+        return spec.headers[:3] + (tahun or spec.headers[3:])
+    return spec.headers
 # Registers with neither date nor year: what they hold is the state on the day of hitung, and a
 # workbook copied from last year still holds last year's (issue 21).
 TABEL_TANPA_TANGGAL = ("tblSOP", "tblSarpras", "tblASN", "tblKegiatan", "tblUsulan")
@@ -364,7 +378,8 @@ TABEL_TANPA_TANGGAL = ("tblSOP", "tblSarpras", "tblASN", "tblKegiatan", "tblUsul
 # Target and realisasi cells (KONTRAK §3 "Cells"): a number formatted as a
 # percentage counts as the percentage it shows (0,93 shown 93% is 93).
 KOLOM_PERSEN_TAMPIL: dict[str, tuple[str, ...]] = {
-    "tblTarget": tuple(str(t) for t in TAHUN_IKU),
+    # Any year column an office types (KONTRAK §2: e.g. 2025 … 2030).
+    "tblTarget": tuple(str(t) for t in range(2000, 2101)),
     "tblTargetTriwulan": ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"),
     "tblRiwayat": ("Realisasi",),
     "tblKegiatan": ("Target", "Realisasi"),

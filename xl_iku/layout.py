@@ -572,12 +572,15 @@ def sel_validasi_lama(baris: list[tuple[Any, Any, Any]]) -> set[tuple[str, int, 
     return out
 
 
-def hasil_kosong() -> Hasil:
-    """The empty result the template's output sheets are laid out from."""
+def hasil_kosong(kat=None) -> Hasil:
+    """The empty result the template's output sheets are laid out from
+    (`kat`: a catalogue of its own; default the built-in one)."""
     from .hasil import HasilAKIP, HasilIKM
 
+    indikator = kat.indikator if kat is not None else katalog.INDIKATOR
     return Hasil(
         kecamatan=None, kabupaten=None, tahun=None,
-        indikator=[HasilIndikator(i.kode, i.nama, i.satuan, status="tanpa_data") for i in katalog.INDIKATOR],
-        ikm=HasilIKM(), akip=HasilAKIP(), temuan=[],
+        indikator=[HasilIndikator(i.kode, i.nama, i.satuan, status="tanpa_data", kelompok=i.kelompok, arah=i.arah,
+                                  cara_hitung=i.cara) for i in indikator],
+        ikm=HasilIKM(), akip=HasilAKIP(), temuan=[], katalog=kat,
     )

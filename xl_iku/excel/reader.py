@@ -179,6 +179,8 @@ class Buku:
                     # An office's own table a catalogue row may name (KONTRAK §5).
                     self.wanted[info.name] = tuple(info.columns)
                     self.tables[info.name] = info
+        if "tblTarget" in self.tables:
+            self.wanted["tblTarget"] = K.kepala_wajib("tblTarget", self.tables["tblTarget"].columns)
         self.names = _nama_info(book)
         periksa_struktur(tuple(self.sheets), self.names, self.tables, "buku kerja ini")
         self.grids: dict[str, Grid] = {}

@@ -154,6 +154,8 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
     # An office's own tables (KONTRAK §5: a catalogue row may name any Excel
     # Table) are read with the headers they have.
     kantor = {n: tuple(info.columns) for n, info in tables.items() if n not in wanted and info.columns}
+    if "tblTarget" in tables:
+        wanted["tblTarget"] = K.kepala_wajib("tblTarget", tables["tblTarget"].columns)
     for name, headers in (wanted | kantor).items():
         info = tables.get(name)
         if info is None:

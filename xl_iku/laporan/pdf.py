@@ -187,17 +187,30 @@ def _ringkas_stderr(err: bytes | None) -> str:
 # ---------------------------------------------------------------- print copy
 
 
+def lembar_bawaan(pkg: Package) -> tuple[str, ...]:
+    """The sheets printed by default: the catalogue's Kelompok sheets (KONTRAK
+    §5; the built-in three without an Indikator sheet) and Hasil SKM."""
+    if not any(t == "tblIndikator" for t in pkg.tables):
+        return LEMBAR_BAWAAN
+    from ..io.file_reader import baca_paket
+    from ..validasi.katalog import baca_katalog
+    from ..validasi.sel import Pemeriksa
+
+    return (*baca_katalog(baca_paket(pkg), Pemeriksa()).katalog.kelompok, K.LEMBAR_SKM)
+
+
 def pilih_lembar(pkg: Package, diminta: Iterable[str] | None) -> list[str]:
     """Sheet names to print, in workbook order.  FileError for unknown names."""
     ada = {s.name.casefold(): s for s in pkg.sheets if s.state != "veryHidden"}
     nama = pkg.path.name
     if not diminta:
-        hilang = [n for n in LEMBAR_BAWAAN if n.casefold() not in ada]
+        bawaan = lembar_bawaan(pkg)
+        hilang = [n for n in bawaan if n.casefold() not in ada]
         if hilang:
             raise FileError(
                 f"Lembar '{hilang[0]}' tidak ditemukan di berkas '{nama}'; gunakan buku kerja dari templat xl-iku."
             )
-        diminta = LEMBAR_BAWAAN
+        diminta = bawaan
     pilih = set()
     for d in diminta:
         s = ada.get(d.strip().casefold())

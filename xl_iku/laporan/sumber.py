@@ -24,7 +24,8 @@ from ..validasi import tabel as V
 from ..validasi.referensi import baca_referensi
 from ..validasi.sel import Pemeriksa
 
-# Output sheets whose content must match the engine's for a workbook to count as current.
+# Output sheets whose content must match the engine's for a workbook to count as current
+# (the catalogue's Kelompok sheets and Hasil SKM; these for a Hasil without a catalogue).
 _LEMBAR_DIPERIKSA = (K.LEMBAR_IKU, K.LEMBAR_IK, K.LEMBAR_IKP, K.LEMBAR_SKM)
 
 
@@ -143,7 +144,8 @@ def lembar_berbeda(path: Path, hasil: Hasil) -> str | None:
     plans = layout.susun(hasil)
     book = pc.CalamineWorkbook.from_path(str(path))
     try:
-        for nama in _LEMBAR_DIPERIKSA:
+        kelompok = hasil.katalog.kelompok if hasil.katalog is not None else _LEMBAR_DIPERIKSA[:3]
+        for nama in [*kelompok, K.LEMBAR_SKM]:
             try:
                 grid = book.get_sheet_by_name(nama).to_python(skip_empty_area=False)
             except Exception:

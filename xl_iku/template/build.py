@@ -8,6 +8,7 @@ output is deterministic: fixed document dates, sorted data.
 from __future__ import annotations
 
 import io
+from dataclasses import replace as dc_replace
 import re
 import zipfile
 from datetime import date, datetime
@@ -312,12 +313,17 @@ def _gaya(wb, ws, F) -> None:
 
 
 def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: dict | None = None, *,
-         tambahan=None, vba: bytes | None = None) -> bytes:
+         tambahan=None, vba: bytes | None = None, tahun_target: tuple[int, ...] | None = None,
+         tabel_kantor: dict | None = None, katalog_kantor=None) -> bytes:
     """Write the template (or, given data, a filled workbook); returns the bytes.
 
     `tambahan(wb, sheets)` may add objects before saving (tests use it to make
     workbooks with charts, images, comments…); `vba` is a vbaProject.bin for
-    an .xlsm.
+    an .xlsm.  `tahun_target`: tblTarget's year columns (default the
+    template's 2021–2026; KONTRAK §2: an office types its Renstra's years);
+    `tabel_kantor`: an office's own registers, {table: (sheet, headers, rows)}
+    (KONTRAK §5), each on a sheet of its own after the input sheets;
+    `katalog_kantor`: the Katalog whose Kelompok sheets the output sheets are.
     """
     pengaturan = pengaturan or {}
     tabel = tabel or {}
@@ -347,6 +353,9 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
         keterangan: list[tuple[int, int, str]] = []
         for name in names:
             spec = K.TABEL[name]
+            if name == "tblTarget" and tahun_target:
+                spec = dc_replace(spec, kolom=spec.kolom[:3] + tuple(K.Kolom(str(t), K.Jenis.TEKS, lebar=8)
+                                                                     for t in tahun_target))
             rows = tabel.get(name)
             if rows is None and name == "tblTarget":
                 rows = [{"Kode": i.kode, "Indikator": i.nama, "Satuan": i.satuan} for i in katalog.INDIKATOR]
@@ -363,14 +372,22 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
         _keterangan_tabel(ws, F, keterangan, lebar)
         _protect(ws)
         cetak.ke_xlsxwriter(ws, cetak.register(lebar[:-1], (1, HEADER_ROW + 1)))
+    for name, (lembar, headers, rows) in (tabel_kantor or {}).items():
+        ws = wb.add_worksheet(lembar)
+        _sheet_title(ws, F, lembar, "Register milik kantor, dibaca katalog indikator (lembar Indikator).")
+        ws.freeze_panes(HEADER_ROW + 1, 0)
+        kolom = tuple(K.Kolom(h, K.Jenis.TANGGAL if h.startswith("Tanggal") else K.Jenis.TEKS, lebar=16)
+                      for h in headers)
+        _input_table(wb, ws, F, name, tuple(headers), kolom, rows, 0, validasi=False)
+        cetak.ke_xlsxwriter(ws, cetak.register([lebar_kolom(k) for k in kolom], (1, HEADER_ROW + 1)))
 
-    kosong = layout.hasil_kosong()
+    kosong = layout.hasil_kosong(katalog_kantor)
     plans = layout.susun(kosong)
     for name, plan in plans.items():
         if name == grafik.LEMBAR_GRAFIK:
             continue
         ws = wb.add_worksheet(name)
-        _write_plan(ws, F, plan, layout.LEBAR[name])
+        _write_plan(ws, F, plan, layout.LEBAR.get(name, layout.LEBAR_INDIKATOR))
         cetak.ke_xlsxwriter(ws, plan.cetak)
         # Output sheets stay unprotected: xlwings Lite/Server must rewrite them
         # and cannot lift protection; every run rewrites them anyway.

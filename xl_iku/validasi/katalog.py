@@ -165,6 +165,12 @@ def baca_katalog(raw: RawWorkbook, p: Pemeriksa) -> Terbaca:
         _pasang(raw, ind, sel, lembar, p, tb, ekstra, angka)
     if lembar is not None:
         _lembar_kelompok(raw, daftar, lembar, p)
+    if "tblTarget" in raw.tables:
+        spec = K.TABEL["tblTarget"]
+        tahun = K.kolom_tahun(raw.tables["tblTarget"].columns)
+        if tahun:
+            tb.spesifikasi["tblTarget"] = replace(spec, kolom=spec.kolom[:3] + tuple(
+                K.Kolom(h, K.Jenis.TEKS, lebar=8) for h in tahun))
     for nama, per_kolom in ekstra.items():
         spec = tb.spesifikasi.get(nama, K.TABEL[nama])
         kolom = tuple(replace(k, pilihan=k.pilihan + tuple(sorted(per_kolom[k.header] - set(k.pilihan))))
