@@ -705,7 +705,14 @@ def test_dokumen_tak_dapat_ditulis_disebut_dokumen(berkas, tmp_path, cli):
     from unittest import mock
 
     _, _, src = berkas
-    with mock.patch("xl_iku.laporan.berkas.write_atomic", side_effect=PermissionError(13, "Permission denied")):
+    with mock.patch("xl_iku.io.atomic.write_atomic", side_effect=PermissionError(13, "Permission denied")):
         p = cli("laporan", "lkjip", src, "-o", tmp_path / "l.docx")
     assert p.returncode == 2
     assert "Dokumen 'l.docx' tidak dapat ditulis" in p.stderr and "Buku kerja" not in p.stderr
+
+
+def test_sampel_populasi_besar_adalah_tabel_krejcie_morgan():
+    from xl_iku import kontrak as K
+    from xl_iku.rules.ikm import sampel_minimum
+
+    assert K.SAMPEL_POPULASI_BESAR == sampel_minimum(1_000_000) == 384

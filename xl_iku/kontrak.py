@@ -333,6 +333,9 @@ TABEL_TAMBAHAN = ("tblTargetTriwulan", "tblRTL", "tblAnalisis")
 TABEL_WAJIB: tuple[str, ...] = tuple(n for n in TABEL if n not in TABEL_TAMBAHAN)
 
 DATED_TABLES = tuple(n for n, t in TABEL.items() if t.kolom_tanggal)
+# Krejcie–Morgan's minimum for a large population (N = 1.000.000 → 384, §3): the yardstick
+# of a survey whose population is not known (a test checks it against rules.ikm).
+SAMPEL_POPULASI_BESAR = 384
 # Registers with neither date nor year: what they hold is the state on the day of hitung, and a
 # workbook copied from last year still holds last year's (issue 21).
 TABEL_TANPA_TANGGAL = ("tblSOP", "tblSarpras", "tblASN", "tblKegiatan", "tblUsulan")

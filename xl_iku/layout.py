@@ -242,9 +242,7 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         s.merge(row, 7, 8, v, role)
     if ikm.nilai is not None:
         # A small sample is cautioned on the signed page too (issue 21); 384 = the table's large population.
-        from .rules.ikm import sampel_minimum
-
-        acuan = ikm.sampel_minimum or sampel_minimum(1_000_000)
+        acuan = ikm.sampel_minimum or K.SAMPEL_POPULASI_BESAR
         if ikm.responden < acuan:
             row += 1
             teks = (f"Catatan: jumlah responden ({ikm.responden}) kurang dari sampel minimum {acuan}"

@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..io.atomic import write_atomic
 from ..io.package import FileError
 from . import sumber
 
@@ -45,23 +44,6 @@ def _cek(jenis: str, out: Path) -> str:
     if any((out.parent / n).exists() for n in pemilik):
         raise FileError(f"Dokumen '{out.name}' sedang dibuka di Word atau LibreOffice; tutup dulu lalu jalankan lagi.")
     return akhiran
-
-
-def tulis_dokumen(out: Path, data: bytes, jenis: str) -> None:
-    """Write `data` to `out` atomically; a refusal names the document, never a "Buku kerja"."""
-    from ..io.atomic import alasan_os
-
-    try:
-        write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
-    except OSError as e:
-        sebab = e.__cause__ if isinstance(e.__cause__, OSError) else e
-        if isinstance(sebab, PermissionError):
-            alasan = "mungkin sedang dibuka atau folder hanya-baca; tutup dokumennya lalu jalankan lagi"
-        elif isinstance(sebab, FileError):
-            alasan = "tutup dokumennya lalu jalankan lagi"
-        else:
-            alasan = alasan_os(sebab)
-        raise FileError(f"{jenis} '{out.name}' tidak dapat ditulis ({alasan}).") from None
 
 
 def _cek_responden(jenis: str, bahan: sumber.Bahan) -> None:
@@ -123,5 +105,7 @@ def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = Fal
         data = buf.getvalue()
         if akhiran == ".pdf":
             data = docx_ke_pdf(data, soffice=soffice, batas_waktu=batas_waktu)
+    from .pdf import tulis_dokumen
+
     tulis_dokumen(out, data, "Dokumen")
     return HasilLaporan(out, bahan.hasil.jumlah_galat, time.perf_counter() - t0, bahan.catatan)

@@ -417,10 +417,26 @@ def buat_pdf(
         profil = tulis_profil(tmp / "profil")
         pdf = konversi(exe, salinan, folder_pdf, profil, batas_waktu)
         data = pdf.read_bytes()
-    from .berkas import tulis_dokumen
-
     tulis_dokumen(out, data, "Berkas PDF")
     return HasilPdf(out, dipilih, _jumlah_halaman(data), time.perf_counter() - t0, jumlah_galat, catatan)
+
+
+def tulis_dokumen(out: Path, data: bytes, jenis: str) -> None:
+    """Write `data` to `out` atomically; a refusal names the document, never a "Buku kerja"."""
+    from ..io.atomic import alasan_os, write_atomic
+
+    try:
+        write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
+    except OSError as e:
+        sebab = e.__cause__ if isinstance(e.__cause__, OSError) else e
+        if isinstance(sebab, PermissionError):
+            alasan = "mungkin sedang dibuka atau folder hanya-baca; tutup dokumennya lalu jalankan lagi"
+        elif isinstance(sebab, FileError):
+            alasan = "tutup dokumennya lalu jalankan lagi"
+        else:
+            alasan = alasan_os(sebab)
+        raise FileError(f"{jenis} '{out.name}' tidak dapat ditulis ({alasan}).") from None
+
 
 
 def _pecah(lembar: Iterable[str] | None) -> list[str] | None:
