@@ -505,6 +505,10 @@ def test_sampel_kecil_diberi_catatan(tmp_path, cli):
     ws = openpyxl.load_workbook(src)["Hasil SKM"]
     sel = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None)
     assert "384" in sel and "hati-hati" in sel
+    if shutil.which("pdftotext"):
+        assert cli("laporan", "poster", src, "-o", tmp_path / "p.pdf").returncode == 0
+        poster = subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, check=True).stdout
+        assert "kurang dari sampel minimum 384" in re.sub(r"\s+", " ", poster.decode())
 
 
 # ---------------------------------------------------------------- issue 21: periods, undated registers, the decree
