@@ -165,7 +165,7 @@ def _sel_rekap(rekap: Path) -> tuple[dict[str, dict], list[list]]:
     # Merged group headers, two-decimal numbers, conditional colours.
     merged = {str(m) for m in ws.merged_cells.ranges}
     assert "G5:J5" in merged
-    assert ws.cell(7, 7).number_format == "#,##0.00"  # IKU-01 target of the first row
+    assert ws.cell(7, 7).number_format == "[$-421]#,##0.00"  # IKU-01 target: Indonesian whatever the locale
     assert len(ws.conditional_formatting) >= len(KODE)
     masalah = [list(r) for r in wb["Masalah"].iter_rows(min_row=5, values_only=True) if r[0] is not None]
     return baris, masalah

@@ -505,6 +505,10 @@ def test_sampel_kecil_diberi_catatan(tmp_path, cli):
     ws = openpyxl.load_workbook(src)["Hasil SKM"]
     sel = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None)
     assert "384" in sel and "hati-hati" in sel
+    if shutil.which("pdftotext"):
+        assert cli("laporan", "poster", src, "-o", tmp_path / "p.pdf").returncode == 0
+        poster = subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, check=True).stdout
+        assert "kurang dari sampel minimum 384" in re.sub(r"\s+", " ", poster.decode())
 
 
 # ---------------------------------------------------------------- issue 21: periods, undated registers, the decree
@@ -705,7 +709,14 @@ def test_dokumen_tak_dapat_ditulis_disebut_dokumen(berkas, tmp_path, cli):
     from unittest import mock
 
     _, _, src = berkas
-    with mock.patch("xl_iku.laporan.berkas.write_atomic", side_effect=PermissionError(13, "Permission denied")):
+    with mock.patch("xl_iku.io.atomic.write_atomic", side_effect=PermissionError(13, "Permission denied")):
         p = cli("laporan", "lkjip", src, "-o", tmp_path / "l.docx")
     assert p.returncode == 2
     assert "Dokumen 'l.docx' tidak dapat ditulis" in p.stderr and "Buku kerja" not in p.stderr
+
+
+def test_sampel_populasi_besar_adalah_tabel_krejcie_morgan():
+    from xl_iku import kontrak as K
+    from xl_iku.rules.ikm import sampel_minimum
+
+    assert K.SAMPEL_POPULASI_BESAR == sampel_minimum(1_000_000) == 384

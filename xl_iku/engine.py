@@ -609,7 +609,7 @@ def _selaraskan_rincian(H, ikm: HasilIKM, akip_h: HasilAKIP, p: Pemeriksa, kat) 
         p.peringatan("SKM", "A1",
                      f"Jumlah responden ({ikm.responden}) kurang dari sampel minimum Krejcie–Morgan "
                      f"({ikm.sampel_minimum}) untuk populasi {ikm.populasi}.", kode=kat.kode_utama("tblSKM"))
-    elif ikm.nilai is not None and not ikm.sampel_minimum and ikm.responden < R_ikm.sampel_minimum(1_000_000):
+    elif ikm.nilai is not None and not ikm.sampel_minimum and ikm.responden < K.SAMPEL_POPULASI_BESAR:
         # No population: the Krejcie–Morgan table's value for a large one (384) is the yardstick (issue 21).
         p.peringatan("SKM", "A1",
                      f"Jumlah responden ({ikm.responden}) kurang dari 384, sampel minimum Krejcie–Morgan untuk "

@@ -371,6 +371,11 @@ def kepala_wajib(nama: str, ada) -> tuple[str, ...]:
         tahun = kolom_tahun(ada)
         return spec.headers[:3] + (tahun or spec.headers[3:])
     return spec.headers
+
+
+# Krejcie–Morgan's minimum for a large population (N = 1.000.000 → 384, §3): the yardstick
+# of a survey whose population is not known (a test checks it against rules.ikm).
+SAMPEL_POPULASI_BESAR = 384
 # Registers with neither date nor year: what they hold is the state on the day of hitung, and a
 # workbook copied from last year still holds last year's (issue 21).
 TABEL_TANPA_TANGGAL = ("tblSOP", "tblSarpras", "tblASN", "tblKegiatan", "tblUsulan")

@@ -266,8 +266,8 @@ def lembar_skm(h: Hasil) -> SheetPlan:
         s.merge(row, 7, 8, v, role)
     if ikm.nilai is not None:
         # A small sample is cautioned on the signed page too (issue 21); 384 = the table's large population.
-        acuan = ikm.sampel_acuan
-        if acuan and ikm.responden < acuan:
+        acuan = ikm.sampel_minimum or K.SAMPEL_POPULASI_BESAR
+        if ikm.responden < acuan:
             row += 1
             teks = (f"Catatan: jumlah responden ({ikm.responden}) kurang dari sampel minimum {acuan}"
                     + ("" if ikm.sampel_minimum else " untuk populasi yang tidak diketahui")
@@ -303,8 +303,9 @@ def lembar_skm(h: Hasil) -> SheetPlan:
             teks = f"{u.kode}. {u.label}: {prog or 'belum ditetapkan'}"
             s.put(row, 2, teks, "sel_teks")
             s.heights[row] = _tinggi([(teks, LEBAR[K.LEMBAR_SKM][1])])
-            s.merge(row, 3, 4, waktu or "belum ditetapkan", "sel_teks")
-            s.merge(row, 5, 8, pj or "belum ditetapkan", "sel_teks")
+            kosong = "belum ditetapkan" if prog else "–"  # a plan without time or person is named once
+            s.merge(row, 3, 4, waktu or kosong, "sel_teks")
+            s.merge(row, 5, 8, pj or kosong, "sel_teks")
     _bersama(s, awal, kepala, row)
     row += 2
     s.merge(row, 1, 8, "C. IKM per Jenis Layanan", "bagian")

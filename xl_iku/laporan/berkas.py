@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..io.atomic import write_atomic
 from ..io.package import FileError
 from . import sumber
 from .tulis import tulis_dokumen  # noqa: F401  (where the CLI and the documents take it)
@@ -110,5 +109,6 @@ def buat(jenis: str, masukan: str | Path, out: str | Path, *, hitung: bool = Fal
         data = buf.getvalue()
         if akhiran == ".pdf":
             data = docx_ke_pdf(data, soffice=soffice, batas_waktu=batas_waktu)
+
     tulis_dokumen(out, data, "Dokumen")
     return HasilLaporan(out, bahan.hasil.jumlah_galat, time.perf_counter() - t0, bahan.catatan)

@@ -115,6 +115,15 @@ def gambar(b: Bahan, format: str) -> bytes:
         for j, baris in enumerate(isi):
             fig.text(x, 0.145 - j * 0.026, baris, ha="center", va="center", fontsize=13, color="#262626")
 
+    if berdiri and T.responden_kurang(ikm):
+        # The public reads the caution too: a small sample is not hidden behind a large number.
+        from ..kontrak import SAMPEL_POPULASI_BESAR
+
+        acuan = ikm.sampel_minimum or SAMPEL_POPULASI_BESAR
+        fig.text(0.5, 0.075, f"Catatan: {T.bulat(ikm.responden)} responden, kurang dari sampel minimum "
+                             f"{T.bulat(acuan)}; hasil perlu dibaca dengan hati-hati.", ha="center", va="center",
+                 fontsize=11, color="#843C0C", style="italic")
+
     # Footer
     fig.patches.append(FancyBboxPatch((0, 0), 1, 0.055, boxstyle="square,pad=0", transform=fig.transFigure,
                                       facecolor="#D9E1F2", edgecolor="none"))

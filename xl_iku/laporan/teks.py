@@ -86,7 +86,7 @@ def responden_kurang(ikm) -> str | None:
     """The caution for a small sample, or None: fewer respondents than the
     Krejcie–Morgan minimum for the population, or than 384 (the table's value
     for a large population) when the population is not known."""
-    from ..rules.ikm import sampel_minimum
+    from ..kontrak import SAMPEL_POPULASI_BESAR
 
     if ikm is None or ikm.nilai is None:
         return None
@@ -95,7 +95,7 @@ def responden_kurang(ikm) -> str | None:
             return None
         return (f"Jumlah responden ({bulat(ikm.responden)}) kurang dari sampel minimum ({bulat(ikm.sampel_minimum)}) "
                 f"untuk {bulat(ikm.populasi)} penerima layanan; hasil survei ini perlu dibaca dengan hati-hati.")
-    minimum = sampel_minimum(1_000_000)
+    minimum = SAMPEL_POPULASI_BESAR
     if ikm.responden >= minimum:
         return None
     return (f"Jumlah penerima layanan pada periode ini tidak tercatat, sehingga berlaku sampel minimum untuk populasi "
