@@ -37,7 +37,16 @@ def test_tables_sheets_and_headers():
     doc = {}
     for nama, lembar, headers in _baris("| tbl"):
         headers = re.sub(r"\s*\(optional[^)]*\)\s*$", "", headers)
+        if nama == "tblTarget":  # "then one column per year": the template's years (KONTRAK §2)
+            assert "one column per year" in headers and "template 2021 … 2026" in headers
+            headers = "Kode, Indikator, Satuan, " + ", ".join(str(t) for t in K.TAHUN_IKU)
         doc[nama] = (lembar, [h.strip() for h in headers.split(",")])
+    # tblIndikator is specified in §5, header by header in its own table.
+    bagian5 = DOC.split("## 5.", 1)[1]
+    assert "Sheet `Indikator`, Excel Table `tblIndikator`" in " ".join(bagian5.split())
+    kepala5 = re.findall(r"^\| ([A-Z][^|]*?) \| (?:unique|the output|printed|`Naik`|one of|the kind|\(optional\))",
+                         bagian5, flags=re.M)
+    doc["tblIndikator"] = ("Indikator", [h.strip() for k in kepala5 for h in k.split(",")])
     code = {n: (t.lembar, list(t.headers)) for n, t in K.TABEL.items()}
     assert doc == code
 
@@ -85,7 +94,10 @@ def test_json_keys():
     if not code["temuan"]:
         code["temuan"] = [{"tingkat": "", "lembar": "", "sel": "", "kode": "", "pesan": ""}]
     kurang = _kunci(contoh) - _kunci(code)
-    lebih = _kunci(code) - _kunci(contoh) - {"nrr._"}
+    # §4's prose: each indicator "also with `kelompok`, `arah` and `cara_hitung`" (§5).
+    assert "each also with\n  `kelompok`, `arah` and `cara_hitung`" in DOC or \
+        "each also with `kelompok`, `arah` and `cara_hitung`" in " ".join(DOC.split())
+    lebih = _kunci(code) - _kunci(contoh) - {"nrr._"} - {f"indikator[].{k}" for k in ("kelompok", "arah", "cara_hitung")}
     assert (kurang, lebih) == (set(), set())
 
 

@@ -2,8 +2,8 @@
 
 The workbook is tests/kasus.py (every number computed by hand in
 test_hitung.py) plus a Rencana Tindak Lanjut, an Analisis row, a 2026 target,
-a 2023 realisasi, one impossible Sarpras row (a galat that blocks IK-09,
-IKP-06, IKP-07) and an empty Musrenbang register (IKP-09 tanpa_data).
+a 2023 realisasi, one impossible Sarpras row (a galat at Kondisi Baik that
+blocks IK-09, the indicator reading that column) and an empty Musrenbang register (IKP-09 tanpa_data).
 The .docx files are read with python-docx, the PDFs with pdftotext; two
 LibreOffice conversions in all, shared by every test through session fixtures.
 """
@@ -239,8 +239,11 @@ def test_lkjip_docx(docx_lkjip):
     assert judul == KODE_URUT
     # The summary table: blocked and empty indicators in words, never a zero.
     ringkas = {r[1]: r for r in (baris_tabel(docx_lkjip, k)[0] for k in KODE_URUT)}
-    for kode in ("IK-09", "IKP-06", "IKP-07"):
-        assert ringkas[kode][4] == "tidak dihitung (galat)" and ringkas[kode][5] == "tidak dihitung (galat)"
+    # Kondisi Baik 3 > Tersedia 2 is a galat at Kondisi Baik: it blocks IK-09, which reads
+    # that column, and not IKP-06/IKP-07 (KONTRAK §3, blocking by column).
+    assert ringkas["IK-09"][4] == "tidak dihitung (galat)" and ringkas["IK-09"][5] == "tidak dihitung (galat)"
+    for kode in ("IKP-06", "IKP-07"):
+        assert ringkas[kode][4] != "tidak dihitung (galat)"
     assert ringkas["IKP-09"][4] == "tanpa data"
     assert ringkas["IK-07"][3:] == ["90,00", "85,00", "94,44", "Sangat Tinggi"]
     assert ringkas["IKP-11"][3:6] == ["75,00", "75,00", "100,00"]  # Rekap Manual 3 / 4
@@ -621,7 +624,7 @@ def test_rtl_tanpa_waktu_jadi_temuan(tmp_path):
 # ---------------------------------------------------------------- one number everywhere (issue 21, "done when")
 
 _BARIS_CLI = re.compile(r"^(IK[UP]?-\d\d)\s.*?\s(\S+)\s+(\S+)\s+(\S+)\s+(Sangat Tinggi|Tinggi|Sedang|Rendah|Sangat "
-                        r"Rendah|–)\s*$")
+                        r"Rendah|–)(?:\s+(?:Ya|Tidak|–))?\s*$")  # then the Tercapai column
 
 
 def _teks_angka(v) -> str:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..io.atomic import write_atomic
 from ..io.package import FileError
 
 
 def tulis_dokumen(out: Path, data: bytes, jenis: str) -> None:
     """Write `data` to `out` atomically; a refusal names the document, never a "Buku kerja"."""
-    from ..io.atomic import alasan_os
+    from ..io.atomic import alasan_os, write_atomic
 
     try:
         write_atomic(out, lambda f: f.write(data), backup=False, check_lock=False)
