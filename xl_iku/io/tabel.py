@@ -71,6 +71,10 @@ class Letak:
     # blank ones included: a merged range there is still inside the table.
     rentang: tuple[tuple[int, int], ...] = ()
 
+    def __post_init__(self) -> None:
+        if not self.rentang and self.baris:  # built by hand: its rows are one range
+            self.rentang = ((self.baris[0], self.baris[-1]),)
+
 
 def _fmt_angka(x: float) -> str:
     return angka_teks(x, None)
