@@ -6,9 +6,12 @@ and a missing required table or defined name stops the run with one
 Indonesian sentence.  Only the values differ in how they travel:
 
 * every sheet that is read is read in ONE call (its used range as a 2-D
-  block); tables and names only contribute their addresses.  The number of
-  calls therefore depends on the number of sheets and tables, never on the
-  number of rows (each call to a live Excel costs milliseconds);
+  block, within the columns of its KONTRAK tables and settings and never
+  past the values a client sent); tables and names only contribute their
+  addresses.  The number of calls therefore depends on the number of sheets
+  and tables, never on the number of rows (each call to a live Excel costs
+  milliseconds), and what is held on where the data is, never on a stray
+  cell or a table range reaching row 1.048.576;
 * values are normalised to what calamine gives the file adapter, so both
   adapters hand the engine identical input: "" → None, numbers → float
   (the remote engine gives int for whole numbers, desktop Excel gives float,

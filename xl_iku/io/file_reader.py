@@ -6,6 +6,14 @@ which reads a sheet without building an object per cell; error cells,
 formulas without a stored result and percentage formats from `io.sel_berkas`
 (only in the sheets where they can occur).  Which rows belong to a table
 (`io.tabel.letak_tabel`) is shared with the xlwings adapter.
+
+Reading is bounded by what is read, not by where a cell sits: calamine
+builds a dense grid from a sheet's first to its last value (one stray value
+at XFD1048576 is 512 GB), so a streamed pass (`sel_berkas.pindai`) first
+finds the box every cell lies in, and a sheet whose box is out of proportion
+to its size reaches calamine filtered to the cells of its KONTRAK tables and
+settings (`sel_berkas.saring`).  A table's rows are its filled rows, found
+through the grid, so a range reaching row 1.048.576 costs what its data costs.
 """
 
 from __future__ import annotations

@@ -124,40 +124,49 @@ _ATRIBUT_R = re.compile(rb"""\sr\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REF = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,10})")
 
 
-def _le_posisi(s: str, kelas: Callable[[str, bool], str], semua: str) -> str:
-    """Regex for strings of `s`'s length that are ≤ s, position by position
-    (`kelas(ch, pertama)`: the class of characters below ch)."""
+def _le_posisi(s: str, kelas: Callable[[str, bool], str], semua: str) -> list[str]:
+    """Regex alternatives for strings of `s`'s length that are ≤ s, position
+    by position (`kelas(ch, pertama)`: the class of characters below ch)."""
     alt = []
     for i, ch in enumerate(s):
         below = kelas(ch, i == 0)
         if below:
             alt.append(re.escape(s[:i]) + below + semua * (len(s) - i - 1))
     alt.append(re.escape(s))
-    return "|".join(alt)
+    return alt
 
 
 def _le_baris(n: int) -> str:
-    """Decimal numbers 1 … n (leading zeros allowed, as calamine reads them)."""
+    """Decimal numbers 1 … n (leading zeros allowed, as calamine reads them);
+    the shorter numbers first, the common case."""
     s = str(n)
     kelas = lambda ch, pertama: (f"[{'1' if pertama else '0'}-{chr(ord(ch) - 1)}]"
                                  if ch > ("1" if pertama else "0") else "")
-    pendek = f"|[1-9][0-9]{{0,{len(s) - 2}}}" if len(s) > 1 else ""
-    return f"0*(?:{_le_posisi(s, kelas, '[0-9]')}{pendek})"
+    pendek = [f"[1-9][0-9]{{0,{len(s) - 2}}}"] if len(s) > 1 else []
+    return f"0*(?:{'|'.join(pendek + _le_posisi(s, kelas, '[0-9]'))})"
 
 
 def _le_kolom(n: int) -> str:
     """Column letters A … col_letter(n)."""
     s = col_letter(n)
     kelas = lambda ch, pertama: f"[A-{chr(ord(ch) - 1)}]" if ch > "A" else ""
-    pendek = f"|[A-Z]{{1,{len(s) - 1}}}" if len(s) > 1 else ""
-    return f"(?:{_le_posisi(s, kelas, '[A-Z]')}{pendek})"
+    pendek = [f"[A-Z]{{1,{len(s) - 1}}}"] if len(s) > 1 else []
+    alt = pendek + _le_posisi(s, kelas, "[A-Z]")
+    if len(s) == 1:  # one class: [A-Q]
+        alt = [f"[A-{s}]"]
+    return f"(?:{'|'.join(alt)})"
 
 
 def _pola_luar(w: int, h: int) -> re.Pattern:
-    """A cell tag that is not `<c r="REF"` with REF inside columns 1…w, rows 1…h."""
+    """A tag starting `<c` that is not `<c r="REF"` with REF inside columns
+    1…w, rows 1…h (a `<col`, `<cfRule` … match too: the caller skips them —
+    cheaper than asking the pattern to at every cell)."""
     if w < 1 or h < 1:
-        return re.compile(rb"<c(?=[\s/>])")
-    return re.compile(rb'<c(?=[\s/>])(?! r="' + _le_kolom(w).encode() + _le_baris(h).encode() + rb'")')
+        return re.compile(rb"<c")
+    return re.compile(rb'<c(?! r="' + _le_kolom(w).encode() + _le_baris(h).encode() + rb'")')
+
+
+_NAMA = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:")
 
 
 @dataclass
@@ -194,6 +203,8 @@ def pindai(pkg: Package, part: str, needles: tuple[bytes, ...] = _NEEDLE_GALAT +
         pos = 0
         while (m := pola.search(window, pos)) is not None:
             pos = m.end()
+            if pos < len(window) and window[pos] in _NAMA:
+                continue  # <col>, <cfRule> …: not a cell
             akhir = window.find(b">", m.start())
             if akhir < 0:
                 if m.start() >= len(window) - _SAMBUNG:
