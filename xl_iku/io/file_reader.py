@@ -19,7 +19,6 @@ through the grid, so a range reaching row 1.048.576 costs what its data costs.
 from __future__ import annotations
 
 import io
-import zipfile
 from bisect import bisect_left, bisect_right
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -30,6 +29,7 @@ import python_calamine as pc
 from .. import kontrak as K
 from ..referensi import TABEL_REFERENSI
 from .package import FileError, Package
+from .salin import salin
 from .sel_berkas import InfoSel, Pindaian, Saringan, baca_info, pindai, saring, xf_persen
 from .tabel import BARIS_MAKS, StrukturError, gabungan, letak_tabel, periksa_struktur, persen_tampil
 from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
@@ -284,15 +284,10 @@ def _baca_saring(pkg: Package, sheet: str, jendela, info_sel) -> _Grid:
     part = pkg.sheet(sheet).part
     s = saring(pkg, part, sheet, jendela)
     buf = io.BytesIO()
-    wb = pkg.workbook_part
-    bagian = ["[Content_Types].xml", "_rels/.rels", wb, _rels_of(wb)]
-    bagian += [r.target for r in pkg.relationships(wb) if not r.external and r.target != part
-               and r.target not in {i.part for i in pkg.sheets}]
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
-        for b in bagian:
-            if pkg.has_part(b):
-                z.writestr(pkg._canon(b), pkg.read(b))
-        z.writestr(part, s.xml)
+    # The package as it is (members copied compressed, untouched) with this
+    # sheet's part replaced: calamine finds styles and shared strings where
+    # the workbook says.
+    salin(pkg, buf, {part: s.xml}, compresslevel=1)
     buf.seek(0)
     try:
         with pc.CalamineWorkbook.from_filelike(buf) as book:
@@ -300,11 +295,6 @@ def _baca_saring(pkg: Package, sheet: str, jendela, info_sel) -> _Grid:
     except _GALAT_CALAMINE as e:
         raise FileError(f"Lembar '{sheet}' di berkas '{pkg.path.name}' rusak dan tidak dapat dibaca.") from e
     return _GridSaring(lembar, s, info_sel(sheet))
-
-
-def _rels_of(part: str) -> str:
-    d, _, n = part.rpartition("/")
-    return f"{d}/_rels/{n}.rels" if d else f"_rels/{n}.rels"
 
 
 def _read_table(path: Path, name: str, info, headers: tuple[str, ...], g: _Grid, lain, catatan: list) -> RawTable:
