@@ -22,7 +22,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _hitung(path: Path, *args):
-    # The timeout only stops a hang; how long a refusal takes is measured by benchmarks/batas.py.
+    # The timeout only stops a hang; how long a refusal takes is measured by benchmarks/waktu_uji.py.
     return subprocess.run([sys.executable, "-m", "xl_iku", "hitung", str(path), *args], capture_output=True, text=True,
                           timeout=120)
 

@@ -361,7 +361,7 @@ def test_skala_scales_big_registers():
 
 
 def test_benchmark_scale():
-    # How long skala=33 takes is measured by benchmarks/batas.py.
+    # How long skala=33 takes is measured by benchmarks/waktu_uji.py.
     _, tabel = data_contoh(skala=33)
     assert len(tabel["tblSKM"]) >= 9_900
     assert len(tabel["tblLayanan"]) >= 19_800

@@ -20,7 +20,7 @@ from xl_iku.io.package import FileError, Package
 ROOT = Path(__file__).resolve().parent.parent
 
 # Runs Package.open in a fresh interpreter and reports its message and peak RSS
-# (how long a refusal takes is measured by benchmarks/batas.py).
+# (how long a refusal takes is measured by benchmarks/waktu_uji.py).
 _CHILD = r"""
 import json, resource, sys
 from xl_iku.io.package import FileError, Package

@@ -6,9 +6,12 @@ and a missing required table or defined name stops the run with one
 Indonesian sentence.  Only the values differ in how they travel:
 
 * every sheet that is read is read in ONE call (its used range as a 2-D
-  block); tables and names only contribute their addresses.  The number of
-  calls therefore depends on the number of sheets and tables, never on the
-  number of rows (each call to a live Excel costs milliseconds);
+  block, within the columns of its KONTRAK tables and settings and never
+  past the values a client sent); tables and names only contribute their
+  addresses.  The number of calls therefore depends on the number of sheets
+  and tables, never on the number of rows (each call to a live Excel costs
+  milliseconds), and what is held on where the data is, never on a stray
+  cell or a table range reaching row 1.048.576;
 * values are normalised to what calamine gives the file adapter, so both
   adapters hand the engine identical input: "" → None, numbers → float
   (the remote engine gives int for whole numbers, desktop Excel gives float,
@@ -69,7 +72,7 @@ def tanggal(v: Any) -> Any:
 
 @dataclass
 class Grid:
-    """One sheet's used range, addressed 1-based like Excel."""
+    """The part of a sheet that is read (`baca_grid`), addressed 1-based like Excel."""
 
     r0: int = 1  # sheet row of data[0]
     c0: int = 1
@@ -87,6 +90,12 @@ class Grid:
         if 0 <= r < len(self.data) and 0 <= c < len(self.data[r]):
             self.data[r][c] = v
 
+    def terisi(self, a: int, b: int, kolom: list[int]):
+        """Rows in a..b holding a value in one of `kolom` (only rows read are looked at)."""
+        for r in range(max(a, self.r0), min(b, self.last_row) + 1):
+            if any(self.get(r, c) is not None for c in kolom):
+                yield r
+
     @property
     def last_row(self) -> int:
         return self.r0 + len(self.data) - 1
@@ -96,12 +105,46 @@ class Grid:
         return self.c0 + max((len(r) for r in self.data), default=0) - 1
 
 
-def baca_grid(sheet) -> Grid:
-    """The sheet's used range in one call, values normalised."""
+def _muatan(sheet) -> tuple[int, int] | None:
+    """Rows and columns of the values an xlwings client sent for the sheet
+    (the remote engine: Server and Lite), None elsewhere (desktop Excel)."""
+    try:
+        api = sheet.api
+    except Exception:  # a lazy book whose values are not loaded: ask the range as usual
+        return None
+    v = api.get("values") if isinstance(api, dict) else None
+    if not isinstance(v, list):
+        return None
+    return len(v), max((len(r) for r in v if isinstance(r, list)), default=0)
+
+
+def baca_grid(sheet, kolom: tuple[int, int] | None = None, baris_awal: int = 1) -> Grid:
+    """The sheet's used range in one call, values normalised: only columns
+    kolom[0]…kolom[1] and rows from `baris_awal` when given (the tables and
+    settings read there), never beyond the values the client sent (a used
+    range a client declares larger is not padded out cell by cell), and
+    without the blank rows at its end.  What is read is bounded by what is
+    used, never by where a stray cell sits."""
     used = sheet.used_range
-    r0, c0 = used.row, used.column
-    data = used.options(ndim=2, err_to_str=True).value or []
-    return Grid(r0, c0, [[normal(v) for v in row] for row in data])
+    r1, c1 = used.row, used.column
+    r2, c2 = r1 + used.shape[0] - 1, c1 + used.shape[1] - 1
+    if kolom is not None:
+        c1, c2 = max(c1, kolom[0]), min(c2, kolom[1])
+        r1 = max(r1, baris_awal)
+    batas = _muatan(sheet)
+    if batas is not None:  # values are anchored at A1
+        r2, c2 = min(r2, batas[0]), min(c2, batas[1])
+    if r2 < r1 or c2 < c1:
+        return Grid(r1, c1, [])
+    if (r1, c1, r2, c2) == (used.row, used.column, used.row + used.shape[0] - 1, used.column + used.shape[1] - 1):
+        rng = used
+    else:
+        rng = sheet.range((r1, c1), (r2, c2))
+    data = rng.options(ndim=2, err_to_str=True).value or []
+    rows = [[normal(v) for v in row] for row in data]
+    while rows and all(v is None for v in rows[-1]):
+        rows.pop()
+    return Grid(r1, c1, rows)
 
 
 @dataclass
@@ -186,9 +229,22 @@ class Buku:
         self.grids: dict[str, Grid] = {}
         self._letak: dict[str, Letak] = {}
 
+    def _jendela(self, nama: str) -> tuple[tuple[int, int], int] | None:
+        """Columns and first row read on a sheet: its KONTRAK tables' and
+        settings' (rows typed below a table are the used range's); None for
+        a sheet read whole (Validasi, Gaya for the writer)."""
+        kotak = [parse_ref(t.ref) for t in self.tables.values() if t.sheet == nama]
+        kotak += [(r, c, r, c) for spec in K.PENGATURAN if spec.nama in self.names
+                  for lembar, a in [self.names[spec.nama]] if lembar == nama for r, c in [parse_address(a)]]
+        if not kotak:
+            return None
+        return (min(k[1] for k in kotak), max(k[3] for k in kotak)), min(k[0] for k in kotak)
+
     def grid(self, nama: str) -> Grid:
         if nama not in self.grids:
-            self.grids[nama] = baca_grid(self.sheets[nama])
+            j = self._jendela(nama)
+            self.grids[nama] = (baca_grid(self.sheets[nama]) if j is None
+                                else baca_grid(self.sheets[nama], j[0], j[1]))
         return self.grids[nama]
 
     def letak(self, name: str) -> Letak:
@@ -198,7 +254,7 @@ class Buku:
             g = self.grid(info.sheet)
             lain = tuple(parse_ref(t.ref) for n, t in self.tables.items() if t.sheet == info.sheet and n != name)
             self._letak[name] = letak_tabel(name, info.sheet, info.ref, info.columns, self.wanted[name], g.get,
-                                            g.last_row, "buku kerja ini", totals=info.totals, lain=lain)
+                                            g.terisi, "buku kerja ini", totals=info.totals, lain=lain)
         return self._letak[name]
 
 
@@ -245,7 +301,7 @@ def _baca_tabel(name: str, buku: Buku, catatan: list, sifat=None) -> RawTable:
     kolom_tanggal = {k.header for k in spec.kolom if k.jenis is K.Jenis.TANGGAL} if spec else set()
     catatan.extend(letak.catatan)
     if sifat is None:  # desktop Excel answers synchronously (the remote engine cannot: none known)
-        merges = (_gabungan(info.sheet_obj, letak) if letak.baris else None) or []
+        merges = (_gabungan(info.sheet_obj, letak) if letak.rentang else None) or []
         persen = _format_persen(info.sheet_obj, letak)
     else:  # asked of xlwings Lite first; not `diketahui` on xlwings Server
         merges = sifat.gabungan_di(info.sheet) if sifat.diketahui else None
@@ -254,7 +310,7 @@ def _baca_tabel(name: str, buku: Buku, catatan: list, sifat=None) -> RawTable:
             return sifat.persen(_s, r, c)
     if merges is None:  # xlwings Server: say where a merge could hide
         catatan.extend(gabungan_tak_diketahui(name, info.sheet, letak, g.get))
-    elif letak.baris:
+    elif letak.rentang:
         catatan.extend(gabungan(name, info.sheet, letak, merges, g.get))
     if name in K.KOLOM_PERSEN_TAMPIL:
         catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, persen))
@@ -292,7 +348,8 @@ def _gabungan(sheet, letak) -> list[tuple[int, int, int, int]] | None:
         cari(mid + 1, r2)
 
     try:
-        cari(letak.baris[0], letak.baris[-1])
+        for a, b in letak.rentang:  # blank rows too: a merged range there is inside the table
+            cari(a, b)
     except (NotImplementedError, AttributeError):
         return None
     return sorted(out)

@@ -125,10 +125,10 @@ async def _format(sheet, col: int, r1: int, r2: int, out: list, ang: _Anggaran) 
 async def _satu_tabel(buku, name: str, sifat: SifatSel, ang: _Anggaran) -> None:
     """Questions about one table, over exactly the rows the reader reads."""
     info, letak = buku.tables[name], buku.letak(name)
-    if not letak.baris:
+    if not letak.rentang:
         return
     sheet, g = info.sheet_obj, buku.grid(info.sheet)
-    r1, r2 = letak.baris[0], letak.baris[-1]
+    r1, r2 = letak.rentang[0][0], letak.rentang[-1][1]  # blank rows too: a merge there is in the table
     kolom = letak.cols.values()
     gab: set = sifat.gabungan.setdefault(info.sheet, set())
     tugas = [_gabungan(sheet, r1, min(kolom), r2, max(kolom), gab, ang)]

@@ -6,20 +6,32 @@ which reads a sheet without building an object per cell; error cells,
 formulas without a stored result and percentage formats from `io.sel_berkas`
 (only in the sheets where they can occur).  Which rows belong to a table
 (`io.tabel.letak_tabel`) is shared with the xlwings adapter.
+
+Reading is bounded by what is read, not by where a cell sits: calamine
+builds a dense grid from a sheet's first to its last value (one stray value
+at XFD1048576 is 512 GB), so a streamed pass (`sel_berkas.pindai`) first
+finds the box every cell lies in, and a sheet whose box is out of proportion
+to its size reaches calamine filtered to the cells of its KONTRAK tables and
+settings (`sel_berkas.saring`).  A table's rows are its filled rows, found
+through the grid, so a range reaching row 1.048.576 costs what its data costs.
 """
 
 from __future__ import annotations
 
+import io
+from bisect import bisect_left, bisect_right
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import python_calamine as pc
 
 from .. import kontrak as K
 from ..referensi import TABEL_REFERENSI
 from .package import FileError, Package
-from .sel_berkas import InfoSel, baca_info, xf_persen
-from .tabel import StrukturError, gabungan, letak_tabel, periksa_struktur, persen_tampil
+from .salin import salin
+from .sel_berkas import InfoSel, Pindaian, Saringan, baca_info, pindai, saring, xf_persen
+from .tabel import BARIS_MAKS, StrukturError, gabungan, letak_tabel, periksa_struktur, persen_tampil
 from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
 
 # What calamine raises for a part it cannot parse (its own error family; the
@@ -29,7 +41,8 @@ _GALAT_CALAMINE = (pc.CalamineError, OSError, ValueError)
 
 
 class _Grid:
-    """One sheet's values, addressed 1-based like Excel."""
+    """One sheet's values, addressed 1-based like Excel: calamine's dense
+    grid of the whole sheet (`pindai` found it in proportion to the file)."""
 
     def __init__(self, sheet: pc.CalamineSheet, info: InfoSel | None = None):
         start = sheet.start
@@ -37,20 +50,27 @@ class _Grid:
         self.data = sheet.to_python(skip_empty_area=True) if start is not None else []
         # (first row, first col, last row, last col), 1-based
         self.merges = [(a + 1, b + 1, c + 1, d + 1) for (a, b), (c, d) in (sheet.merged_cell_ranges or ())]
+        self._isi(info)
+
+    def _isi(self, info: InfoSel | None) -> None:
         self.info = info or InfoSel()
         for (r, c), kode in self.info.galat.items():
             # calamine reads an error cell as blank; it carries its code instead.
             self.put(r, c, kode)
         for (r, c), logika in self.info.logika.items():
             self.put(r, c, logika)  # TRUE/FALSE as Excel computes it, not LibreOffice's stored 1/0
+        self._rumus = [parse_address(a) for a in self.info.tanpa_nilai] if self.info.tanpa_nilai else []
+
+    def _rc(self, row: int, col: int) -> tuple[int, int]:
+        return row - 1 - self.r0, col - 1 - self.c0
 
     def put(self, row: int, col: int, v) -> None:
-        r, c = row - 1 - self.r0, col - 1 - self.c0
+        r, c = self._rc(row, col)
         if 0 <= r < len(self.data) and 0 <= c < len(self.data[r]):
             self.data[r][c] = v
 
     def get(self, row: int, col: int):
-        r, c = row - 1 - self.r0, col - 1 - self.c0
+        r, c = self._rc(row, col)
         if r < 0 or c < 0 or r >= len(self.data):
             return None
         line = self.data[r]
@@ -60,12 +80,49 @@ class _Grid:
         return None if v == "" else v
 
     def line(self, row: int) -> list:
-        r = row - 1 - self.r0
+        r = self._rc(row, 1)[0]
         return self.data[r] if 0 <= r < len(self.data) else []
 
-    @property
-    def last_row(self) -> int:
-        return self.r0 + len(self.data)
+    def indeks(self, col: int) -> int:
+        """Where column `col` sits in `line(row)` (negative: never)."""
+        return col - 1 - self.c0
+
+    def _baris(self, a: int, b: int) -> Iterable[int]:
+        return range(max(a, self.r0 + 1), min(b, self.r0 + len(self.data)) + 1)
+
+    def terisi(self, a: int, b: int, kolom: list[int]) -> Iterator[int]:
+        """Rows in a..b holding a value in one of `kolom`."""
+        for r in self._baris(a, b):
+            if any(self.get(r, c) is not None for c in kolom):
+                yield r
+
+    def berumus(self, a: int, b: int, kolom: list[int]) -> list[int]:
+        """Rows in a..b with a formula without a stored value in one of `kolom`."""
+        k = set(kolom)
+        return sorted({r for r, c in self._rumus if a <= r <= b and c in k})
+
+
+class _GridSaring(_Grid):
+    """A sheet read through `sel_berkas.saring`: only the rows and columns
+    holding a cell the product reads, mapped back to sheet coordinates."""
+
+    def __init__(self, sheet: pc.CalamineSheet, s: Saringan, info: InfoSel | None = None):
+        self.r0 = self.c0 = 0
+        self.data = sheet.to_python(skip_empty_area=False) if sheet.start is not None else []
+        self.merges = s.gabungan
+        self._rows = s.baris
+        self._ib = {r: i for i, r in enumerate(s.baris)}
+        self._ik = {c: j for j, c in enumerate(s.kolom)}
+        self._isi(info)
+
+    def _rc(self, row: int, col: int) -> tuple[int, int]:
+        return self._ib.get(row, -1), self._ik.get(col, -1)
+
+    def indeks(self, col: int) -> int:
+        return self._ik.get(col, -1)
+
+    def _baris(self, a: int, b: int) -> Iterable[int]:
+        return self._rows[bisect_left(self._rows, a):bisect_right(self._rows, b)]
 
 
 def baca(path: str | Path) -> RawWorkbook:
@@ -101,6 +158,12 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
     sheets = [s.name for s in pkg.sheets]
     names = dict(pkg.defined_names)
     tables = dict(pkg.tables)
+    wanted = {n: t.headers for n, t in K.TABEL.items()} | TABEL_REFERENSI
+    # An office's own tables (KONTRAK §5: a catalogue row may name any Excel
+    # Table) are read with the headers they have; tblTarget with its years as typed.
+    kantor = {n: tuple(info.columns) for n, info in tables.items() if n not in wanted and info.columns}
+    if "tblTarget" in tables:
+        wanted["tblTarget"] = K.kepala_wajib("tblTarget", tables["tblTarget"].columns)
     # calamine parses the sheets we read: refuse a DOCTYPE in them first.
     needed = {t.sheet for t in tables.values()} | {n.sheet for n in names.values()}
     lembar_persen = {t.sheet for n, t in tables.items() if n in K.KOLOM_PERSEN_TAMPIL}
@@ -108,9 +171,31 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
     for info in pkg.sheets:
         if info.name in needed:
             pkg.check_prolog(info.part)
-    scan: dict[str, Future] = {
-        info.name: _latar(pool, baca_info, pkg, info.part, persen_xf if info.name in lembar_persen else frozenset())
-        for info in pkg.sheets if info.name in needed}
+    # What each sheet is read for: the cells calamine must see, and no more
+    # (`sel_berkas.saring` when the sheet's cells reach far beyond them):
+    # a table's columns from its header row down (rows typed below it
+    # count), a setting's one cell.
+    jendela: dict[str, list[tuple[int, int, int, int]]] = {}
+    for spec in K.PENGATURAN:
+        if (dn := names.get(spec.nama)) is not None:
+            r, c = parse_address(dn.address)
+            jendela.setdefault(dn.sheet, []).append((r, r, c, c))
+    for name in (*wanted, *kantor):
+        if (t := tables.get(name)) is not None and t.ref:
+            r1, c1, _, c2 = parse_ref(t.ref)
+            jendela.setdefault(t.sheet, []).append((r1, BARIS_MAKS, c1, c2))
+    # One pass per sheet (`pindai`: its needles and its cells' box), then the
+    # cell-info scan where the needles say so, on a second thread; the main
+    # thread parses each sheet once its pass is done, smallest first, so the
+    # pass over the biggest sheet runs beside the parse of the others.
+    urut = sorted((i for i in pkg.sheets if i.name in needed), key=lambda i: (_ukuran(pkg, i.part), i.index))
+    bounds: dict[str, Future] = {}
+    scan: dict[str, Future] = {}
+    for info in urut:
+        bounds[info.name] = _latar(pool, pindai, pkg, info.part)
+        scan[info.name] = _latar(pool, _info_sesudah, pkg, info.part,
+                                 persen_xf if info.name in lembar_persen else frozenset(), bounds[info.name])
+    scan = {i.name: scan[i.name] for i in pkg.sheets if i.name in scan}  # sheet order, as before
 
     def info_sel(sheet: str) -> InfoSel | None:
         return scan[sheet].result() if sheet in scan else None
@@ -132,17 +217,35 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
         scan_dulu()
         raise FileError(f"Berkas '{path.name}' rusak dan tidak dapat dibaca isinya.") from e
     grids: dict[str, _Grid] = {}
+    gagal: dict[str, BaseException] = {}
+
+    def buat(sheet: str) -> None:
+        """Read one sheet; a failure waits until the sheet is needed, so the
+        first one in the usual order is the one reported."""
+        try:
+            p: Pindaian | None = bounds[sheet].result() if sheet in bounds else None
+            if p is None or p.aman:
+                try:
+                    lembar = book.get_sheet_by_name(sheet)  # the parse, beside the other sheets' scans
+                except _GALAT_CALAMINE as e:
+                    raise FileError(f"Lembar '{sheet}' di berkas '{path.name}' rusak dan tidak dapat dibaca.") from e
+                grids[sheet] = _Grid(lembar, info_sel(sheet))
+            else:
+                grids[sheet] = _baca_saring(pkg, sheet, jendela.get(sheet, []), info_sel)
+        except Exception as e:  # raised where the sheet is needed, as when it was read there
+            gagal[sheet] = e
 
     def grid(sheet: str) -> _Grid:
-        if sheet not in grids:
-            try:
-                lembar = book.get_sheet_by_name(sheet)  # the parse, beside this sheet's scan
-            except _GALAT_CALAMINE as e:
-                scan_dulu()
-                raise FileError(f"Lembar '{sheet}' di berkas '{path.name}' rusak dan tidak dapat dibaca.") from e
-            grids[sheet] = _Grid(lembar, info_sel(sheet))
+        if sheet not in grids and sheet not in gagal:
+            buat(sheet)
+        if sheet in gagal:
+            scan_dulu()
+            raise gagal[sheet]
         return grids[sheet]
 
+    for info in urut:
+        if info.name in jendela:
+            buat(info.name)
     raw = RawWorkbook(sheets=tuple(sheets), source=str(path))
     for spec in K.PENGATURAN:
         dn = names.get(spec.nama)
@@ -150,12 +253,6 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
             continue
         r, c = parse_address(dn.address)
         raw.names[spec.nama] = RawName(spec.nama, dn.sheet, dn.address, grid(dn.sheet).get(r, c))
-    wanted = {n: t.headers for n, t in K.TABEL.items()} | TABEL_REFERENSI
-    # An office's own tables (KONTRAK §5: a catalogue row may name any Excel
-    # Table) are read with the headers they have.
-    kantor = {n: tuple(info.columns) for n, info in tables.items() if n not in wanted and info.columns}
-    if "tblTarget" in tables:
-        wanted["tblTarget"] = K.kepala_wajib("tblTarget", tables["tblTarget"].columns)
     for name, headers in (wanted | kantor).items():
         info = tables.get(name)
         if info is None:
@@ -176,15 +273,46 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
     return raw
 
 
+def _ukuran(pkg: Package, part: str) -> int:
+    try:
+        return pkg.arsip.getinfo(pkg._canon(part)).file_size
+    except KeyError:
+        return 0
+
+
+def _info_sesudah(pkg: Package, part: str, persen_xf: frozenset[int], bounds: Future) -> InfoSel | None:
+    return baca_info(pkg, part, persen_xf, bounds.result().hits)
+
+
+def _baca_saring(pkg: Package, sheet: str, jendela, info_sel) -> _Grid:
+    """A sheet whose cells reach far beyond what is read: only the cells in
+    `jendela`, in a one-sheet workbook of their own, go to calamine (which
+    still decides every value: shared strings, dates, numbers)."""
+    part = pkg.sheet(sheet).part
+    s = saring(pkg, part, sheet, jendela)
+    buf = io.BytesIO()
+    # The package as it is (members copied compressed, untouched) with this
+    # sheet's part replaced: calamine finds styles and shared strings where
+    # the workbook says.
+    salin(pkg, buf, {part: s.xml}, compresslevel=1)
+    buf.seek(0)
+    try:
+        with pc.CalamineWorkbook.from_filelike(buf) as book:
+            lembar = book.get_sheet_by_name(sheet)
+    except _GALAT_CALAMINE as e:
+        raise FileError(f"Lembar '{sheet}' di berkas '{pkg.path.name}' rusak dan tidak dapat dibaca.") from e
+    return _GridSaring(lembar, s, info_sel(sheet))
+
+
 def _read_table(path: Path, name: str, info, headers: tuple[str, ...], g: _Grid, lain, catatan: list) -> RawTable:
-    letak = letak_tabel(name, info.sheet, info.ref, info.columns, headers, g.get, g.last_row,
-                        f"berkas '{path.name}'", totals=info.totals_row_count, lain=lain)
+    letak = letak_tabel(name, info.sheet, info.ref, info.columns, headers, g.get, g.terisi,
+                        f"berkas '{path.name}'", totals=info.totals_row_count, lain=lain, berumus=g.berumus)
     catatan.extend(letak.catatan)
     catatan.extend(gabungan(name, info.sheet, letak, g.merges, g.get))
     if name in K.KOLOM_PERSEN_TAMPIL and g.info.persen:
         persen = g.info.persen
         catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, lambda r, c: (r, c) in persen))
     cols = letak.cols
-    idx = {h: c - 1 - g.c0 for h, c in cols.items()}
+    idx = {h: g.indeks(c) for h, c in cols.items()}
     rows = [RawRow(r, RowValues(g.line(r), idx), cols) for r in letak.baris]
     return RawTable(name, info.sheet, letak.header_row, cols, rows)

@@ -60,6 +60,15 @@ def _rare(needle: bytes) -> bytes:
     """The needle's first byte that is not frequent in sheet XML (or its first)."""
     return next((bytes([c]) for c in needle if c not in _FREQUENT), needle[:1])
 
+
+def cari_di(window: bytes, needles: tuple[bytes, ...], hits: set[bytes]) -> None:
+    """Add to `hits` the needles found in `window`.  A needle's rarest byte
+    first (one memchr): cell data written with shared strings rarely holds an
+    "f" or "e" at all, and a multi-byte `in` costs several times a
+    single-byte one."""
+    present = {b: b in window for b in {_rare(n) for n in needles}}
+    hits.update(n for n in needles if n not in hits and present[_rare(n)] and n in window)
+
 # ---------------------------------------------------------------- errors
 
 
@@ -633,27 +642,30 @@ class Package:
         which is bounded; never inflate through this directly."""
         return self._zf
 
-    def found(self, part: str, needles: tuple[bytes, ...]) -> set[bytes]:
-        """The needles that occur in the inflated part, streamed in 1 MB
-        chunks (one pass, no full copy in memory; stops once all are found)."""
+    def potongan(self, part: str, sambung: int) -> Iterator[bytes]:
+        """The inflated part in 1 MB windows, streamed (no full copy in
+        memory); each window starts with the last `sambung` bytes of the one
+        before, so a short pattern cut by a boundary is seen whole."""
         name = self._canon(part)
-        overlap = max(len(n) for n in needles) - 1
         tail = b""
-        hits: set[bytes] = set()
         with self._zf.open(self._infos[name]) as f:
             while True:
                 chunk = f.read(_CHUNK)
                 if not chunk:
-                    return hits
+                    return
                 window = tail + chunk
-                # A needle's rarest byte first (one memchr): cell data written
-                # with shared strings rarely holds an "f" or "e" at all, and a
-                # multi-byte `in` costs several times a single-byte one.
-                present = {b: b in window for b in {_rare(n) for n in needles}}
-                hits.update(n for n in needles if n not in hits and present[_rare(n)] and n in window)
-                if len(hits) == len(needles):
-                    return hits
-                tail = window[-overlap:] if overlap else b""
+                yield window
+                tail = window[-sambung:] if sambung else b""
+
+    def found(self, part: str, needles: tuple[bytes, ...], *, first: bool = False) -> set[bytes]:
+        """The needles that occur in the inflated part, streamed in 1 MB
+        chunks (one pass; with `first`, stops at the first hit)."""
+        hits: set[bytes] = set()
+        for window in self.potongan(part, max(len(n) for n in needles) - 1):
+            cari_di(window, needles, hits)
+            if hits and (first or len(hits) == len(needles)):
+                break
+        return hits
 
     def related(self, part: str, suffix: str) -> str | None:
         """The first internal part `part` relates to by a type ending in `suffix`."""
@@ -674,6 +686,23 @@ class Package:
             for _ev, el in ctx:
                 yield el
                 _lepas(el)
+        except etree.XMLSyntaxError:
+            raise self._bad_xml(name) from None
+
+    def iter_peristiwa(self, part: str, tags: tuple[str, ...]) -> Iterator[tuple[str, object]]:
+        """Like `iter_tag`, with ("start", el) and ("end", el) for each of
+        `tags` (any namespace); an element is freed after its end event."""
+        name = self._canon(part)
+        data = self.read(name)
+        self._check_xml_bytes(name, data)
+        pilih = tuple(x for t in tags for x in ("{*}" + t, t))
+        ctx = etree.iterparse(io.BytesIO(data), events=("start", "end"), tag=pilih, **_KERAS)
+        del data
+        try:
+            for ev, el in ctx:
+                yield ev, el
+                if ev == "end":
+                    _lepas(el)
         except etree.XMLSyntaxError:
             raise self._bad_xml(name) from None
 

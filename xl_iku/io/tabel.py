@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable
+from bisect import bisect_left, bisect_right
+from typing import Any, Callable, Iterable
 
 from .. import katalog
 from ..dasar.ooxml import angka_teks
@@ -63,9 +64,16 @@ def format_persen(kode: str) -> bool:
 class Letak:
     header_row: int
     cols: dict[str, int]  # header → 1-based column
-    baris: list[int]  # the sheet rows that are the table's rows, in order
+    baris: list[int]  # the sheet rows that are the table's rows and hold anything, in order
     catatan: list[Catatan] = field(default_factory=list)
     total: int | None = None  # the Total Row, if shown
+    # The table's rows as ranges (body minus Total Row; rows typed below),
+    # blank ones included: a merged range there is still inside the table.
+    rentang: tuple[tuple[int, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.rentang and self.baris:  # built by hand: its rows are one range
+            self.rentang = ((self.baris[0], self.baris[-1]),)
 
 
 def _fmt_angka(x: float) -> str:
@@ -76,11 +84,25 @@ def _rentang_baris(a: int, b: int) -> str:
     return f"Baris {a}" if a == b else f"Baris {a}–{b}"
 
 
+# Excel's last row: where "rows typed below" end when no other table does.
+BARIS_MAKS = 1_048_576
+
+# rows in [a, b] (1-based, inclusive) holding something in one of `kolom`, ascending
+BarisTerisi = Callable[[int, int, list[int]], Iterable[int]]
+
+
 def letak_tabel(name: str, sheet: str, ref: str, part_columns: list[str] | tuple[str, ...],
-                headers: tuple[str, ...], get: Callable[[int, int], Any], last_row: int, asal: str, *,
-                totals: int = 0, lain: tuple[tuple[int, int, int, int], ...] = ()) -> Letak:
+                headers: tuple[str, ...], get: Callable[[int, int], Any], terisi: BarisTerisi, asal: str, *,
+                totals: int = 0, lain: tuple[tuple[int, int, int, int], ...] = (),
+                berumus: BarisTerisi | None = None) -> Letak:
     """Header row, columns and rows of a table (all 1-based).
 
+    `terisi(a, b, kolom)`: the rows in a..b with a value in one of `kolom`,
+    from the adapter's own grid — so a table whose range reaches row
+    1.048.576 costs what its filled rows cost, never its coordinates.  A
+    blank row of the body is no row of the table (every reader skips it);
+    `berumus` (file adapter) adds body rows whose only content is a formula
+    without a stored value, which is a finding at its cell.
     `totals`: rows of Excel's Total Row at the end of `ref` (never data).
     `lain`: ranges of the sheet's other tables; scanning below this table
     stops where another one begins.
@@ -104,10 +126,13 @@ def letak_tabel(name: str, sheet: str, ref: str, part_columns: list[str] | tuple
         cols[h] = col
     totals = max(0, min(totals, r2 - r1))
     body_last = r2 - totals
-    baris = list(range(r1 + 1, body_last + 1))
-    letak = Letak(r1, cols, baris, total=r2 if totals else None)
     kolom = list(cols.values())
     c_min, c_max = min(kolom), max(kolom)
+    badan = set(terisi(r1 + 1, body_last, kolom))
+    if berumus is not None:
+        badan.update(berumus(r1 + 1, body_last, kolom))
+    baris = sorted(badan)
+    letak = Letak(r1, cols, baris, total=r2 if totals else None)
 
     def isi(r: int) -> int | None:
         for c in kolom:
@@ -116,15 +141,21 @@ def letak_tabel(name: str, sheet: str, ref: str, part_columns: list[str] | tuple
         return None
 
     # Where the next table below (sharing a column) starts: nothing beyond is ours.
-    batas = last_row
+    batas = BARIS_MAKS
     for a1, b1, a2, b2 in lain:
         if a1 > r2 and b1 <= c_max and b2 >= c_min:
             batas = min(batas, a1 - 1)
+    bawah = iter(terisi(r2 + 1, batas, kolom))
+    # Rows typed directly below the table (no blank row between) are its rows.
     r = r2
-    while r < batas and isi(r + 1) is not None:
-        r += 1
+    berikut = next(bawah, None)
+    while berikut is not None and berikut == r + 1:
+        r = berikut
         baris.append(r)
-    # After a gap: rows that look like data but are not the table's.
+        berikut = next(bawah, None)
+    letak.rentang = tuple((a, b) for a, b in ((r1 + 1, body_last), (r2 + 1, r)) if a <= b)
+    # After a gap: rows that look like data but are not the table's, one
+    # peringatan per run of consecutive rows.
     blok: list[int] = []
 
     def lapor() -> None:
@@ -137,36 +168,38 @@ def letak_tabel(name: str, sheet: str, ref: str, part_columns: list[str] | tuple
                 tabel=name))
             blok.clear()
 
-    for r in range(r + 1, batas + 1):
-        if isi(r) is None:
+    while berikut is not None:
+        if blok and berikut != blok[-1] + 1:
             lapor()
-        else:
-            blok.append(r)
+        blok.append(berikut)
+        berikut = next(bawah, None)
     lapor()
     return letak
+
+
+def _di_tabel(letak: Letak, m1: int, m2: int) -> bool:
+    return any(a <= m2 and m1 <= b for a, b in letak.rentang)
 
 
 def gabungan(name: str, sheet: str, letak: Letak, merges, get: Callable[[int, int], Any]) -> list[Catatan]:
     """A merged range inside the table's rows is a galat at the range: only its
     first cell holds a value, the others would read as blank."""
-    if not merges or not letak.baris:
+    if not merges or not letak.rentang:
         return []
-    rows = set(letak.baris)
     kolom = sorted(letak.cols.values())
-    a_min, a_max = letak.baris[0], letak.baris[-1]
     k_kode = letak.cols.get("Kode") if name in ("tblTarget", "tblTargetTriwulan", "tblRiwayat",
                                                     "tblRekapManual") else None
     out = []
     for m1, n1, m2, n2 in merges:
-        if m2 < a_min or m1 > a_max or not any(n1 <= c <= n2 for c in kolom):
-            continue
-        if not any(r in rows for r in range(m1, m2 + 1)):
+        if not any(n1 <= c <= n2 for c in kolom) or not _di_tabel(letak, m1, m2):
             continue
         rentang = f"{address(m1, n1)}:{address(m2, n2)}"
         kw: dict = {"tabel": name}
         if k_kode is not None:
-            kode = {str(v).strip().upper() for r in range(m1, m2 + 1) if r in rows
-                    and (v := get(r, k_kode)) is not None} & set(katalog.INDIKATOR_BY_KODE)
+            # Only rows holding something can hold a Kode.
+            dalam = letak.baris[bisect_left(letak.baris, m1):bisect_right(letak.baris, m2)]
+            kode = {str(v).strip().upper() for r in dalam
+                    if (v := get(r, k_kode)) is not None} & set(katalog.INDIKATOR_BY_KODE)
             if kode:
                 kw = {"tabel": None, "kode": min(kode), "blokir": tuple(sorted(kode))}
         out.append(Catatan(
