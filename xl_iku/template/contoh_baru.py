@@ -98,6 +98,7 @@ def data_contoh_baru(seed: int = TAHUN) -> tuple[dict, dict, dict]:
     pengaturan, tabel = data_contoh(TAHUN, seed)
     rng = random.Random(seed + 1)
     pengaturan.update({"NamaKecamatan": "Siak Kecil", "TempatPenandatanganan": "Lubuk Muda",
+                       "NamaCamat": "NAMA CAMAT (CONTOH)", "NIPCamat": "19800101 200501 1 001",
                        "DasarPenetapanIKU": "Keputusan Bupati Bengkalis tentang Indikator Kinerja Utama Perangkat "
                                             "Daerah Tahun 2025–2029 (contoh)"})
     tabel["tblIndikator"] = [dict(r) for r in KATALOG]
