@@ -160,3 +160,26 @@ def test_kelompok_kegiatan_salah_ketik_galat_di_selnya(tmp_path):
     assert len(galat) == 1 and "Pembinaan Desa" in galat[0]["pesan"]  # the extended list names the office's value
     assert ind["W-05"]["status"] == "galat"  # its Saring reads Kelompok
     assert ind["W-03"]["status"] == "ok"
+
+
+def test_contoh_periode_baru(tmp_path):
+    """The bundled new-period sample (Siak Kecil, TahunLaporan 2026, targets 2026–2030)."""
+    from pathlib import Path
+
+    sampel = Path(__file__).resolve().parent.parent / "workbook" / "Contoh_IKU_Siak_Kecil_2026.xlsx"
+    r, doc = _hitung(sampel, "-o", str(tmp_path / "siak.xlsx"))
+    assert r.returncode == 0, r.stdout
+    ind = {i["kode"]: i for i in doc["indikator"]}
+    assert doc["tahun"] == 2026 and list(ind)[:2] == ["IKU-01", "IKU-02"]
+    # Typed score 81,25 against 80 → 101,5625.
+    assert ind["IKU-02"]["realisasi"] == 81.25 and ind["IKU-02"]["capaian"] == pytest.approx(101.5625)
+    # Turun: 13 cases against 15 → (30 − 13) / 15 × 100 = 113,33.
+    assert ind["KW-01"]["capaian"] == pytest.approx(1700 / 15) and ind["KW-01"]["tercapai"] is True
+    # tblPerda: rows 0, 6, 12, 18 of 24 are "Dalam Proses" (contoh_baru), 20 Ditindak → 83,33 < 85.
+    assert (ind["KW-02"]["pembilang"], ind["KW-02"]["penyebut"]) == (20, 24) and ind["KW-02"]["tercapai"] is False
+    assert ind["KW-03"]["penyebut"] == 18  # one row per desa
+    assert ind["IKU-01"]["target"] == 82 and {i["kelompok"] for i in doc["indikator"]} == {
+        "IKU", "Indikator Kinerja", "Kinerja Wilayah"}
+    wb = openpyxl.load_workbook(tmp_path / "siak.xlsx")
+    iku = [[c.value for c in row] for row in wb["IKU"].iter_rows()]
+    assert any(row[5] == 2030 for row in iku if len(row) > 5)  # the IKU sheet over tblTarget's years

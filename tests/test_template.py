@@ -105,3 +105,13 @@ def test_committed_sample_matches_generator(versi_templat):
     fresh = parts(buat(None, p, t))
     committed = parts(sample.read_bytes())
     assert [n for n in committed if committed[n] != fresh.get(n)] == []
+
+
+def test_committed_new_period_sample_matches_generator(versi_templat):
+    from xl_iku.template.contoh_baru import TAHUN_TARGET, data_contoh_baru, katalog
+
+    sample = TEMPLATE.parent / "Contoh_IKU_Siak_Kecil_2026.xlsx"
+    p, t, kantor = data_contoh_baru()
+    fresh = parts(buat(None, p, t, tahun_target=TAHUN_TARGET, tabel_kantor=kantor, katalog_kantor=katalog()))
+    committed = parts(sample.read_bytes())
+    assert [n for n in committed if committed[n] != fresh.get(n)] == []
