@@ -183,3 +183,43 @@ def test_contoh_periode_baru(tmp_path):
     wb = openpyxl.load_workbook(tmp_path / "siak.xlsx")
     iku = [[c.value for c in row] for row in wb["IKU"].iter_rows()]
     assert any(row[5] == 2030 for row in iku if len(row) > 5)  # the IKU sheet over tblTarget's years
+
+
+def test_rekap_dua_katalog_berbeda(tmp_path):
+    """The batch recap over two kecamatan with different catalogues (KONTRAK §5):
+    columns are the union of Kode and Indikator in first-seen order, a kecamatan
+    without an indicator shows "—", never 0, and each gets "tercapai / jumlah"."""
+    import shutil
+    from pathlib import Path
+
+    wb_dir = Path(__file__).resolve().parent.parent / "workbook"
+    masuk = tmp_path / "masuk"
+    masuk.mkdir()
+    shutil.copy(wb_dir / "Contoh_IKU_Bathin_Solapan.xlsx", masuk / "a_bathin.xlsx")
+    shutil.copy(wb_dir / "Contoh_IKU_Siak_Kecil_2026.xlsx", masuk / "b_siak.xlsx")
+    rekap = tmp_path / "rekap.xlsx"
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "batch", str(masuk), "-o", str(tmp_path / "keluar"), "-j", "1",
+                        "--rekap", str(rekap)], capture_output=True, text=True, timeout=600)
+    assert "Traceback" not in r.stderr, r.stderr
+    dok = {}
+    for f in ("a_bathin", "b_siak"):
+        _, d = _hitung(masuk / f"{f}.xlsx")
+        dok[d["kecamatan"]] = d
+    ws = openpyxl.load_workbook(rekap)["Rekap"]
+    kepala = [c.value for c in ws[5]]
+    kolom = {str(v).split(" — ")[0] + " — " + str(v).split(" — ")[1].rsplit(" (", 1)[0]: i
+             for i, v in enumerate(kepala) if v and " — " in str(v)}
+    bathin = [(i["kode"], i["nama"]) for i in dok["Bathin Solapan"]["indikator"]]
+    siak = [(i["kode"], i["nama"]) for i in dok["Siak Kecil"]["indikator"]]
+    harap = list(dict.fromkeys(bathin + siak))  # first-seen order
+    assert list(kolom) == [f"{k} — {n}" for k, n in harap]
+    baris = {row[1]: row for row in ws.iter_rows(min_row=7, values_only=True) if row[1]}
+    # KW-01 is Siak Kecil's only: a dash in Bathin Solapan's row.
+    c = kolom["KW-01 — Jumlah Pelanggaran Peraturan Daerah"]
+    assert baris["Bathin Solapan"][c:c + 4] == ("—", "—", "—", "—")
+    assert baris["Siak Kecil"][c + 1] == 13
+    # IK-01 means another indicator in each catalogue: two columns, never merged by code alone.
+    assert sum(1 for k in kolom if k.startswith("IK-01 — ")) == 2
+    for kec, d in dok.items():
+        tercapai = sum(1 for i in d["indikator"] if i["tercapai"] is True)
+        assert baris[kec][kepala.index("Tercapai / Jumlah Indikator")] == f"{tercapai} / {len(d['indikator'])}"

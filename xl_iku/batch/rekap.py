@@ -157,11 +157,23 @@ def _judul(baris: list["HasilBerkas"]) -> str:
     return t
 
 
+def _gabungan(baris: list["HasilBerkas"]) -> list[tuple[str, str, str]]:
+    """(Kode, Indikator, Satuan) over every workbook, in first-seen order
+    (KONTRAK §5: kecamatan may have catalogues of their own)."""
+    seen: dict[tuple[str, str], str] = {}
+    for b in baris:
+        for i in b.ringkasan.get("indikator") or ():
+            seen.setdefault((i["kode"], i.get("nama") or ""), i.get("satuan") or "")
+    return [(k, n, s) for (k, n), s in seen.items()]
+
+
 def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None:
     ws = wb.add_worksheet(LEMBAR_REKAP)
-    kode = [i.kode for i in katalog.INDIKATOR]
+    gabungan = _gabungan(baris)
+    kode = [k for k, _, _ in gabungan]
     nt = len(_KOLOM_TETAP)
-    kol_berkas = nt + 4 * len(kode)
+    kol_tercapai = nt + 4 * len(kode)
+    kol_berkas = kol_tercapai + 1
     ws.write(0, 0, _judul(baris), g.judul)
     ws.write(1, 0, f"{len(baris)} kecamatan. Dibuat {dibuat} (penghitung IKU versi {__version__}). "
                    "Angka tanpa pembulatan, ditampilkan dua desimal; warna capaian menurut "
@@ -175,12 +187,12 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
     h1, h2, r0 = 4, 5, 6
     for c, teks in enumerate(_KOLOM_TETAP):
         ws.merge_range(h1, c, h2, c, teks, g.kepala)
-    for k, kd in enumerate(kode):
+    for k, (kd, nama, satuan) in enumerate(gabungan):
         c0 = nt + 4 * k
-        ind = katalog.INDIKATOR_BY_KODE[kd]
-        ws.merge_range(h1, c0, h1, c0 + 3, f"{kd} — {ind.nama} ({cetak.satuan_judul(ind.satuan)})", g.kepala)
+        ws.merge_range(h1, c0, h1, c0 + 3, f"{kd} — {nama} ({cetak.satuan_judul(satuan)})", g.kepala)
         for j, s in enumerate(_SUB):
             ws.write(h2, c0 + j, s, g.kepala2)
+    ws.merge_range(h1, kol_tercapai, h2, kol_tercapai, "Tercapai / Jumlah Indikator", g.kepala)
     ws.merge_range(h1, kol_berkas, h2, kol_berkas, "Berkas", g.kepala)
     ws.set_row(h1, 54)
     ws.set_row(h2, 28)
@@ -193,14 +205,20 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
         ws.write_number(r, 3, int(s["tahun"]), g.bulat)
         ws.write_number(r, 4, b.jumlah_galat, g.bulat)
         ws.write_number(r, 5, b.jumlah_peringatan, g.bulat)
-        per_kode = indikator_per_kode(s)
-        for k, kd in enumerate(kode):
-            v = per_kode.get(kd) or {}
+        per_kode = {(i["kode"], i.get("nama") or ""): i for i in s.get("indikator") or ()}
+        for k, (kd, nama, _) in enumerate(gabungan):
+            v = per_kode.get((kd, nama))
             c0 = nt + 4 * k
+            if v is None:  # this kecamatan has no such indicator: a dash, never 0
+                for j in range(4):
+                    ws.write_string(r, c0 + j, "—", g.teks)
+                continue
             _tulis_nilai(ws, r, c0, v.get("target"), g)
             _tulis_nilai(ws, r, c0 + 1, v.get("realisasi"), g)
             _tulis_nilai(ws, r, c0 + 2, v.get("capaian"), g)
             _tulis_nilai(ws, r, c0 + 3, v.get("kategori"), g)
+        capai = sum(1 for i in s.get("indikator") or () if i.get("tercapai") is True)
+        ws.write_string(r, kol_tercapai, f"{capai} / {len(s.get('indikator') or ())}", g.teks)
         ws.write_string(r, kol_berkas, b.berkas, g.teks)
     akhir = r0 + max(len(baris), 1) - 1
     if baris:
@@ -224,10 +242,11 @@ def _lembar_rekap(wb, g: _Gaya, baris: list["HasilBerkas"], dibuat: str) -> None
         c0 = nt + 4 * k
         ws.set_column(c0, c0 + 2, 11)
         ws.set_column(c0 + 3, c0 + 3, 14)
+    ws.set_column(kol_tercapai, kol_tercapai, 12)
     ws.set_column(kol_berkas, kol_berkas, 40)
     ws.freeze_panes(r0, 2)
-    lebar = [5, 20, 20, 9, 9, 9] + [11, 11, 11, 14] * len(kode) + [40]
-    kelompok = [(nt + 4 * k + 1, nt + 4 * k + 4) for k in range(len(kode))] + [(kol_berkas + 1, kol_berkas + 1)]
+    lebar = [5, 20, 20, 9, 9, 9] + [11, 11, 11, 14] * len(kode) + [12, 40]
+    kelompok = [(nt + 4 * k + 1, nt + 4 * k + 4) for k in range(len(kode))] + [(kol_tercapai + 1, kol_berkas + 1)]
     cetak.ke_xlsxwriter(ws, cetak.rekap(lebar, nt, 2, kelompok, (h1 + 1, h2 + 1)))
 
 
