@@ -2,7 +2,7 @@
 rules, validation, engine and everything else that needs only Python; the full
 `python -m pytest -n 2` adds the tests marked `lambat`: real components
 (LibreOffice, poppler, Pyodide on Node, a started xl-iku server, the wheel
-build), the 10× workbook, and the CLI run many times over.
+build), the 10× workbook, and the adapters and outputs driven end to end.
 
 A test is marked `lambat` without anyone remembering to:
 
@@ -11,7 +11,8 @@ A test is marked `lambat` without anyone remembering to:
   or build a real component once for every test that needs it;
 * or it carries a skip condition for a missing real component (a `skipif`
   whose reason names LibreOffice, poppler, Pyodide or Node);
-* or its module is in `MODUL_LAMBAT`, or it is marked by hand.
+* or its module is in `MODUL_LAMBAT` (adapters and outputs end to end), or it
+  is marked by hand.
 
 And in the fast tier a test that starts LibreOffice, Node or a build
 in the pytest process itself fails with a message saying how to mark it, so a
@@ -46,8 +47,25 @@ KOMPONEN_NYATA = {
     ("test_batch", "folder_besar"),   # 16 workbooks, killed and resumed batches
 }
 _KATA_KOMPONEN = ("libreoffice", "soffice", "poppler", "pyodide", "node")
-# Whole modules that run the real CLI again and again as a user would.
-MODUL_LAMBAT = {"test_kill"}
+# Whole modules that drive an adapter or an output end to end — the CLI in a
+# subprocess, the xlwings harness over whole workbooks, batches of workbooks,
+# documents and print — rather than a rule, a check or the engine.
+MODUL_LAMBAT = {
+    "test_kill",            # `xl-iku hitung` killed at every step of its save
+    "test_excel",           # the Excel adapter through the xlwings harness, against the CLI
+    "test_sifat_lite",      # xlwings Lite's payload and questions, whole workbooks
+    "test_xlwings_harness", # the harness itself, up to 5.000 rows
+    "test_batch",           # batches of workbooks in worker processes
+    "test_batch_format",
+    "test_laporan",         # Word/PDF documents and their charts
+    "test_grafik",
+    "test_pdf",
+    "test_cetak",           # print geometry checked in the written packages and PDFs
+    "test_server",
+    "test_kinerja",         # the benchmark's child programs
+    "test_impor",           # `xl-iku impor-skm` on whole workbooks and exports
+    "test_cli_berkas",      # unusable files through the CLI (test_package refuses them in-process)
+}
 
 # Programs a fast test must not start (in this process); poppler's text tools take
 # milliseconds and stay allowed.

@@ -61,8 +61,7 @@ def jalan(jenis, bunuh_di):
     os.fdopen = lambda *a, **k: Diamati(fdopen(*a, **k))
     sys.argv = ["xl-iku", "hitung", berkas]
     try:
-        main()
-        kode = 0
+        kode = main() or 0  # a main that returns its exit code, or one that raises SystemExit
     except SystemExit as e:
         kode = e.code or 0
     with open(hitungan, "w") as f:
