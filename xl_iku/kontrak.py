@@ -159,7 +159,7 @@ TABEL: dict[str, Tabel] = {
                 Kolom("Status IDM", Jenis.PILIHAN, STATUS_IDM, lebar=18),
             ),
             keterangan="Status setiap desa: Indeks Desa Membangun (Permendesa PDTT 2/2016) atau Indeks Desa "
-                       "(Permendesa PDTT 9/2024), menurut pengaturan Skema indeks desa (IK-10).",
+                       "(Permendesa PDTT 9/2024), menurut pengaturan Skema indeks desa.",
         ),
         Tabel(
             "tblLayanan",
@@ -257,7 +257,7 @@ TABEL: dict[str, Tabel] = {
                 *(Kolom(str(t), Jenis.TEKS, lebar=8) for t in TAHUN_IKU),
             ),
             kolom_kode="Kode",
-            keterangan="Target setiap indikator per tahun (IK-02 boleh berupa predikat, mis. BB).",
+            keterangan="Target setiap indikator per tahun (target Predikat AKIP boleh berupa predikat, mis. BB).",
         ),
         Tabel(
             "tblRiwayat",
@@ -417,7 +417,7 @@ PENGATURAN: tuple[Pengaturan, ...] = (
     Pengaturan("Periode", "Periode laporan", Jenis.PILIHAN, False,
                ("Tahunan", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"), bawaan="Tahunan"),
     # Optional; blank = IDM up to TahunLaporan 2024, Indeks Desa from 2025 (KONTRAK §2).
-    Pengaturan("SkemaIndeksDesa", "Skema indeks desa (IK-10)", Jenis.PILIHAN, False, SKEMA_DESA),
+    Pengaturan("SkemaIndeksDesa", "Skema indeks desa (Status Desa)", Jenis.PILIHAN, False, SKEMA_DESA),
     # Optional (KONTRAK §2): printed under the IKU table; blank = no line. The seed's decree as default.
     Pengaturan("DasarPenetapanIKU", "Dasar penetapan IKU", bawaan=(
         "Keputusan Bupati Bengkalis Nomor 177/KPTS/I/2022 tentang Penetapan Indikator Kinerja Utama Perangkat "

@@ -254,8 +254,8 @@ def _lembar_peringkat(wb, g: _Gaya, baris: list["HasilBerkas"]) -> None:
     ws = wb.add_worksheet(LEMBAR_PERINGKAT)
     ws.write(0, 0, "Peringkat Kecamatan", g.judul)
     ws.write(1, 0, "Peringkat dihitung per tahun; nilai sama mendapat peringkat sama. "
-                   "Indikator mencapai target: capaian ≥ 100 % (untuk IK-02: predikat target tercapai); "
-                   "indikator yang terhalang galat dihitung belum mencapai target; IKM kosong bila IK-01 "
+                   "Indikator mencapai target: capaian ≥ 100 % (untuk target berupa predikat: predikat target tercapai); "
+                   "indikator yang terhalang galat dihitung belum mencapai target; IKM kosong bila indikator survei "
                    "terhalang galat.", g.sub)
     tahun = sorted({b.ringkasan["tahun"] for b in baris})
     # --- by IKM

@@ -232,11 +232,11 @@ def _pengaturan(wb, ws, F, nilai: dict) -> None:
         "TahunLaporan": "Tahun yang dilaporkan (bilangan bulat, mis. 2024).",
         "MetodeBobotIKM": "1/9 (tepat), 0,111 atau 0,11 — bobot setiap unsur IKM.",
         "PopulasiPenerimaLayanan": "Jumlah penerima layanan dalam periode; untuk sampel minimum (boleh kosong).",
-        "BatasWaktuPengaduan": "Hari kerja untuk menyelesaikan pengaduan (IKP-02); bawaan 14.",
+        "BatasWaktuPengaduan": "Hari kerja untuk menyelesaikan pengaduan (indikator Tepat Waktu pengaduan); bawaan 14.",
         "NIPCamat": "18 digit, ketik sebagai teks: 19890520 201010 1 001.",
         "TanggalPenandatanganan": "Tanggal pada blok tanda tangan.",
         "DasarPenetapanIKU": "Keputusan yang menetapkan IKU; dicetak di bawah tabel IKU (kosong = tidak dicetak).",
-        "SkemaIndeksDesa": "IDM (Permendesa PDTT 2/2016) atau Indeks Desa (Permendesa PDTT 9/2024) untuk IK-10; "
+        "SkemaIndeksDesa": "IDM (Permendesa PDTT 2/2016) atau Indeks Desa (Permendesa PDTT 9/2024) untuk indikator Status Desa; "
                            "kosong = IDM sampai 2024, Indeks Desa sejak 2025.",
     }
     for i, spec in enumerate(K.PENGATURAN):
