@@ -223,3 +223,19 @@ def test_rekap_dua_katalog_berbeda(tmp_path):
     for kec, d in dok.items():
         tercapai = sum(1 for i in d["indikator"] if i["tercapai"] is True)
         assert baris[kec][kepala.index("Tercapai / Jumlah Indikator")] == f"{tercapai} / {len(d['indikator'])}"
+
+
+def test_lembar_kelompok_baru_dari_tombol_excel(tmp_path):
+    """The Excel button (xlwings' remote book, as Lite and Server run it) adds
+    the new Kelompok's sheet and fills it, like the file path."""
+    from tests import xlwings_remote as xr
+    from xl_iku.excel import hitung
+
+    src = _buku(tmp_path)
+    out = tmp_path / "tombol.xlsx"
+    run = xr.run_remote(src, hitung, out)
+    assert any(a["func"] == "addSheet" for a in run.actions)
+    wb = openpyxl.load_workbook(out)
+    assert KAT in wb.sheetnames
+    teks = {str(c.value) for row in wb[KAT].iter_rows() for c in row if c.value is not None}
+    assert "Indikator W-01" in teks and "Indikator W-05" in teks
