@@ -134,7 +134,20 @@ def main() -> int:
             ringkas = "; ".join(f"{t['tingkat']} {t['lembar']}!{t['sel']}: {t['pesan'][:70]}" for t in temuan[:3])
             print(f"{fn.__name__:24} exit {kode_keluar}  berubah {berubah or '-'}  hilang {hilang or '-'}  "
                   f"temuan baru {len(temuan)}  {ringkas}")
-        print(f"{len(SUNTINGAN)} suntingan, {diam} perubahan angka tanpa temuan")
+        # A LibreOffice re-save of the new-period sample (its catalogue and office tables).
+        if shutil.which("soffice"):
+            sys.path.insert(0, str(ROOT))
+            from tests.lo import simpan_ulang
+
+            baru = ROOT / "workbook" / "Contoh_IKU_Siak_Kecil_2026.xlsx"
+            _, asli = _hitung(baru)
+            simpan = simpan_ulang([baru], Path(d) / "lo")[baru]
+            kode_keluar, lo = _hitung(simpan)
+            beda = [i["kode"] for i, j in zip(asli["indikator"], lo["indikator"]) if i["realisasi"] != j["realisasi"]]
+            print(f"{'simpan_ulang_libreoffice':24} exit {kode_keluar}  berubah {beda or '-'}  "
+                  f"indikator {len(lo['indikator'])}/{len(asli['indikator'])}")
+            diam += bool(beda)
+        print(f"{len(SUNTINGAN) + 1} suntingan, {diam} perubahan angka tanpa temuan")
         return 1 if diam else 0
 
 
