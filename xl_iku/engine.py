@@ -309,7 +309,15 @@ def _tepat_waktu(m: M.Masukan, ind, h: HasilIndikator, standar: str, rows, kal: 
         awal = f"Batas penyelesaian {batas} hari kerja; "
     else:
         jenis = m.jenis_layanan
-        standar_of = lambda r: jenis[str(r[standar]).casefold()]  # noqa: E731
+        # One lookup per distinct Jenis Layanan, not per request.
+        per_nilai: dict = {}
+
+        def standar_of(r):
+            v = r[standar]
+            n = per_nilai.get(v)
+            if n is None:
+                n = per_nilai[v] = jenis[str(v).casefold()]
+            return n
     tepat, jumlah, terbuka, sesudah = R_cara.tepat_waktu(rows, None, standar_of, kal, periode.akhir)
     _set_persen(h, tepat, jumlah, "")
     if h.status == STATUS_OK:
