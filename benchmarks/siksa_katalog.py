@@ -139,7 +139,9 @@ def main() -> int:
             sys.path.insert(0, str(ROOT))
             from tests.lo import simpan_ulang
 
-            baru = ROOT / "workbook" / "Contoh_IKU_Siak_Kecil_2026.xlsx"
+            # A copy: `hitung` without -o writes its results into the workbook.
+            baru = Path(d) / "siak.xlsx"
+            shutil.copy(ROOT / "workbook" / "Contoh_IKU_Siak_Kecil_2026.xlsx", baru)
             _, asli = _hitung(baru)
             simpan = simpan_ulang([baru], Path(d) / "lo")[baru]
             kode_keluar, lo = _hitung(simpan)
