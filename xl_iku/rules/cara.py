@@ -158,13 +158,17 @@ def tepat_waktu(rows: Sequence[Baris], saring: Syarat | None, standar_of: Callab
     for i in _baris_saring(rows, saring):
         row = rows[i]
         jumlah += 1
-        akhir = _tanggal(row[selesai])
+        akhir = row[selesai]
+        if type(akhir) is not date:  # cleaned cells are dates already; anything else the long way
+            akhir = _tanggal(akhir)
         if akhir is None:
             terbuka += 1
             continue
         if akhir > akhir_periode:
             sesudah += 1
-        awal = _tanggal(row[masuk])
+        awal = row[masuk]
+        if type(awal) is not date:
+            awal = _tanggal(awal)
         n = hari.get((awal, akhir))
         if n is None:
             n = hari[(awal, akhir)] = kalender.hari_kerja(awal, akhir)
