@@ -361,7 +361,6 @@ def _hitung_ikm(skm: list[M.BarisSKM], peng, ref: Referensi, p: Pemeriksa, ikm: 
     ikm.responden = len(skm)
     if peng.populasi:
         ikm.sampel_minimum = R_ikm.sampel_minimum(peng.populasi)
-    ikm.sampel_acuan = ikm.sampel_minimum or R_ikm.sampel_minimum(1_000_000)
     try:
         w = R_ikm.bobot(peng.metode_bobot or "")
     except ValueError:

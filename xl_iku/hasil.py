@@ -109,9 +109,6 @@ class HasilIKM:
     kinerja: str | None = None
     bobot: str = "1/9"
     sampel_minimum: int | None = None
-    # The yardstick of the small-sample caution: sampel_minimum, or the
-    # Krejcie–Morgan value for an unknown (large) population; not in the JSON.
-    sampel_acuan: int | None = None
     populasi: int | None = None
     unsur: list[Unsur] = field(default_factory=list)
     per_layanan: list[IKMLayanan] = field(default_factory=list)

@@ -117,12 +117,7 @@ def _ttd(s: SheetPlan, h: Hasil, row: int, col1: int, col2: int) -> int:
 
 
 def _katalog(h: Hasil):
-    """The run's catalogue (the built-in one for a Hasil made without a workbook)."""
-    if h.katalog is not None:
-        return h.katalog
-    from .katalog.bawaan import KATALOG
-
-    return KATALOG
+    return katalog.dari_hasil(h)
 
 
 def _baris_indikator(s: SheetPlan, row: int, no: int, ind: HasilIndikator, lebar, k) -> None:

@@ -177,11 +177,6 @@ INDIKATOR_BY_KODE: dict[str, Indikator] = {i.kode: i for i in INDIKATOR}
 # The built-in catalogue for printing (which columns each reads is resolved by validasi.katalog).
 KATALOG = Katalog(INDIKATOR)
 
-DASAR_HUKUM = (
-    "Berdasarkan Keputusan Bupati Bengkalis Nomor 177/KPTS/I/2022 tentang Penetapan Indikator "
-    "Kinerja Utama Perangkat Daerah di Lingkungan Pemerintah Kabupaten Bengkalis"
-)
-
 assert len(INDIKATOR) == 22
 
 

@@ -36,11 +36,7 @@ KELOMPOK = {
 
 
 def _kat(b: Bahan):
-    if b.hasil.katalog is not None:
-        return b.hasil.katalog
-    from ..katalog.bawaan import KATALOG
-
-    return KATALOG
+    return katalog.dari_hasil(b.hasil)
 def _renstra(b: Bahan) -> int:
     """The Renstra's last year: the last year column of tblTarget."""
     tahun = [th for d in b.hasil.riwayat.values() for th in d]

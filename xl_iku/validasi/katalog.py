@@ -78,13 +78,14 @@ def kolom_periode(headers) -> str | None:
     return next((h for h in KOLOM_PERIODE if h in headers), None)
 
 
-def _baris_katalog(raw: RawWorkbook, p: Pemeriksa) -> list[tuple[Indikator, dict[str, str]]] | None:
-    """tblIndikator's rows as (indicator, header → cell) pairs; None: the built-in catalogue."""
+def _baris_katalog(raw: RawWorkbook, p: Pemeriksa) -> list[tuple[Indikator, dict[str, str], bool]] | None:
+    """tblIndikator's rows as (indicator, header → cell, a cell of it was a
+    galat) triples; None: the built-in catalogue."""
     t = raw.tables.get(TABEL)
     if t is None:
         return None
     spec = K.TABEL[TABEL]
-    out: list[tuple[Indikator, dict[str, str]]] = []
+    out: list[tuple[Indikator, dict[str, str], bool]] = []
     pertama: dict[str, str] = {}
     for row in t.rows:
         if all(kosong(v) for v in row.values.values()):
@@ -141,8 +142,7 @@ def _baris_katalog(raw: RawWorkbook, p: Pemeriksa) -> list[tuple[Indikator, dict
             formulasi=nilai["Formulasi Perhitungan"] or "", kelompok=kelompok, cara=cara or "",
             tabel=nilai["Tabel"], saring=nilai["Saring"], pembilang=nilai["Pembilang"], penyebut=nilai["Penyebut"],
             arah=nilai["Arah"] or KM.NAIK, sasaran=nilai["Sasaran"], sumber_data=nilai["Sumber Data"], baris=row.row)
-        sel["_rusak"] = "1" if rusak else ""
-        out.append((ind, sel))
+        out.append((ind, sel, rusak))
     return out
 
 
@@ -150,17 +150,17 @@ def baca_katalog(raw: RawWorkbook, p: Pemeriksa) -> Terbaca:
     """The workbook's catalogue, resolved against its tables."""
     baris = _baris_katalog(raw, p)
     if baris is None:
-        daftar = [(i, {}) for i in bawaan.INDIKATOR]
+        daftar = [(i, {}, False) for i in bawaan.INDIKATOR]
         lembar = None
     else:
         daftar = baris
         lembar = raw.tables[TABEL].sheet
-    katalog = Katalog(tuple(i for i, _ in daftar), bawaan=baris is None)
+    katalog = Katalog(tuple(i for i, _, _ in daftar), bawaan=baris is None)
     tb = Terbaca(katalog)
     ekstra: dict[str, dict[str, set[str]]] = {}  # built-in table → header → extra allowed values
     angka: dict[str, set[str]] = {}  # office table → headers used as numbers
-    for ind, sel in daftar:
-        if sel.get("_rusak"):
+    for ind, sel, rusak in daftar:
+        if rusak:
             tb.rusak.add(ind.kode)
         _pasang(raw, ind, sel, lembar, p, tb, ekstra, angka)
     if lembar is not None:
@@ -199,7 +199,7 @@ def _lembar_kelompok(raw: RawWorkbook, daftar, lembar: str, p: Pemeriksa) -> Non
     ada = {kunci(s) for s in raw.sheets}
     if not ada:
         return
-    dipakai = {kunci(i.kelompok) for i, _ in daftar}
+    dipakai = {kunci(i.kelompok) for i, _, _ in daftar}
     for nama in (bawaan.KELOMPOK_IKU, bawaan.KELOMPOK_IK, bawaan.KELOMPOK_IKP):
         if kunci(nama) in ada and kunci(nama) not in dipakai:
             p.peringatan(nama, "A1", f"Lembar {nama} tidak lagi dipakai katalog indikator; isinya dibiarkan apa "
@@ -259,8 +259,7 @@ def _pasang(raw, ind: Indikator, sel: dict[str, str], lembar, p: Pemeriksa, tb: 
         salah("Tabel", f"Tabel '{ind.tabel}' tidak ada di buku kerja ini; tulis nama Excel Table-nya "
               f"(mis. tblKegiatan) ({kode}).")
         return
-    if nama in K.TABEL and nama not in K.DATED_TABLES and nama in ("tblTarget", "tblRiwayat", TABEL,
-                                                                     "tblRekapManual", "tblTargetTriwulan"):
+    if nama in (TABEL, "tblTarget", "tblRiwayat", "tblRekapManual", "tblTargetTriwulan"):
         salah("Tabel", f"Tabel '{nama}' tidak bisa dihitung dengan Cara Hitung '{ind.cara}' ({kode}).")
         return
     t = raw.tables.get(nama) if lembar is not None else None
@@ -347,9 +346,6 @@ def _pasang(raw, ind: Indikator, sel: dict[str, str], lembar, p: Pemeriksa, tb: 
             salah("Pembilang", f"Standar waktu '{standar}' bukan bilangan bulat hari kerja, bukan kolom tabel "
                   f"{nama}, dan bukan nama pengaturan ({kode}).")
             return
-        if not builtin:
-            for h in ("Tanggal Masuk", "Tanggal Selesai"):
-                angka.setdefault(nama, set())
     if not builtin:
         angka.setdefault(nama, set())
     tb.kolom[kode] = kolom

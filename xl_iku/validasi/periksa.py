@@ -134,10 +134,11 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
     V.register(bersih["tblPengaduan"], p, utama("tblPengaduan"))
     for tbl, header in (("tblASN", "Kompeten"), ("tblBencana", "Ditindaklanjuti"), ("tblUsulan", "Diverifikasi")):
         V.ya_tidak(bersih[tbl], header, p, utama(tbl))
-    kode_kelompok = {}
+    # A kegiatan row's findings are filed under the indicator whose Saring names its Kelompok.
+    kode_kelompok: dict[str, str] = {}
     for i in kat.pembaca("tblKegiatan", "Kelompok"):
-        for v in tb.syarat.get(i, {}).get("Saring").nilai_teks().get("Kelompok", ()) if tb.syarat.get(i, {}).get(
-                "Saring") else ():
+        saring = tb.syarat.get(i, {}).get("Saring")
+        for v in saring.nilai_teks().get("Kelompok", ()) if saring is not None else ():
             kode_kelompok.setdefault(v, i)
     V.kegiatan(bersih["tblKegiatan"], p, kode_kelompok)
     # The rules read the cleaned rows of every table a register kind names.
