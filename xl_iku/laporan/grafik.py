@@ -68,11 +68,12 @@ def nrr_unsur(unsur: list[Unsur], mutu: tuple[Mutu, ...]) -> bytes:
     return _png(fig)
 
 
-def tren(tahun_nilai: dict[int, tuple], judul: str, tahun_laporan: int | None) -> bytes:
-    """Target and realisasi over 2021–2026 (tblTarget, tblRiwayat; this year's run)."""
+def tren(tahun_nilai: dict[int, tuple], judul: str, tahun_laporan: int | None,
+         tahun: list[int] | None = None) -> bytes:
+    """Target and realisasi over the Renstra's years (tblTarget, tblRiwayat; this year's run)."""
     fig = Figure(figsize=(7.0, 3.4))
     ax = fig.add_subplot()
-    th = list(K.TAHUN_IKU)
+    th = list(tahun or K.TAHUN_IKU)
 
     def seri(i):
         pts = [(t, tahun_nilai.get(t, (None,) * 4)[i]) for t in th]

@@ -18,9 +18,9 @@ from __future__ import annotations
 from docx import Document
 
 from .. import katalog
-from .. import kontrak as K
 from ..hasil import STATUS_GALAT, STATUS_OK, STATUS_TANPA_DATA, HasilIndikator
 from ..rules import akip as R_akip
+from ..rules.cara import capaian_arah
 from ..validasi.target import sama_ukuran
 from . import dokumen as D
 from . import grafik
@@ -39,8 +39,7 @@ def _kat(b: Bahan):
     return katalog.dari_hasil(b.hasil)
 def _renstra(b: Bahan) -> int:
     """The Renstra's last year: the last year column of tblTarget."""
-    tahun = [th for d in b.hasil.riwayat.values() for th in d]
-    return max(tahun) if tahun else K.TAHUN_IKU[-1]
+    return T.tahun_renstra(b.hasil)[-1]
 
 
 def urutan(b: Bahan) -> list[HasilIndikator]:
@@ -147,8 +146,9 @@ def _indikator(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
     r = p.add_run(f"{ind.kode} {k.nama}")
     r.bold = True
     # The indicator's heading, definition and table move together: no heading alone at a page foot.
-    baris = [(f"Definisi operasional: {k.definisi}", True), (f"Formulasi perhitungan: {k.formulasi}", True),
-             (f"Satuan: {k.satuan}. Penanggung jawab: {k.penanggung_jawab}.", False)]
+    baris = [(f"{judul}: {isi}", True) for judul, isi in (("Definisi operasional", k.definisi),
+                                                          ("Formulasi perhitungan", k.formulasi)) if isi.strip()]
+    baris.append((f"Satuan: {k.satuan}. Penanggung jawab: {k.penanggung_jawab}.", False))
     if k.sasaran:
         baris.append((f"Sasaran strategis: {k.sasaran}.", False))
     if k.sumber_data:
@@ -224,7 +224,7 @@ def _tabel_riwayat(doc: Document, b: Bahan, ind: HasilIndikator) -> None:
     th_laporan = b.hasil.tahun
     seri = _seri(ind, b)
     rows = []
-    for th in K.TAHUN_IKU:
+    for th in T.tahun_renstra(b.hasil):
         if th_laporan is not None and th > th_laporan:
             break
         tgt, real, cap, kat = seri.get(th, (None,) * 4)
@@ -259,8 +259,12 @@ def _kalimat_renstra(ind: HasilIndikator, b: Bahan) -> str:
     if T.sebagian_tahun(b.hasil):
         return (f"Target akhir Renstra ({TAHUN_RENSTRA}) {T.angka(tgt)}; realisasi {T.uraian_periode(b.hasil)} "
                 f"{T.angka(real)} mencakup sebagian tahun dan dinilai terhadap target itu pada laporan tahunan.")
-    persen = real / tgt * 100
-    sisa = tgt - real
+    persen = capaian_arah(real, tgt, ind.arah)
+    # Lower is better for `Turun`: the Renstra target is reached at or below it.
+    sisa = (real - tgt) if ind.arah == "Turun" else (tgt - real)
+    if sisa > 0 and ind.arah == "Turun":
+        return (f"Target akhir Renstra ({TAHUN_RENSTRA}) {T.angka(tgt)} (makin kecil makin baik); realisasi "
+                f"{b.hasil.tahun} {T.angka(real)} masih {T.angka(sisa)} di atas target itu.")
     if sisa > 0:
         return (f"Target akhir Renstra ({TAHUN_RENSTRA}) {T.angka(tgt)}; realisasi {b.hasil.tahun} {T.angka(real)} "
                 f"sudah {T.angka(persen)}% dari target itu, masih kurang {T.angka(sisa)}.")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from docx import Document
 
-from .. import kontrak as K
 from ..hasil import STATUS_GALAT, STATUS_OK, HasilIKM
 from . import dokumen as D
 from . import grafik
@@ -272,7 +271,9 @@ def _tren(doc: Document, b: Bahan) -> None:
     kode, seri = _seri_ikm(b)
     ind = h.indikator_by_kode()[kode]
     rows = []
-    for th in K.TAHUN_IKU:
+    tahun = T.tahun_renstra(h)
+    rentang = f"{tahun[0]}–{tahun[-1]}"
+    for th in tahun:
         tgt, real, cap, kat = seri.get(th, (None, None, None, None))
         if th == h.tahun:
             real_t = T.realisasi(ind)
@@ -283,8 +284,8 @@ def _tren(doc: Document, b: Bahan) -> None:
         rows.append([T.label_tahun(h, th), T.angka(tgt) if tgt is not None else "–", real_t, cap_t, kat or "–"])
     D.tabel(doc, ["Tahun", "Target", "Realisasi IKM", "Capaian (%)", "Kategori"], rows,
             lebar_cm=[2.0, 2.8, 3.2, 3.0, 3.5], kanan={1, 2, 3},
-            tebal_baris={K.TAHUN_IKU.index(h.tahun)} if h.tahun in K.TAHUN_IKU else set(),
-            judul=f"Tabel 4.3 Target dan realisasi IKM {K.TAHUN_IKU[0]}–{K.TAHUN_IKU[-1]}")
+            tebal_baris={tahun.index(h.tahun)} if h.tahun in tahun else set(),
+            judul=f"Tabel 4.3 Target dan realisasi IKM {rentang}")
     lalu = seri.get((h.tahun or 0) - 1, (None,) * 4)[1]
     if h.tahun is not None and T.sebagian_tahun(h):
         # Half a year against a whole one is no comparison (issue 21).
@@ -298,8 +299,8 @@ def _tren(doc: Document, b: Bahan) -> None:
     elif h.tahun is not None:
         D.para(doc, f"Realisasi IKM tahun {h.tahun - 1} belum tercatat, sehingga perbandingan dengan tahun sebelumnya "
                     "belum dapat dibuat.", miring=True)
-    D.gambar(doc, grafik.tren(seri, f"IKM {K.TAHUN_IKU[0]}–{K.TAHUN_IKU[-1]}: target dan realisasi", h.tahun),
-             f"Gambar 4.1 Tren IKM {K.TAHUN_IKU[0]}–{K.TAHUN_IKU[-1]}", lebar_cm=14.5)
+    D.gambar(doc, grafik.tren(seri, f"IKM {rentang}: target dan realisasi", h.tahun, tahun),
+             f"Gambar 4.1 Tren IKM {rentang}", lebar_cm=14.5)
 
 
 def _bab5(doc: Document, b: Bahan) -> None:

@@ -68,6 +68,16 @@ def sebagian_tahun(h) -> bool:
     return p is not None and p.triwulan and p.bulan_akhir < 12
 
 
+def tahun_renstra(h) -> list[int]:
+    """The years of tblTarget (the Renstra's: 2021–2026 in the template, 2026–2030
+    for an office of the new period), as the run read them; the template's
+    years when the workbook gave none."""
+    from .. import kontrak as K
+
+    tahun = sorted({th for seri in h.riwayat.values() for th in seri})
+    return tahun or list(K.TAHUN_IKU)
+
+
 def label_tahun(h, th: int) -> str:
     """A year's row label: the reporting year of a quarter says how far it runs
     ('2024 (s.d. Triwulan II)'), so half a year never reads as a whole one."""
