@@ -239,3 +239,22 @@ def test_lembar_kelompok_baru_dari_tombol_excel(tmp_path):
     assert KAT in wb.sheetnames
     teks = {str(c.value) for row in wb[KAT].iter_rows() for c in row if c.value is not None}
     assert "Indikator W-01" in teks and "Indikator W-05" in teks
+
+
+def test_lkjip_turun_tidak_disebut_tercapai(tmp_path):
+    """A Turun indicator above its Renstra target is not "reached" in the LKjIP:
+    13 cases against 11 for 2030 is 2 above it (lower is better)."""
+    from pathlib import Path
+
+    from docx import Document
+
+    sampel = Path(__file__).resolve().parent.parent / "workbook" / "Contoh_IKU_Siak_Kecil_2026.xlsx"
+    hasil = tmp_path / "siak.xlsx"
+    _hitung(sampel, "-o", str(hasil))
+    out = tmp_path / "lkjip.docx"
+    r = subprocess.run([sys.executable, "-m", "xl_iku", "laporan", "lkjip", str(hasil), "-o", str(out)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    teks = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    bagian = teks[teks.index("KW-01 Jumlah Pelanggaran"):teks.index("KW-02 Persentase")]
+    assert "masih 2,00 di atas target itu" in bagian and "sudah mencapai" not in bagian

@@ -641,7 +641,7 @@ def _riwayat(riwayat: dict, tahun, H, ref: Referensi, kat) -> dict[str, dict[int
                 hasil[kode][th] = (h.target, h.realisasi, h.capaian, h.kategori)
                 continue
             angka = isinstance(tgt, float) and isinstance(real, float)
-            turun = kode in kat.by_kode and kat.by_kode[kode].arah == KM.TURUN
-            cap = (R_cara.capaian_turun(real, tgt) if turun else R_cap.capaian(real, tgt)) if angka else None
+            arah = kat.by_kode[kode].arah if kode in kat.by_kode else KM.NAIK
+            cap = R_cara.capaian_arah(real, tgt, arah) if angka else None
             hasil[kode][th] = (tgt, real, cap, R_cap.kategori(cap, ref.kategori) if cap is not None else None)
     return hasil

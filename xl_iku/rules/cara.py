@@ -247,3 +247,11 @@ def capaian_turun(realisasi, target) -> float | None:
         return None
     c = (2 * t - ke_fraction(realisasi)) / t * 100
     return float(max(c, Fraction(0)))
+
+
+def capaian_arah(realisasi, target, arah: str) -> float | None:
+    """Capaian by the catalogue's Arah (KONTRAK §5): `Turun` as `capaian_turun`,
+    otherwise realisasi ÷ target × 100; one place for every consumer."""
+    from .capaian import capaian
+
+    return capaian_turun(realisasi, target) if arah == "Turun" else capaian(realisasi, target)
