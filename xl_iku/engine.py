@@ -82,6 +82,7 @@ def hitung(masukan: M.Masukan | RawWorkbook, *, lepas_mentah: bool = False) -> H
         penandatangan=Penandatangan(peng.tempat, peng.tanggal_ttd, peng.nama_camat, peng.pangkat_camat, peng.nip_camat),
         riwayat=_riwayat(m.riwayat, tahun, hasil_ind, ref, kat), periode=periode, katalog=kat,
         dasar_penetapan=(peng.dasar_penetapan or "").strip() or None,
+        referensi=ref, analisis=m.analisis, survei_awal=m.survei_awal, survei_akhir=m.survei_akhir,
     )
 
 

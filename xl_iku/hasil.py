@@ -153,6 +153,18 @@ class Penandatangan:
 
 
 @dataclass
+class Analisis:
+    """The office's analysis of one indicator (tblAnalisis, for the LKjIP's
+    Bab III); rows of one code are joined, their budgets added."""
+
+    pendukung: list[str] = field(default_factory=list)
+    penghambat: list[str] = field(default_factory=list)
+    upaya: list[str] = field(default_factory=list)
+    pagu: float | None = None
+    realisasi_anggaran: float | None = None
+
+
+@dataclass
 class Hasil:
     kecamatan: str | None
     kabupaten: str | None
@@ -168,6 +180,13 @@ class Hasil:
     # The workbook's catalogue (katalog.Katalog): output sheets, definitions, Sasaran.
     katalog: Any = None
     dasar_penetapan: str | None = None  # DasarPenetapanIKU, printed under the IKU table
+    # What the documents need besides the numbers, so `laporan` never reads the
+    # workbook a second time: the reference tables the run used (referensi.Referensi),
+    # the office's analysis per kode, and the first and last survey date of the period.
+    referensi: Any = None
+    analisis: dict[str, Analisis] = field(default_factory=dict)
+    survei_awal: date | None = None
+    survei_akhir: date | None = None
 
     @property
     def jumlah_galat(self) -> int:

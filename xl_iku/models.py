@@ -354,6 +354,11 @@ class Masukan:
     # kode → target for the period (number, predikat text for IK-02, None = not filled);
     # a code whose target cell is a galat is absent.
     target: dict[str, Any] = field(default_factory=dict)
+    # For the documents (hasil.Hasil carries them on): tblAnalisis per kode, and the
+    # first and last survey date counted in the period.
+    analisis: dict[str, Any] = field(default_factory=dict)
+    survei_awal: date | None = None
+    survei_akhir: date | None = None
     # kode → the Realisasi typed in tblRiwayat for TahunLaporan (Nilai Diketik).
     diketik: dict[str, float] = field(default_factory=dict)
     # kode → {tahun: (target, realisasi)} of tblTarget and tblRiwayat, cleaned.

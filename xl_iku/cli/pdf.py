@@ -33,15 +33,11 @@ def daftarkan(sub) -> None:
 
 
 def pdf(a: argparse.Namespace) -> int:
-    from .. import kontrak as K
-    from ..laporan.pdf import LEMBAR_BAWAAN, buat_pdf
+    from ..laporan.pdf import buat_pdf
 
-    pilihan = list(a.lembar or [])
-    if a.validasi:
-        pilihan = (pilihan or list(LEMBAR_BAWAAN)) + [K.LEMBAR_VALIDASI]
     # FileError (exit 2) and AlatError (exit 3) reach the one boundary in cli/main.py.
-    h = buat_pdf(a.masukan, a.keluaran, lembar=pilihan or None, hitung=a.hitung, batas_waktu=a.batas_waktu,
-                 soffice=a.soffice)
+    h = buat_pdf(a.masukan, a.keluaran, lembar=a.lembar or None, hitung=a.hitung, validasi=a.validasi,
+                 batas_waktu=a.batas_waktu, soffice=a.soffice)
     for c in h.catatan:
         err.print(baris(("peringatan", "yellow"), f" {c}"))
     halaman = f"{h.halaman} halaman, " if h.halaman else ""

@@ -187,24 +187,22 @@ def _ringkas_stderr(err: bytes | None) -> str:
 # ---------------------------------------------------------------- print copy
 
 
-def lembar_bawaan(pkg: Package) -> tuple[str, ...]:
-    """The sheets printed by default: the catalogue's Kelompok sheets (KONTRAK
-    §5; the built-in three without an Indikator sheet) and Hasil SKM."""
-    if not any(t == "tblIndikator" for t in pkg.tables):
-        return LEMBAR_BAWAAN
-    from ..io.file_reader import baca_paket
-    from ..validasi.katalog import baca_katalog
-    from ..validasi.sel import Pemeriksa
-
-    return (*baca_katalog(baca_paket(pkg), Pemeriksa()).katalog.kelompok, K.LEMBAR_SKM)
+def buku_xl_iku(pkg: Package) -> bool:
+    """A workbook with xl-iku's input tables (not, say, a batch recap): its output
+    sheets are computed from them, so printing them needs them current."""
+    return any(t == "tblIndikator" or t in K.TABEL for t in pkg.tables)
 
 
-def pilih_lembar(pkg: Package, diminta: Iterable[str] | None) -> list[str]:
-    """Sheet names to print, in workbook order.  FileError for unknown names."""
+def pilih_lembar(pkg: Package, diminta: Iterable[str] | None,
+                 bawaan: Iterable[str] = LEMBAR_BAWAAN) -> list[str]:
+    """Sheet names to print, in workbook order.  FileError for unknown names.
+
+    `bawaan`: the sheets printed when none are asked for — the run's Kelompok
+    sheets and Hasil SKM (`sumber.lembar_hasil`; the built-in four by default)."""
     ada = {s.name.casefold(): s for s in pkg.sheets if s.state != "veryHidden"}
     nama = pkg.path.name
+    bawaan = tuple(bawaan)
     if not diminta:
-        bawaan = lembar_bawaan(pkg)
         hilang = [n for n in bawaan if n.casefold() not in ada]
         if hilang:
             raise FileError(
@@ -217,7 +215,7 @@ def pilih_lembar(pkg: Package, diminta: Iterable[str] | None) -> list[str]:
         if s is None:
             raise FileError(
                 f"Lembar '{d.strip()}' tidak ada di berkas '{nama}'; pilihan lembar keluaran: "
-                f"{', '.join(K.LEMBAR_KELUARAN)}."
+                f"{', '.join(dict.fromkeys([*bawaan, K.LEMBAR_VALIDASI]))}."
             )
         pilih.add(s.name)
     return [s.name for s in pkg.sheets if s.name in pilih]
@@ -384,6 +382,7 @@ def buat_pdf(
     *,
     lembar: Iterable[str] | None = None,
     hitung: bool = False,
+    validasi: bool = False,
     batas_waktu: float = BATAS_WAKTU,
     soffice: str | None = None,
 ) -> HasilPdf:
@@ -398,29 +397,38 @@ def buat_pdf(
         tmp = Path(tmp_s)
         suffix = src.suffix.lower() if src.suffix.lower() in (".xlsx", ".xlsm") else ".xlsx"
         with Package.open(src) as pkg:  # safety checks first, whatever else happens
-            dipilih = pilih_lembar(pkg, _pecah(lembar))
+            diminta = _pecah(lembar)
+            punya_masukan = buku_xl_iku(pkg)
+        hasil = None
         bahan = src
         if hitung:
             from ..app import hitung_berkas
 
             bahan = tmp / f"dihitung{src.suffix}"
-            lap = hitung_berkas(src, bahan, backup=False)
-            jumlah_galat = lap.hasil.jumlah_galat
-        elif belum_dihitung(src):
-            # An empty report with exit 0 would be signed as if it were one (issue 12).
-            raise FileError(
-                f"Berkas '{src.name}' belum pernah dihitung, jadi lembar keluarannya masih kosong; "
-                f"jalankan dulu: xl-iku hitung \"{src.name}\", atau cetak dengan: xl-iku pdf --hitung."
-            )
-        elif set(dipilih) & set(LEMBAR_BAWAAN):
+            hasil = hitung_berkas(src, bahan, backup=False).hasil
+        elif punya_masukan:
+            if belum_dihitung(src):
+                # An empty report with exit 0 would be signed as if it were one (issue 12).
+                raise FileError(
+                    f"Berkas '{src.name}' belum pernah dihitung, jadi lembar keluarannya masih kosong; "
+                    f"jalankan dulu: xl-iku hitung \"{src.name}\", atau cetak dengan: xl-iku pdf --hitung."
+                )
+            from .sumber import hitung_ulang
+
+            hasil = hitung_ulang(src)  # one read: the Kelompok sheets and the staleness check
+        from .sumber import lembar_hasil, pastikan_terkini
+
+        bawaan = lembar_hasil(hasil) if hasil is not None else LEMBAR_BAWAAN
+        if validasi:
+            diminta = [*(diminta or bawaan), K.LEMBAR_VALIDASI]
+        with Package.open(src) as pkg:
+            dipilih = pilih_lembar(pkg, diminta, bawaan)
+        if hasil is not None and not hitung and set(dipilih) & set(bawaan):
             # Stale sheets (inputs changed since the last hitung) are refused exactly as
             # `laporan` refuses them: the same comparison, the same sentence (KONTRAK §4).
             # (A batch recap has no inputs to compare: it is printed as it is.)
-            from .sumber import hitung_ulang, pastikan_terkini
-
-            hasil = hitung_ulang(src)
             pastikan_terkini(src, hasil)
-            jumlah_galat = hasil.jumlah_galat
+        jumlah_galat = hasil.jumlah_galat if hasil is not None else None
         exe = cari_soffice(soffice)
         salinan = tmp / f"cetak{suffix}"
         with Package.open(bahan) as pkg, open(salinan, "wb") as f:

@@ -14,64 +14,68 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .. import katalog, layout, pipeline
+from .. import layout, pipeline
 from .. import kontrak as K
-from ..hasil import Hasil
+from ..hasil import Analisis, Hasil
 from ..io import file_reader
-from ..io.package import FileError, Package
+from ..io.package import Package
+from ..pesan import FileError
 from ..referensi import Referensi
-from ..validasi import tabel as V
-from ..validasi.referensi import baca_referensi
-from ..validasi.sel import Pemeriksa
 
 # Output sheets whose content must match the engine's for a workbook to count as current
 # (the catalogue's Kelompok sheets and Hasil SKM; these for a Hasil without a catalogue).
 _LEMBAR_DIPERIKSA = (K.LEMBAR_IKU, K.LEMBAR_IK, K.LEMBAR_IKP, K.LEMBAR_SKM)
 
-
-@dataclass
-class Analisis:
-    """The office's analysis of one indicator (tblAnalisis); rows of one code are joined."""
-
-    pendukung: list[str] = field(default_factory=list)
-    penghambat: list[str] = field(default_factory=list)
-    upaya: list[str] = field(default_factory=list)
-    pagu: float | None = None
-    realisasi_anggaran: float | None = None
+__all__ = ["Analisis", "Bahan", "muat", "hitung_ulang", "pastikan_terkini", "lembar_berbeda", "lembar_hasil"]
 
 
 @dataclass
 class Bahan:
+    """One run's result and what the CLI says beside the document."""
+
     hasil: Hasil
-    referensi: Referensi
-    analisis: dict[str, Analisis]
-    # First and last survey date counted in the period (BAB II).
-    survei_awal: date | None
-    survei_akhir: date | None
-    catatan: list[str] = field(default_factory=list)  # peringatan for the CLI
+    catatan: list[str] = field(default_factory=list)  # the Analisis sheet's findings, for the CLI
+
+    @property
+    def referensi(self) -> Referensi:
+        return self.hasil.referensi
+
+    @property
+    def analisis(self) -> dict[str, Analisis]:
+        return self.hasil.analisis
+
+    @property
+    def survei_awal(self) -> date | None:
+        return self.hasil.survei_awal
+
+    @property
+    def survei_akhir(self) -> date | None:
+        return self.hasil.survei_akhir
 
 
 def muat(path: str | Path, *, hitung: bool = False) -> Bahan:
-    """Read `path` and compute it in memory.  FileError when it cannot be used."""
+    """Read `path` once and compute it in memory.  FileError when it cannot be used."""
     path = Path(path)
-    with Package.open(path) as pkg:
-        raw = file_reader.baca_paket(pkg)
-    hasil = pipeline.periksa_dan_hitung(raw)  # the same validation and rules as every adapter
-    catatan: list[str] = []
-    ref = baca_referensi(raw, Pemeriksa())
-    analisis = _analisis(raw, hasil, catatan)
-    awal, akhir = _rentang_survei(raw, hasil)
-    del raw
+    hasil = hitung_ulang(path)
     if not hitung:
         pastikan_terkini(path, hasil)
-    return Bahan(hasil, ref, analisis, awal, akhir, catatan)
+    lembar = K.TABEL["tblAnalisis"].lembar
+    catatan = [f"{t.lembar}!{t.sel}: {t.pesan}" for t in hasil.temuan if t.lembar == lembar]
+    return Bahan(hasil, catatan)
 
 
 def hitung_ulang(path: str | Path) -> Hasil:
-    """The engine's result for the workbook's inputs now (the workbook is only read)."""
+    """The engine's result for the workbook's inputs now (the workbook is only
+    read): the same baca → periksa → hitung as every adapter."""
     with Package.open(Path(path)) as pkg:
-        raw = file_reader.baca_paket(pkg)
-    return pipeline.periksa_dan_hitung(raw)
+        return pipeline.baca_dan_hitung(lambda: file_reader.baca_paket(pkg))
+
+
+def lembar_hasil(hasil: Hasil) -> tuple[str, ...]:
+    """The output sheets a run fills and a document follows: the catalogue's
+    Kelompok sheets and Hasil SKM."""
+    kelompok = hasil.katalog.kelompok if hasil.katalog is not None else _LEMBAR_DIPERIKSA[:3]
+    return (*kelompok, K.LEMBAR_SKM)
 
 
 def pastikan_terkini(path: str | Path, hasil: Hasil) -> None:
@@ -84,45 +88,6 @@ def pastikan_terkini(path: str | Path, hasil: Hasil) -> None:
             f"Lembar keluaran '{beda}' di berkas '{path.name}' belum dihitung atau tidak sesuai lagi dengan "
             f"data masukannya; jalankan dulu: xl-iku hitung \"{path.name}\" (atau pakai opsi --hitung)."
         )
-
-
-def _analisis(raw, hasil: Hasil, catatan: list[str]) -> dict[str, Analisis]:
-    t = raw.tables.get("tblAnalisis")
-    if t is None:
-        return {}
-    p = Pemeriksa()
-    bersih = V.bersihkan_tabel(t, p, hasil.periode)
-    out: dict[str, Analisis] = {}
-    for b in bersih.baris:
-        ind = hasil.katalog.cari(b.nilai.get("Kode")) if hasil.katalog is not None else None
-        kode = ind.kode if ind is not None else str(b.nilai.get("Kode") or "").strip().upper()
-        if ind is None:
-            catatan.append(f"Analisis!{b.raw.cell('Kode')}: kode '{kode}' tidak dikenal; baris analisis ini diabaikan.")
-            continue
-        a = out.setdefault(kode, Analisis())
-        for header, daftar in (("Faktor Pendukung", a.pendukung), ("Faktor Penghambat", a.penghambat),
-                               ("Upaya", a.upaya)):
-            v = b.nilai.get(header)
-            if isinstance(v, str) and v.strip():
-                daftar.append(v.strip())
-        # Several programs may support one indicator: their budgets add up.
-        for header, attr in (("Pagu Anggaran", "pagu"), ("Realisasi Anggaran", "realisasi_anggaran")):
-            v = b.nilai.get(header)
-            if isinstance(v, (int, float)) and not isinstance(v, bool):
-                setattr(a, attr, (getattr(a, attr) or 0.0) + float(v))
-    for tm in p.temuan:
-        catatan.append(f"{tm.lembar}!{tm.sel}: {tm.pesan}")
-    return out
-
-
-def _rentang_survei(raw, hasil: Hasil) -> tuple[date | None, date | None]:
-    t = raw.tables.get("tblSKM")
-    if t is None or hasil.periode is None:
-        return None, None
-    bersih = V.bersihkan_tabel(t, Pemeriksa(), hasil.periode)
-    tanggal = [b.nilai.get("Tanggal") for b in bersih.baris if not b.salah]
-    tanggal = [d.date() if hasattr(d, "date") and callable(d.date) else d for d in tanggal if d is not None]
-    return (min(tanggal), max(tanggal)) if tanggal else (None, None)
 
 
 def _sama(a, b) -> bool:
@@ -144,8 +109,7 @@ def lembar_berbeda(path: Path, hasil: Hasil) -> str | None:
     plans = layout.susun(hasil)
     book = pc.CalamineWorkbook.from_path(str(path))
     try:
-        kelompok = hasil.katalog.kelompok if hasil.katalog is not None else _LEMBAR_DIPERIKSA[:3]
-        for nama in [*kelompok, K.LEMBAR_SKM]:
+        for nama in lembar_hasil(hasil):
             try:
                 grid = book.get_sheet_by_name(nama).to_python(skip_empty_area=False)
             except Exception:

@@ -4,12 +4,13 @@ every finding), before any rule runs.  Both adapters' RawWorkbooks come here."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from .. import kontrak as K
 from ..katalog.model import CARA_TABEL
 from .. import models as M
 from ..dasar.raw import RawWorkbook, address
-from ..hasil import GALAT
+from ..hasil import GALAT, Analisis
 from ..periode import TAHUNAN, Periode
 from . import tabel as V
 from .pengaturan import baca_pengaturan
@@ -106,6 +107,7 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
     utama = kat.kode_utama
     m.skm = V.skm(bersih["tblSKM"], p, set(m.jenis_layanan), utama("tblSKM"))
     m.ada_skm = bool(bersih["tblSKM"].baris)
+    m.survei_awal, m.survei_akhir = _rentang_survei(bersih["tblSKM"])
     # The survey is usually the largest table: free its cleaned rows early.
     bersih["tblSKM"].baris.clear()
     if "tblRTL" in bersih:
@@ -146,7 +148,43 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
     # Rows standing in for a register; whether one stands beside a filled
     # register (a galat) is known only after Saring, in the engine.
     m.rekap = V.rekap(bersih["tblRekapManual"], p, kat)
+    if "tblAnalisis" in bersih:
+        m.analisis = _analisis(bersih["tblAnalisis"], p, kat)
     _peringatan_tanpa_tanggal(raw, bersih, periode, p)
+
+
+def _rentang_survei(skm: V.TabelBersih) -> tuple:
+    """The first and last survey date counted in the period (the SKM report's Bab II)."""
+    tanggal = [b.nilai.get("Tanggal") for b in skm.baris if not b.salah]
+    tanggal = [d.date() if isinstance(d, datetime) else d for d in tanggal if d is not None]
+    return (min(tanggal), max(tanggal)) if tanggal else (None, None)
+
+
+def _analisis(t: V.TabelBersih, p: Pemeriksa, kat) -> dict[str, Analisis]:
+    """tblAnalisis per catalogue code (the LKjIP's Bab III): the texts of one code's
+    rows joined, their budgets added (several programs may support one indicator).
+    An unknown code is a peringatan at its cell; its row is left out."""
+    out: dict[str, Analisis] = {}
+    for b in t.baris:
+        if b.salah:
+            continue
+        ind = kat.cari(b.nilai.get("Kode"))
+        if ind is None:
+            kode = str(b.nilai.get("Kode") or "").strip()
+            p.peringatan(t.lembar, b.raw.cell("Kode"), f"Kode '{kode}' tidak dikenal (tidak ada di katalog "
+                         "indikator); baris analisis ini tidak dipakai di LKjIP.")
+            continue
+        a = out.setdefault(ind.kode, Analisis())
+        for header, daftar in (("Faktor Pendukung", a.pendukung), ("Faktor Penghambat", a.penghambat),
+                               ("Upaya", a.upaya)):
+            v = b.nilai.get(header)
+            if isinstance(v, str) and v.strip():
+                daftar.append(v.strip())
+        for header, attr in (("Pagu Anggaran", "pagu"), ("Realisasi Anggaran", "realisasi_anggaran")):
+            v = b.nilai.get(header)
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                setattr(a, attr, (getattr(a, attr) or 0.0) + float(v))
+    return out
 
 
 def _peringatan_tanpa_tanggal(raw: RawWorkbook, bersih, periode: Periode, p: Pemeriksa) -> None:
