@@ -110,3 +110,11 @@ def test_pdf_lembar_bawaan_mengikuti_katalog(tmp_path):
         assert set(P.pilih_lembar(pkg, None, bawaan)) == set(bawaan)
         with pytest.raises(FileError, match="Kinerja Wilayah, Hasil SKM, Validasi"):
             P.pilih_lembar(pkg, ["Tidak Ada"], bawaan)
+
+
+def test_pdf_validasi_menambah_ke_lembar_katalog(tmp_path):
+    """--validasi adds Validasi to the catalogue's sheets (it added it to the built-in
+    four, so a catalogue without 'Indikator Pendukung' was refused as a missing sheet)."""
+    dihitung = hitung_berkas(CONTOH_BARU, tmp_path / "baru.xlsx").keluaran
+    with pytest.raises(AlatError):  # every sheet found; only LibreOffice is missing
+        P.buat_pdf(dihitung, tmp_path / "x.pdf", validasi=True, soffice=str(tmp_path / "tidak-ada"))
