@@ -27,7 +27,8 @@ Indonesian sentence.  Only the values differ in how they travel:
   Lite through its on-demand reads before this read (`sifat.baca_lite`).
   xlwings Server can answer neither, so there a number in (0, 1] in a
   target/realisasi cell of a 0–100 indicator is read as the percentage Excel
-  shows for it, with a peringatan (`io.tabel`).
+  shows for it, with a peringatan (`validasi.persen`, which applies the
+  formats once the catalogue says which columns are read as numbers).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from ..dasar.ooxml import dari_serial
 from ..dasar.raw import SERIAL_MAX as _SERIAL_MAX, SERIAL_MIN as _SERIAL_MIN
 from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, parse_address, parse_ref
 from ..io.tabel import (Letak, StrukturError, format_persen, gabungan, gabungan_tak_diketahui, letak_tabel,
-                        periksa_struktur, persen_tampil)
+                        periksa_struktur)
 from ..referensi import TABEL_REFERENSI
 
 
@@ -312,8 +313,6 @@ def _baca_tabel(name: str, buku: Buku, catatan: list, sifat=None) -> RawTable:
         catatan.extend(gabungan_tak_diketahui(name, info.sheet, letak, g.get))
     elif letak.rentang:
         catatan.extend(gabungan(name, info.sheet, letak, merges, g.get))
-    if name in K.KOLOM_PERSEN_TAMPIL:
-        catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, persen))
     cols = letak.cols
     rows = []
     for r in letak.baris:
@@ -321,7 +320,9 @@ def _baca_tabel(name: str, buku: Buku, catatan: list, sifat=None) -> RawTable:
         for h in kolom_tanggal:
             values[h] = tanggal(values[h])
         rows.append(RawRow(r, values, cols))
-    return RawTable(name, info.sheet, letak.header_row, cols, rows)
+    # Which numbers show as a percentage is asked by validation, for the
+    # columns the catalogue reads as numbers (`validasi.persen`).
+    return RawTable(name, info.sheet, letak.header_row, cols, rows, persen=persen)
 
 
 def _gabungan(sheet, letak) -> list[tuple[int, int, int, int]] | None:
