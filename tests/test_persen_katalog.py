@@ -201,3 +201,23 @@ def test_xlwings_server_tidak_menebak_dan_mengatakannya(buku):
     assert (t.sel, t.kode) == (_sel_target(buku), "U-01") and "indikator berskala 0–100" in t.pesan
     # … while U-04 ("nilai") keeps its 0,5 and 0,45.
     assert (ind["U-04"].target, ind["U-04"].realisasi) == (0.5, 0.45)
+
+
+def test_server_tanpa_nama_kolom_membaca_tahun_target_dari_baris_judul():
+    """A client that sends no table column names (the minimal payload) still
+    sends the sheet's values: tblTarget's years 2026–2030 and the office's own
+    tables are read from their header rows, exactly as the file reader reads them."""
+    book = xr.load_book(xr.payload_from_xlsx(BARU, extended=False))
+    assert {i.name: i.columns for i in R._tabel_info(book.sheets["Target"])}["tblTarget"] == ()  # no names sent
+    raw, raw_file = R.baca(book).raw, file_reader.baca(BARU)
+    assert raw.tables.keys() == raw_file.tables.keys()
+    assert {"tblPerda", "tblNilaiDesa"} <= raw.tables.keys()
+    for name in raw_file.tables:
+        assert raw.tables[name] == raw_file.tables[name], name
+    assert list(raw.tables["tblTarget"].columns)[3:] == ["2026", "2027", "2028", "2029", "2030"]
+    h, f = engine.hitung(raw), engine.hitung(raw_file)
+    assert _angka(h) == _angka(f)
+    ind = _ind_(h)
+    # TahunLaporan 2026: the first year of each row of the sample's TARGET (contoh_baru.py).
+    assert (ind["IKU-01"].target, ind["KW-02"].target, ind["KW-01"].target) == (82, 85, 15)
+    assert h.tahun == 2026
