@@ -144,8 +144,9 @@ def kolom_angka(buku: Buku) -> dict[str, set[str]]:
     return baca_katalog(raw, Pemeriksa()).kolom_angka
 
 
-async def _satu_tabel(buku, name: str, sifat: SifatSel, ang: _Anggaran, angka: set[str] = frozenset()) -> None:
-    """Questions about one table, over exactly the rows the reader reads."""
+async def _satu_tabel(buku, name: str, sifat: SifatSel, ang: _Anggaran, dibaca: set[str] = frozenset()) -> None:
+    """Questions about one table, over exactly the rows the reader reads;
+    `dibaca`: the headers its catalogue reads as numbers."""
     info, letak = buku.tables[name], buku.letak(name)
     if not letak.rentang:
         return
@@ -154,7 +155,7 @@ async def _satu_tabel(buku, name: str, sifat: SifatSel, ang: _Anggaran, angka: s
     kolom = letak.cols.values()
     gab: set = sifat.gabungan.setdefault(info.sheet, set())
     tugas = [_gabungan(sheet, r1, min(kolom), r2, max(kolom), gab, ang)]
-    for h in dict.fromkeys((*K.KOLOM_PERSEN_TAMPIL.get(name, ()), *sorted(angka))):
+    for h in dict.fromkeys((*K.KOLOM_PERSEN_TAMPIL.get(name, ()), *sorted(dibaca))):
         c = letak.cols.get(h)
         angka = [r for r in letak.baris if type(g.get(r, c)) in (int, float)] if c is not None else []
         if angka:
