@@ -234,8 +234,8 @@ def test_nip_structure():
 
 def test_akip_components_and_predikat(contoh):
     _, tabel = contoh
-    bobot = [b for _, b in R.KOMPONEN_AKIP.values()]
-    heads = [n for n, _ in R.KOMPONEN_AKIP.values()]
+    bobot = list(R.BOBOT_AKIP.values())
+    heads = list(R.BOBOT_AKIP)
     rows = tabel["tblAKIP"]
     assert [r["Tahun"] for r in rows] == list(range(2021, 2025))
     totals = []
@@ -309,7 +309,8 @@ def test_target_and_riwayat(contoh):
     _, tabel = contoh
     target = tabel["tblTarget"]
     assert [r["Kode"] for r in target] == [i.kode for i in katalog.INDIKATOR]
-    bobot = {k: v[1] for k, v in R.KOMPONEN_AKIP.items()}
+    # The Nilai AKIP indicators, by the component their catalogue row names.
+    bobot = {i.kode: R.BOBOT_AKIP[i.pembilang] for i in katalog.INDIKATOR if i.cara == "Nilai AKIP"}
     for r, ind in zip(target, katalog.INDIKATOR):
         assert r["Indikator"] == ind.nama and r["Satuan"] == ind.satuan
         nilai = [r[str(t)] for t in K.TAHUN_IKU]

@@ -87,3 +87,43 @@ def test_bad_threshold_cell(buku):
     # The regulation's default table stands: 91,48 is still A.
     assert doc["ikm"]["mutu"] == "A"
     assert ind["IK-01"]["status"] == "ok"
+
+
+def test_akip_bobot_dibaca_menurut_komponen(buku):
+    # tblBobotAKIP is keyed by its Komponen: with its Kode retyped (the office numbers its
+    # indicators otherwise), the Perencanaan Kinerja row's bobot 25 still applies, and
+    # Perencanaan Kinerja 25,5 > 25 is the galat at AKIP!B6 as above.
+    _ubah(buku, "tblBobotAKIP", "Komponen", "Perencanaan Kinerja", "Kode", "SAKIP-1")
+    _ubah(buku, "tblBobotAKIP", "Komponen", "Perencanaan Kinerja", "Bobot", 25)
+    rc, doc, ind = _hitung(buku)
+    assert rc == 1
+    assert any(t["tingkat"] == "galat" and t["lembar"] == "AKIP" and t["sel"] == "B6" for t in doc["temuan"])
+    assert ind["IK-02"]["status"] == "galat"
+
+
+def test_komponen_akip_tak_dikenal_peringatan_dan_bobot_bawaan(buku):
+    # A Komponen that is no tblAKIP header: a peringatan at that cell; the regulation's
+    # bobot (Evaluasi Internal 25) stands, so the year's AKIP row computes as before.
+    sel = _ubah(buku, "tblBobotAKIP", "Komponen", "Evaluasi Internal", "Komponen", "Evaluasi")
+    rc, doc, ind = _hitung(buku)
+    assert rc == 0
+    (t,) = [t for t in doc["temuan"] if t["lembar"] == "Referensi"]
+    assert (t["tingkat"], t["sel"]) == ("peringatan", sel) and "'Evaluasi'" in t["pesan"]
+    assert ind["IK-02"]["status"] == "ok"
+
+
+def test_kode_bobot_akip_templat_dari_katalog_bawaan():
+    # The template's tblBobotAKIP Kode column is the built-in catalogue's Nilai AKIP row
+    # that names each component in Pembilang (IK-03 … IK-06 in the seed's catalogue).
+    from xl_iku import katalog
+    from xl_iku import referensi as R
+    from tests.isi import TEMPLATE
+
+    ws = openpyxl.load_workbook(TEMPLATE)["Referensi"]
+    c1, r1, c2, r2 = range_boundaries(ws.tables["tblBobotAKIP"].ref)
+    baris = [[ws.cell(r, c).value for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
+    assert baris[0] == ["Kode", "Komponen", "Bobot"]
+    nilai_akip = {i.pembilang: i.kode for i in katalog.INDIKATOR if i.cara == "Nilai AKIP"}
+    assert baris[1:] == [[nilai_akip[k], k, float(b)] for k, b in R.BOBOT_AKIP.items()]
+    assert [r[0] for r in baris[1:]] == ["IK-03", "IK-04", "IK-05", "IK-06"]
+    assert [r[2] for r in baris[1:]] == [30, 30, 15, 25]

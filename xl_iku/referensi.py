@@ -47,12 +47,14 @@ MUTU_IKM: tuple[Mutu, ...] = (
 # Weight per unsur as MetodeBobotIKM names it.
 BOBOT_IKM: dict[str, str] = {"1/9": "1/9", "0,111": "111/1000", "0,11": "11/100"}
 
-# PermenPANRB 88/2021 components and their maxima (bobot).
-KOMPONEN_AKIP: dict[str, tuple[str, Decimal]] = {
-    "IK-03": ("Perencanaan Kinerja", Decimal("30")),
-    "IK-04": ("Pengukuran Kinerja", Decimal("30")),
-    "IK-05": ("Pelaporan Kinerja", Decimal("15")),
-    "IK-06": ("Evaluasi Internal", Decimal("25")),
+# PermenPANRB 88/2021 components (tblAKIP's headers, in their order) and their maxima
+# (bobot).  Which indicator reports a component is the catalogue's business (a
+# `Nilai AKIP` row names it in Pembilang), never this table's.
+BOBOT_AKIP: dict[str, Decimal] = {
+    "Perencanaan Kinerja": Decimal("30"),
+    "Pengukuran Kinerja": Decimal("30"),
+    "Pelaporan Kinerja": Decimal("15"),
+    "Evaluasi Internal": Decimal("25"),
 }
 
 
@@ -119,10 +121,8 @@ class Referensi:
 
     unsur_label: dict[str, str] = field(default_factory=lambda: dict(UNSUR_LABEL))
     mutu_ikm: tuple[Mutu, ...] = MUTU_IKM
-    # Component header of tblAKIP → its bobot (tblBobotAKIP names each by its Kode and Komponen).
-    bobot_akip: dict[str, Decimal] = field(
-        default_factory=lambda: {v[0]: v[1] for v in KOMPONEN_AKIP.values()}
-    )
+    # Component header of tblAKIP → its bobot (tblBobotAKIP's Komponen and Bobot).
+    bobot_akip: dict[str, Decimal] = field(default_factory=lambda: dict(BOBOT_AKIP))
     predikat: tuple[Predikat, ...] = PREDIKAT_AKIP
     status_idm: tuple[tuple[str, Decimal | None], ...] = STATUS_IDM
     # Indeks Desa (Permendesa PDTT 9/2024): no thresholds unless the office fills them.

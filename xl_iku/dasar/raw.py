@@ -16,7 +16,7 @@ from functools import cache
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, Callable
 
 # Excel's error values (typed, pasted or a formula's saved result).
 KODE_GALAT_EXCEL = frozenset({
@@ -116,6 +116,12 @@ class RowValues(Mapping):
     def __repr__(self) -> str:
         return repr(dict(self))
 
+    def ganti(self, header: str, v) -> None:
+        """Replace the value under `header` in the reader's own row list."""
+        i = self._idx[header]
+        if 0 <= i < len(self._line):
+            self._line[i] = v
+
 
 _KOSONG = {"": None}
 
@@ -159,6 +165,13 @@ class RawRow:
     def cell(self, header: str) -> str:
         return address(self.row, self.cols[header])
 
+    def ganti(self, header: str, v: Any) -> None:
+        """Replace the value read under `header` (a dict or a RowValues view)."""
+        if isinstance(self.values, RowValues):
+            self.values.ganti(header, v)
+        else:
+            self.values[header] = v  # type: ignore[index]
+
 
 @dataclass(frozen=True)
 class Catatan:
@@ -175,6 +188,11 @@ class Catatan:
     blokir: tuple[str, ...] | None = None  # ... or only these codes
 
 
+# (row, col) → whether the cell is formatted as a percentage; None when the
+# adapter cannot know (xlwings Server sends no number formats).
+FormatPersen = Callable[[int, int], "bool | None"]
+
+
 @dataclass
 class RawTable:
     name: str
@@ -182,6 +200,13 @@ class RawTable:
     header_row: int
     columns: dict[str, int]  # header text → 1-based column
     rows: list[RawRow] = field(default_factory=list)
+    # Which number cells show as a percentage (KONTRAK §3 "Cells"), asked by
+    # validation once the catalogue says which columns are read as numbers
+    # (`validasi.persen`); None: no cell of the table is percent-formatted.
+    persen: FormatPersen | None = field(default=None, compare=False, repr=False)
+    # Values `validasi.persen` replaced, as read: (row, header) → value, so a
+    # second validation of the same RawWorkbook starts from what was read.
+    asli: dict[tuple[int, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass

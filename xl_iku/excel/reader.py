@@ -27,7 +27,11 @@ Indonesian sentence.  Only the values differ in how they travel:
   Lite through its on-demand reads before this read (`sifat.baca_lite`).
   xlwings Server can answer neither, so there a number in (0, 1] in a
   target/realisasi cell of a 0–100 indicator is read as the percentage Excel
-  shows for it, with a peringatan (`io.tabel`).
+  shows for it, with a peringatan (`validasi.persen`, which applies the
+  formats once the catalogue says which columns are read as numbers);
+* a client that sends no table column names (a minimal payload: VBA, older
+  Office.js) still sends the sheet's values, so a table's headers are read
+  from its header row: tblTarget's years as typed, an office's own tables.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from ..dasar.ooxml import dari_serial
 from ..dasar.raw import SERIAL_MAX as _SERIAL_MAX, SERIAL_MIN as _SERIAL_MIN
 from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, parse_address, parse_ref
 from ..io.tabel import (Letak, StrukturError, format_persen, gabungan, gabungan_tak_diketahui, letak_tabel,
-                        periksa_struktur, persen_tampil)
+                        periksa_struktur)
 from ..referensi import TABEL_REFERENSI
 
 
@@ -183,6 +187,16 @@ def _tabel_info(sheet) -> list[InfoTabel]:
     return out
 
 
+def _teks_kepala(v: Any) -> str:
+    """A header cell's text, as Excel keeps a table column's name (a typed
+    2026 is the name "2026")."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
 def _nama_info(book) -> dict[str, tuple[str, str]]:
     """Book-scoped defined names that refer to one range: name → (sheet, 'B5')."""
     out: dict[str, tuple[str, str]] = {}
@@ -216,18 +230,31 @@ class Buku:
         self.tables: dict[str, InfoTabel] = {}
         for s in self.sheets.values():
             for info in _tabel_info(s):
-                if info.name in self.wanted:
-                    self.tables[info.name] = info
-                elif info.columns:
-                    # An office's own table a catalogue row may name (KONTRAK §5).
-                    self.wanted[info.name] = tuple(info.columns)
-                    self.tables[info.name] = info
-        if "tblTarget" in self.tables:
-            self.wanted["tblTarget"] = K.kepala_wajib("tblTarget", self.tables["tblTarget"].columns)
+                self.tables[info.name] = info
         self.names = _nama_info(book)
-        periksa_struktur(tuple(self.sheets), self.names, self.tables, "buku kerja ini")
         self.grids: dict[str, Grid] = {}
         self._letak: dict[str, Letak] = {}
+        for info in self.tables.values():
+            if not info.columns:  # a client that sends no column names: the header row says them
+                info.columns = self._kepala(info)
+        for nama, info in list(self.tables.items()):
+            if nama in self.wanted:
+                continue
+            kepala = tuple(c for c in info.columns if c)
+            if kepala:
+                # An office's own table a catalogue row may name (KONTRAK §5).
+                self.wanted[nama] = kepala
+            else:
+                del self.tables[nama]
+        if "tblTarget" in self.tables:
+            self.wanted["tblTarget"] = K.kepala_wajib("tblTarget", self.tables["tblTarget"].columns)
+        periksa_struktur(tuple(self.sheets), self.names, self.tables, "buku kerja ini")
+
+    def _kepala(self, info: InfoTabel) -> tuple[str, ...]:
+        """A table's header texts as its header row holds them ("" for a blank cell)."""
+        r1, c1, _, c2 = parse_ref(info.ref)
+        g = self.grid(info.sheet)
+        return tuple(_teks_kepala(g.get(r1, c)) for c in range(c1, c2 + 1))
 
     def _jendela(self, nama: str) -> tuple[tuple[int, int], int] | None:
         """Columns and first row read on a sheet: its KONTRAK tables' and
@@ -312,8 +339,6 @@ def _baca_tabel(name: str, buku: Buku, catatan: list, sifat=None) -> RawTable:
         catatan.extend(gabungan_tak_diketahui(name, info.sheet, letak, g.get))
     elif letak.rentang:
         catatan.extend(gabungan(name, info.sheet, letak, merges, g.get))
-    if name in K.KOLOM_PERSEN_TAMPIL:
-        catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, persen))
     cols = letak.cols
     rows = []
     for r in letak.baris:
@@ -321,7 +346,9 @@ def _baca_tabel(name: str, buku: Buku, catatan: list, sifat=None) -> RawTable:
         for h in kolom_tanggal:
             values[h] = tanggal(values[h])
         rows.append(RawRow(r, values, cols))
-    return RawTable(name, info.sheet, letak.header_row, cols, rows)
+    # Which numbers show as a percentage is asked by validation, for the
+    # columns the catalogue reads as numbers (`validasi.persen`).
+    return RawTable(name, info.sheet, letak.header_row, cols, rows, persen=persen)
 
 
 def _gabungan(sheet, letak) -> list[tuple[int, int, int, int]] | None:

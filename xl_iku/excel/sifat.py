@@ -11,8 +11,11 @@ them before the synchronous read, by halving:
 * merges: one question per table body (its rows as the reader finds them:
   `reader.Buku`); only a body that holds merged cells is split (rows, then
   columns) until each merged cell's area is known;
-* formats: one question per percent column (over the rows holding a
-  number); only a column whose formats differ is split.
+* formats: one question per column where a percentage shown counts (over
+  the rows holding a number): the target/realisasi columns and the columns
+  the workbook's catalogue reads as numbers (`validasi.katalog`, resolved
+  from tblIndikator's rows and the tables' headers before the read); only a
+  column whose formats differ is split.
 
 A clean template therefore costs one question per table and per percent
 column, asked concurrently.  xlwings Server cannot answer on-demand reads
@@ -47,7 +50,7 @@ class SifatSel:
 
     `diketahui` False: the engine could not answer at all (xlwings Server);
     the reader then says so where it matters (`io.tabel.gabungan_tak_diketahui`)
-    and falls back on what values alone can tell (`io.tabel.persen_tampil`).
+    and validation falls back on what values alone can tell (`validasi.persen`).
     """
 
     diketahui: bool = True
@@ -122,8 +125,28 @@ async def _format(sheet, col: int, r1: int, r2: int, out: list, ang: _Anggaran) 
     await _format(sheet, col, mid + 1, r2, out, ang)
 
 
-async def _satu_tabel(buku, name: str, sifat: SifatSel, ang: _Anggaran) -> None:
-    """Questions about one table, over exactly the rows the reader reads."""
+def kolom_angka(buku: Buku) -> dict[str, set[str]]:
+    """table → the headers the workbook's catalogue reads as numbers, from
+    tblIndikator's rows and the tables' headers alone (no other cell)."""
+    from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook
+    from ..validasi.katalog import TABEL, baca_katalog
+    from ..validasi.sel import Pemeriksa
+
+    raw = RawWorkbook(sheets=tuple(buku.sheets),
+                      names={n: RawName(n, lembar, a, None) for n, (lembar, a) in buku.names.items()})
+    for n, info in buku.tables.items():
+        letak = buku.letak(n)
+        rows = []
+        if n == TABEL:
+            g = buku.grid(info.sheet)
+            rows = [RawRow(r, {h: g.get(r, c) for h, c in letak.cols.items()}, letak.cols) for r in letak.baris]
+        raw.tables[n] = RawTable(n, info.sheet, letak.header_row, letak.cols, rows)
+    return baca_katalog(raw, Pemeriksa()).kolom_angka
+
+
+async def _satu_tabel(buku, name: str, sifat: SifatSel, ang: _Anggaran, dibaca: set[str] = frozenset()) -> None:
+    """Questions about one table, over exactly the rows the reader reads;
+    `dibaca`: the headers its catalogue reads as numbers."""
     info, letak = buku.tables[name], buku.letak(name)
     if not letak.rentang:
         return
@@ -132,7 +155,7 @@ async def _satu_tabel(buku, name: str, sifat: SifatSel, ang: _Anggaran) -> None:
     kolom = letak.cols.values()
     gab: set = sifat.gabungan.setdefault(info.sheet, set())
     tugas = [_gabungan(sheet, r1, min(kolom), r2, max(kolom), gab, ang)]
-    for h in K.KOLOM_PERSEN_TAMPIL.get(name, ()):
+    for h in dict.fromkeys((*K.KOLOM_PERSEN_TAMPIL.get(name, ()), *sorted(dibaca))):
         c = letak.cols.get(h)
         angka = [r for r in letak.baris if type(g.get(r, c)) in (int, float)] if c is not None else []
         if angka:
@@ -152,7 +175,8 @@ async def baca_lite(book, batas: int = BATAS_TANYA) -> SifatSel:
         return SifatSel(diketahui=False)
     sifat, ang = SifatSel(buku=buku), _Anggaran(batas)
     try:
-        await asyncio.gather(*(_satu_tabel(buku, n, sifat, ang) for n in buku.tables))
+        angka = kolom_angka(buku)
+        await asyncio.gather(*(_satu_tabel(buku, n, sifat, ang, angka.get(n, set())) for n in buku.tables))
     except NotImplementedError:
         return SifatSel(diketahui=False, buku=buku)  # xlwings Server: no on-demand reads
     except Exception as e:  # an Excel client that failed to answer: as if it could not

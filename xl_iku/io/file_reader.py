@@ -30,14 +30,15 @@ from .. import kontrak as K
 from ..referensi import TABEL_REFERENSI
 from .package import FileError, Package
 from .salin import salin
-from .sel_berkas import InfoSel, Pindaian, Saringan, baca_info, pindai, saring, xf_persen
-from .tabel import BARIS_MAKS, StrukturError, gabungan, letak_tabel, periksa_struktur, persen_tampil
+from .sel_berkas import _NEEDLE_GALAT, _NEEDLE_RUMUS, InfoSel, Pindaian, Saringan, baca_info, pindai, saring, xf_persen
+from .tabel import BARIS_MAKS, StrukturError, gabungan, letak_tabel, periksa_struktur
 from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
 
 # What calamine raises for a part it cannot parse (its own error family; the
 # Rust side surfaces I/O and bad values as OSError/ValueError).  Anything else
 # is a bug and reaches the boundary as one.
 _GALAT_CALAMINE = (pc.CalamineError, OSError, ValueError)
+_NEEDLES = _NEEDLE_GALAT + _NEEDLE_RUMUS  # what `pindai` looks for by default
 
 
 class _Grid:
@@ -166,8 +167,12 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
         wanted["tblTarget"] = K.kepala_wajib("tblTarget", tables["tblTarget"].columns)
     # calamine parses the sheets we read: refuse a DOCTYPE in them first.
     needed = {t.sheet for t in tables.values()} | {n.sheet for n in names.values()}
-    lembar_persen = {t.sheet for n, t in tables.items() if n in K.KOLOM_PERSEN_TAMPIL}
-    persen_xf = xf_persen(pkg) if lembar_persen else frozenset()
+    # Percent formats: any table's number may be read as one (the catalogue
+    # decides which, after reading); a sheet is scanned for them only when
+    # its XML names a percent cell style at all.
+    persen_xf = xf_persen(pkg)
+    jarum_persen = tuple(j for i in sorted(persen_xf) for j in (b' s="%d"' % i, b" s='%d'" % i))
+    lembar_persen = {t.sheet for t in tables.values()} if persen_xf else set()
     for info in pkg.sheets:
         if info.name in needed:
             pkg.check_prolog(info.part)
@@ -192,9 +197,11 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
     bounds: dict[str, Future] = {}
     scan: dict[str, Future] = {}
     for info in urut:
-        bounds[info.name] = _latar(pool, pindai, pkg, info.part)
+        persen = info.name in lembar_persen
+        bounds[info.name] = (_latar(pool, pindai, pkg, info.part, _NEEDLES + jarum_persen) if persen
+                             else _latar(pool, pindai, pkg, info.part))
         scan[info.name] = _latar(pool, _info_sesudah, pkg, info.part,
-                                 persen_xf if info.name in lembar_persen else frozenset(), bounds[info.name])
+                                 persen_xf if persen else frozenset(), bounds[info.name], jarum_persen)
     scan = {i.name: scan[i.name] for i in pkg.sheets if i.name in scan}  # sheet order, as before
 
     def info_sel(sheet: str) -> InfoSel | None:
@@ -280,8 +287,12 @@ def _ukuran(pkg: Package, part: str) -> int:
         return 0
 
 
-def _info_sesudah(pkg: Package, part: str, persen_xf: frozenset[int], bounds: Future) -> InfoSel | None:
-    return baca_info(pkg, part, persen_xf, bounds.result().hits)
+def _info_sesudah(pkg: Package, part: str, persen_xf: frozenset[int], bounds: Future,
+                  jarum_persen: tuple[bytes, ...] = ()) -> InfoSel | None:
+    hits = bounds.result().hits
+    if persen_xf and not any(j in hits for j in jarum_persen):
+        persen_xf = frozenset()  # no cell of the sheet carries a percent style
+    return baca_info(pkg, part, persen_xf, hits)
 
 
 def _baca_saring(pkg: Package, sheet: str, jendela, info_sel) -> _Grid:
@@ -309,10 +320,9 @@ def _read_table(path: Path, name: str, info, headers: tuple[str, ...], g: _Grid,
                         f"berkas '{path.name}'", totals=info.totals_row_count, lain=lain, berumus=g.berumus)
     catatan.extend(letak.catatan)
     catatan.extend(gabungan(name, info.sheet, letak, g.merges, g.get))
-    if name in K.KOLOM_PERSEN_TAMPIL and g.info.persen:
-        persen = g.info.persen
-        catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, lambda r, c: (r, c) in persen))
     cols = letak.cols
     idx = {h: g.indeks(c) for h, c in cols.items()}
     rows = [RawRow(r, RowValues(g.line(r), idx), cols) for r in letak.baris]
-    return RawTable(name, info.sheet, letak.header_row, cols, rows)
+    persen = g.info.persen  # applied by validation, which knows the columns read as numbers
+    return RawTable(name, info.sheet, letak.header_row, cols, rows,
+                    persen=(lambda r, c: (r, c) in persen) if persen else None)

@@ -5,22 +5,22 @@ Tables are found by name and columns by header text, so a moved, extended or
 widened table still reads.  A table's rows (KONTRAK §2) are its body minus an
 Excel Total Row, plus rows typed directly below it (that Excel would have
 absorbed); a non-blank row after one or more blank rows below the table is
-not read but is a peringatan at that row.  What a cell's formatting says
-(merged ranges, percentages) is turned into findings here too, so both
-adapters say the same.  Only how cell values and formats arrive differs per
-adapter: each passes functions over its own grid.
+not read but is a peringatan at that row.  Merged ranges are turned into
+findings here too, so both adapters say the same; which cells are
+percent-formatted travels with the table (`RawTable.persen`) to validation,
+which knows the columns the catalogue reads as numbers (`validasi.persen`).
+Only how cell values and formats arrive differs per adapter: each passes
+functions over its own grid.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from bisect import bisect_left, bisect_right
 from typing import Any, Callable, Iterable
 
 from .. import katalog
-from ..dasar.ooxml import angka_teks
 from .. import kontrak as K
 from ..dasar.raw import Catatan, address, parse_ref
 from ..pesan import StrukturError
@@ -74,10 +74,6 @@ class Letak:
     def __post_init__(self) -> None:
         if not self.rentang and self.baris:  # built by hand: its rows are one range
             self.rentang = ((self.baris[0], self.baris[-1]),)
-
-
-def _fmt_angka(x: float) -> str:
-    return angka_teks(x, None)
 
 
 def _rentang_baris(a: int, b: int) -> str:
@@ -238,64 +234,3 @@ def gabungan_tak_diketahui(name: str, sheet: str, letak: Letak, get: Callable[[i
         f"tepat di bawah jawaban terisi (mis. {sheet}!{sel[0]}) tidak dapat dibedakan dari sel yang digabung. "
         "Bila ada yang digabung, pisahkan (Unmerge) dan isi setiap sel. Pemeriksaan lengkap: tombol Hitung di "
         "xlwings Lite atau Excel desktop, atau 'xl-iku hitung' atas berkasnya.")]
-
-
-# Tables whose target/realisasi are counts (of kegiatan), not percentages.
-_KOLOM_HITUNGAN = frozenset({"tblKegiatan"})
-
-
-def _skala_seratus(kode) -> bool:
-    """Indicators whose value runs 0–100 (percentages and the IKM)."""
-    ind = katalog.INDIKATOR_BY_KODE.get(str(kode or "").strip().upper())
-    return ind is not None and (ind.persen or ind.cara == "Survei IKM")
-
-
-def persen_tampil(name: str, sheet: str, letak: Letak, get: Callable[[int, int], Any],
-                  put: Callable[[int, int, float], None],
-                  persen: Callable[[int, int], bool | None]) -> list[Catatan]:
-    """Target/realisasi numbers formatted as a percentage count as the
-    percentage they show (0,93 shown 93% is 93), each with a peringatan.
-
-    `persen(row, col)` says whether the cell is percent-formatted, or None
-    when the adapter cannot know (xlwings Server sends no number formats).
-    Then a number that only makes sense as a percentage shown is read as one,
-    with a peringatan saying so: a number in (0, 1] for a 0–100 indicator,
-    and a fraction in (0, 1) for a count of kegiatan (tblKegiatan: a count is
-    never 0,04 kegiatan; 1 stays 1, the usual count).
-    """
-    out: list[Catatan] = []
-    k_kode = letak.cols.get("Kode")
-    hitungan = name in _KOLOM_HITUNGAN
-    for h in K.KOLOM_PERSEN_TAMPIL.get(name, ()):
-        col = letak.cols.get(h)
-        if col is None:
-            continue
-        for r in letak.baris:
-            v = get(r, col)
-            if type(v) not in (int, float):
-                continue
-            fmt = persen(r, col)
-            kode = get(r, k_kode) if k_kode is not None else None
-            kode = str(kode).strip().upper() if kode is not None else None
-            if fmt is None:
-                if not ((0 < v <= 1 and _skala_seratus(kode)) or (hitungan and 0 < v < 1)):
-                    continue
-            elif not fmt:
-                continue
-            baru = float(Decimal(repr(float(v))) * 100)
-            put(r, col, baru)
-            tampil, angka = _fmt_angka(baru) + "%", _fmt_angka(baru)
-            if fmt:
-                pesan = (f"Sel '{h}' diformat persen (tampil {tampil}); dihitung sebagai {angka} sesuai yang "
-                         f"tampil. Sebaiknya ketik {angka} di sel berformat angka biasa.")
-            else:
-                jenis = "jumlah kegiatan, yang tidak berupa pecahan" if hitungan else "indikator berskala 0–100"
-                saran = ("Ketik jumlah kegiatan sebagai bilangan bulat di sel berformat angka biasa." if hitungan
-                         else f"Bila maksudnya {_fmt_angka(float(v))}%, ketik angkanya apa adanya di sel "
-                              "berformat angka biasa.")
-                pesan = (f"Sel '{h}' berisi {_fmt_angka(float(v))} untuk {jenis}; Excel tidak "
-                         f"mengirim format selnya, jadi dibaca sebagai persen yang akan tampil ({tampil}) dan "
-                         f"dihitung {angka}. {saran}")
-            out.append(Catatan("peringatan", sheet, address(r, col), pesan, tabel=name,
-                               kode=kode if kode in katalog.INDIKATOR_BY_KODE else None))
-    return out

@@ -18,6 +18,7 @@ import xlsxwriter
 
 from .. import cetak, gaya, katalog, layout
 from ..katalog.bawaan import baris_tabel
+from ..katalog.model import NILAI_AKIP
 from . import grafik
 from .. import kontrak as K
 from .. import referensi as D
@@ -276,11 +277,13 @@ def _referensi(wb, ws, F, tabel: dict) -> None:
         _input_table(wb, ws, F, name, spec.headers, spec.kolom, rows, col)
         lebar_cetak += [lebar_kolom(k) for k in spec.kolom] + [8.43]
         col += len(spec.headers) + 1
+    kode_akip = {i.pembilang: i.kode for i in katalog.INDIKATOR if i.cara == NILAI_AKIP}
     ref_rows = {
         "tblUnsur": [{"Kode": k, "Unsur": v} for k, v in D.UNSUR_LABEL.items()],
         "tblMutuIKM": [{"Mutu": m.mutu, "Batas Bawah": float(m.batas_bawah), "Batas Atas": float(m.batas_atas),
                         "Kinerja": m.kinerja} for m in D.MUTU_IKM],
-        "tblBobotAKIP": [{"Kode": k, "Komponen": v[0], "Bobot": float(v[1])} for k, v in D.KOMPONEN_AKIP.items()],
+        # Kode: the built-in catalogue's `Nilai AKIP` row that names the component.
+        "tblBobotAKIP": [{"Kode": kode_akip[k], "Komponen": k, "Bobot": float(b)} for k, b in D.BOBOT_AKIP.items()],
         "tblPredikatAKIP": [{"Predikat": p.predikat, "Lebih Dari": float(p.batas_bawah), "Keterangan": p.keterangan}
                             for p in D.PREDIKAT_AKIP],
         "tblStatusIDM": [{"Status": s, "Batas Atas": None if b is None else float(b)} for s, b in D.STATUS_IDM],

@@ -502,7 +502,7 @@ def _skm(rng: random.Random, tahun: int, skala: float, hk: list[date],
 
 
 def _akip(rng: random.Random, tahun: int) -> list[dict[str, object]]:
-    bobot = [float(b) for _, b in R.KOMPONEN_AKIP.values()]
+    bobot = [float(b) for b in R.BOBOT_AKIP.values()]
     # Relative strength of each component (planning strongest, evaluation weakest).
     kuat = (0.80, 0.70, 0.76, 0.60)
     rows = []

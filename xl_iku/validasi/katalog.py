@@ -57,6 +57,10 @@ class Terbaca:
     rusak: set[str] = field(default_factory=set)
     # kode → where a text value of a condition sits (for the "no row carries it" peringatan).
     sel_syarat: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    # table → the headers a catalogue row reads as numbers (Pembilang/Penyebut of Jumlah Kolom
+    # and Rata-rata Rasio, a condition's number comparison): where a percent-formatted
+    # number counts as the percentage it shows (KONTRAK §3 "Cells", §5; `validasi.persen`).
+    kolom_angka: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _nama_tabel(raw: RawWorkbook, teks: str) -> str | None:
@@ -298,8 +302,10 @@ def _pasang(raw, ind: Indikator, sel: dict[str, str], lembar, p: Pemeriksa, tb: 
                 j = K.TABEL[nama].kolom_by_header(kol).jenis
                 if j not in (K.Jenis.ANGKA, K.Jenis.BULAT, K.Jenis.LIKERT):
                     salah(h_param, f"Kolom '{kol}' tabel {nama} bukan kolom angka ({kode}).")
+                    continue
             else:
                 angka.setdefault(nama, set()).add(kol)
+            tb.kolom_angka.setdefault(nama, set()).add(kol)
         for kol, vals in s.nilai_teks().items():
             for v in vals:
                 sel_teks[f"{kol}\x00{v}"] = (h_param, v)
@@ -323,6 +329,7 @@ def _pasang(raw, ind: Indikator, sel: dict[str, str], lembar, p: Pemeriksa, tb: 
                 continue
             if not builtin:
                 angka.setdefault(nama, set()).add(h)
+            tb.kolom_angka.setdefault(nama, set()).add(h)
             kolom[h_param] = h
             dibaca.add((nama, h))
     elif ind.cara == KM.TEPAT_WAKTU:

@@ -17,6 +17,7 @@ from .pengaturan import baca_pengaturan
 from .referensi import baca_referensi
 from .sel import Pemeriksa
 from .katalog import baca_katalog
+from .persen import terapkan as terapkan_persen
 from .target import baca_diketik, baca_riwayat, baca_target
 
 
@@ -51,8 +52,8 @@ def _rumus_tanpa_nilai(raw: RawWorkbook, p: Pemeriksa) -> None:
 
 
 def _catatan_baca(raw: RawWorkbook, p: Pemeriksa) -> None:
-    """Findings of the reading layer (rows after a gap, merged ranges,
-    percentage-formatted targets), filed like validation's own."""
+    """Findings of the reading layer (rows after a gap, merged ranges),
+    filed like validation's own."""
     for c in raw.catatan:
         tabel = c.tabel if c.tabel in K.TABEL else None
         kode = c.kode or (V.kode_utama(tabel) if tabel else None)
@@ -69,6 +70,9 @@ def periksa(raw: RawWorkbook, *, lepas_mentah: bool = False) -> M.Masukan:
     peng = baca_pengaturan(raw, p)
     ref = baca_referensi(raw, p)
     terbaca = baca_katalog(raw, p)
+    # Percent-formatted numbers count as shown, in the columns the catalogue
+    # reads as numbers: before any table value is cleaned or read.
+    terapkan_persen(raw, terbaca, p)
     tahun = peng.tahun
     periode = Periode(tahun, peng.periode or TAHUNAN) if tahun is not None else None
     m = M.Masukan(pengaturan=peng, referensi=ref, periode=periode, temuan=p.temuan, katalog=terbaca.katalog,

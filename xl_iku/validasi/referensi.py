@@ -8,6 +8,7 @@ from decimal import Decimal
 from .. import referensi as D
 from ..referensi import TABEL_REFERENSI  # noqa: F401  (re-exported; contract data lives below)
 from ..dasar.raw import RawWorkbook
+from ..katalog.model import kunci
 from ..rules.angka import ke_decimal
 from .sel import Pemeriksa, kosong
 
@@ -19,6 +20,22 @@ def _atau_terbawah(v: Decimal | None) -> Decimal:
 
 class _Salah(Exception):
     """A threshold cell that is not a number (already reported at its cell)."""
+
+
+def _bobot_akip(t, rs, teks, angka, p: Pemeriksa) -> dict[str, Decimal]:
+    """tblBobotAKIP: each row's Komponen (a tblAKIP header, compared ignoring
+    case and spaces) → its Bobot.  The Kode beside it is the template's note of
+    which indicator reports the component; the catalogue decides that."""
+    komponen = {kunci(k): k for k in D.BOBOT_AKIP}
+    out: dict[str, Decimal] = {}
+    for r in rs:
+        k = komponen.get(kunci(teks(r, "Komponen")))
+        if k is None:
+            p.peringatan(t.sheet, r.cell("Komponen"), f"Komponen '{teks(r, 'Komponen')}' di tabel {t.name} bukan "
+                         f"komponen tabel AKIP ({', '.join(D.BOBOT_AKIP)}); bobot baris ini tidak dipakai.")
+            continue
+        out[k] = angka(t, r, "Bobot")
+    return out
 
 
 def baca_referensi(raw: RawWorkbook, p: Pemeriksa) -> D.Referensi:
@@ -67,9 +84,7 @@ def baca_referensi(raw: RawWorkbook, p: Pemeriksa) -> D.Referensi:
         D.Mutu(teks(r, "Mutu"), angka(t, r, "Batas Bawah"), angka(t, r, "Batas Atas"), teks(r, "Kinerja")) for r in rs))
     if mutu:
         ref.mutu_ikm = mutu
-    komponen = {k: v[0] for k, v in D.KOMPONEN_AKIP.items()}
-    bobot = tabel("tblBobotAKIP", lambda t, rs: {
-        komponen[teks(r, "Kode").upper()]: angka(t, r, "Bobot") for r in rs if teks(r, "Kode").upper() in komponen})
+    bobot = tabel("tblBobotAKIP", lambda t, rs: _bobot_akip(t, rs, teks, angka, p))
     if bobot:
         ref.bobot_akip.update(bobot)
     predikat = tabel("tblPredikatAKIP", lambda t, rs: tuple(
