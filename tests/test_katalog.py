@@ -258,3 +258,27 @@ def test_lkjip_turun_tidak_disebut_tercapai(tmp_path):
     teks = "\n".join(p.text for p in Document(str(out)).paragraphs)
     bagian = teks[teks.index("KW-01 Jumlah Pelanggaran"):teks.index("KW-02 Persentase")]
     assert "masih 2,00 di atas target itu" in bagian and "sudah mencapai" not in bagian
+
+
+def test_sel_gabung_di_target_kode_kantor_memblokir_indikatornya(tmp_path):
+    """A merged range over tblTarget's 2026 and 2027 cells of KW-02 (a code of the
+    office's own catalogue): a galat at the range that blocks KW-02 — the target of
+    2027 would read as blank — and no other indicator."""
+    from pathlib import Path
+
+    sampel = Path(__file__).resolve().parent.parent / "workbook" / "Contoh_IKU_Siak_Kecil_2026.xlsx"
+    wb = openpyxl.load_workbook(sampel)
+    ws = next(ws for ws in wb.worksheets if "tblTarget" in ws.tables)
+    c1, r1, c2, r2 = openpyxl.utils.range_boundaries(ws.tables["tblTarget"].ref)
+    kol = {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
+    baris = next(r for r in range(r1 + 1, r2 + 1) if ws.cell(r, kol["Kode"]).value == "KW-02")
+    ws.merge_cells(start_row=baris, end_row=baris, start_column=kol["2026"], end_column=kol["2027"])
+    p = tmp_path / "gabung.xlsx"
+    wb.save(p)
+    r, doc = _hitung(p, "-o", str(tmp_path / "keluar.xlsx"))
+    assert r.returncode == 1, r.stdout
+    rentang = f"{openpyxl.utils.get_column_letter(kol['2026'])}{baris}:{openpyxl.utils.get_column_letter(kol['2027'])}{baris}"
+    galat = [t for t in doc["temuan"] if t["tingkat"] == "galat"]
+    assert [(t["sel"], t["kode"]) for t in galat] == [(rentang, "KW-02")]
+    status = {i["kode"]: i["status"] for i in doc["indikator"]}
+    assert status.pop("KW-02") == "galat" and set(status.values()) == {"ok"}

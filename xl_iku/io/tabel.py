@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from bisect import bisect_left, bisect_right
 from typing import Any, Callable, Iterable
 
-from .. import katalog
 from .. import kontrak as K
 from ..dasar.raw import Catatan, address, parse_ref
 from ..pesan import StrukturError
@@ -194,8 +193,9 @@ def gabungan(name: str, sheet: str, letak: Letak, merges, get: Callable[[int, in
         if k_kode is not None:
             # Only rows holding something can hold a Kode.
             dalam = letak.baris[bisect_left(letak.baris, m1):bisect_right(letak.baris, m2)]
-            kode = {str(v).strip().upper() for r in dalam
-                    if (v := get(r, k_kode)) is not None} & set(katalog.INDIKATOR_BY_KODE)
+            # The reader does not know the workbook's catalogue: every code is listed,
+            # and the engine blocks those the catalogue has.
+            kode = {t for r in dalam if (v := get(r, k_kode)) is not None and (t := str(v).strip().upper())}
             if kode:
                 kw = {"tabel": None, "kode": min(kode), "blokir": tuple(sorted(kode))}
         out.append(Catatan(
