@@ -22,7 +22,7 @@ import io
 from bisect import bisect_left, bisect_right
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import python_calamine as pc
 
@@ -90,11 +90,29 @@ class _Grid:
     def _baris(self, a: int, b: int) -> Iterable[int]:
         return range(max(a, self.r0 + 1), min(b, self.r0 + len(self.data)) + 1)
 
-    def terisi(self, a: int, b: int, kolom: list[int]) -> Iterator[int]:
-        """Rows in a..b holding a value in one of `kolom`."""
-        for r in self._baris(a, b):
-            if any(self.get(r, c) is not None for c in kolom):
-                yield r
+    def _lines(self, rows: range) -> list[list]:
+        """The grid lines of `rows` (consecutive rows inside the grid)."""
+        return self.data[rows.start - 1 - self.r0:rows.stop - 1 - self.r0]
+
+    def terisi(self, a: int, b: int, kolom: list[int]) -> list[int]:
+        """Rows in a..b holding a value in one of `kolom`, ascending (a value
+        as `get` sees one)."""
+        rows = self._baris(a, b)
+        lines = self._lines(rows)
+        # Column by column over the lines, not cell by cell through `get`
+        # (100,000 rows: one comprehension, not a million calls); the rows
+        # still blank narrow at each column, and most leave at the first.
+        kosong: Iterable[int] = range(len(lines))
+        for j in dict.fromkeys(map(self.indeks, kolom)):
+            if j < 0:
+                continue
+            kosong = [i for i in kosong if len(ln := lines[i]) <= j or (v := ln[j]) is None or v == ""]
+            if not kosong:
+                return list(rows)
+        if len(kosong) == len(lines):
+            return []
+        tetap = set(kosong)
+        return [r for i, r in enumerate(rows) if i not in tetap]
 
     def berumus(self, a: int, b: int, kolom: list[int]) -> list[int]:
         """Rows in a..b with a formula without a stored value in one of `kolom`."""
@@ -123,6 +141,9 @@ class _GridSaring(_Grid):
 
     def _baris(self, a: int, b: int) -> Iterable[int]:
         return self._rows[bisect_left(self._rows, a):bisect_right(self._rows, b)]
+
+    def _lines(self, rows: list[int]) -> list[list]:
+        return [self.data[self._ib[r]] for r in rows]
 
 
 def baca(path: str | Path) -> RawWorkbook:
