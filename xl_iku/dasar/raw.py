@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -120,10 +120,11 @@ class RowValues(Mapping):
 _KOSONG = {"": None}
 
 
-def kolom_nilai(rows: list[RawRow]) -> dict[str, list] | None:
-    """header → `[r.values.get(header) for r in rows]` for every header, one
-    column at a time at C speed, when the rows are views over one reader's
-    lines (the 100.000-row registers); None for other rows (go row by row)."""
+def kolom_nilai(rows: list[RawRow], headers: Iterable[str] | None = None) -> dict[str, list] | None:
+    """header → `[r.values.get(header) for r in rows]` for every header (or
+    those of `headers` the rows have), one column at a time at C speed, when
+    the rows are views over one reader's lines (the 100.000-row registers);
+    None for other rows (go row by row)."""
     if not rows or type(rows[0].values) is not RowValues:
         return None
     idx = rows[0].values._idx
@@ -132,7 +133,7 @@ def kolom_nilai(rows: list[RawRow]) -> dict[str, list] | None:
     lines = [r.values._line for r in rows]
     lebar = min(map(len, lines))
     out = {}
-    for h, i in idx.items():
+    for h, i in idx.items() if headers is None else ((h, idx[h]) for h in headers if h in idx):
         if i < 0:
             col = [None] * len(lines)
         elif i < lebar:

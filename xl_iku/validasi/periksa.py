@@ -130,8 +130,8 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
     m.desa = V.desa(bersih["tblDesa"], p, ref, m.skema_desa, utama("tblDesa"))
     m.ada_desa = bool(bersih["tblDesa"].baris)
     V.duplikat(raw.tables["tblLayanan"], "No Register", p, utama("tblLayanan"), kat.pembaca("tblLayanan"))
-    V.register(bersih["tblLayanan"], p, utama("tblLayanan"), jenis=m.jenis_layanan)
-    V.register(bersih["tblPengaduan"], p, utama("tblPengaduan"))
+    V.periksa_register(bersih["tblLayanan"], p, utama("tblLayanan"), jenis=m.jenis_layanan)
+    V.periksa_register(bersih["tblPengaduan"], p, utama("tblPengaduan"))
     for tbl, header in (("tblASN", "Kompeten"), ("tblBencana", "Ditindaklanjuti"), ("tblUsulan", "Diverifikasi")):
         V.ya_tidak(bersih[tbl], header, p, utama(tbl))
     # A kegiatan row's findings are filed under the indicator whose Saring names its Kelompok.
