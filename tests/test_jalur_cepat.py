@@ -243,3 +243,22 @@ def test_duplikat_sama_dengan_baris_per_baris(nomor):
     V.duplikat(raw, "No Register", a, "IKP-01")
     _duplikat_lambat(raw, "No Register", b, "IKP-01")
     assert _temuan(a) == _temuan(b)
+
+
+# --- sel_berkas._pola_luar: the box test pindai runs at every cell ---------------------
+
+
+@pytest.mark.parametrize("w,h", [(1, 1), (3, 9), (17, 10), (17, 99), (26, 100), (27, 131_072), (64, 1_000_000),
+                                 (703, 1_048_576), (16_384, 209_715)])
+def test_pola_luar_sama_dengan_perbandingan_angka(w, h):
+    from xl_iku.dasar.raw import col_letter
+    from xl_iku.io.sel_berkas import _pola_luar
+
+    pola = _pola_luar(w, h)
+    kolom = sorted({1, 2, w - 1, w, w + 1, 26, 27, 702, 703, 16_384} - {0})
+    baris = sorted({1, 9, 10, 11, h - 1, h, h + 1, 10 * h, h // 10 + 1} - {0})
+    for c in kolom:
+        for r in baris:
+            for teks in (str(r), "0" + str(r), "00" + str(r)):
+                luar = pola.match(f'<c r="{col_letter(c)}{teks}"'.encode()) is not None
+                assert luar == (c > w or r > h), (c, teks)
