@@ -5,7 +5,7 @@ models of `models.py`; every problem becomes a temuan at its exact cell.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from operator import itemgetter, lt
 
 from pydantic_core import ArgsKwargs
@@ -227,14 +227,15 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None, spec: 
     khusus = set(soal_tgl).union(*(soal for _, _, soal in soal_lain), wajib_kosong)
     if SATU_PER_SATU:
         khusus = set(range(len(rows)))
-    di_periode = list(map(dalam.get, tanggal)) if i_tgl is not None else None  # None: no usable date
-    if di_periode is not None and None in di_periode:
-        khusus.update(n for n, x in enumerate(di_periode) if x is None)
+    if i_tgl is not None and (None in tanggal or SALAH in tanggal):  # no usable date: said (or skipped) row by row
+        khusus.update(n for n, d in enumerate(tanggal) if d is None or d is SALAH)
     a = 0
     for b in [*sorted(khusus), len(rows)]:
-        dipakai = range(a, b) if di_periode is None else [n for n in range(a, b) if di_periode[n]]
-        out.di_luar_tahun += (b - a) - len(dipakai)
-        out.baris.extend([Bersih(rows[n], RowValues(baris_nilai[n], idx), n in baris_salah) for n in dipakai])
+        # Appended one by one (no list of the run's rows or indices beside them).
+        sebelum = len(out.baris)
+        out.baris.extend(Bersih(rows[n], RowValues(baris_nilai[n], idx), n in baris_salah)
+                         for n in range(a, b) if i_tgl is None or dalam[tanggal[n]])
+        out.di_luar_tahun += (b - a) - (len(out.baris) - sebelum)
         if b < len(rows):
             satu(b)
         a = b + 1
@@ -258,10 +259,19 @@ def _isi(t: TabelBersih, b: Bersih) -> dict:
     return d
 
 
-def _rows(model, t: TabelBersih, p: Pemeriksa, kw, context=None, isi=None) -> list:
-    """Rows without a cell galat, through `model` (see validasi.baris)."""
+def _lepas_tiap(rows: list) -> Iterator:
+    """The items of `rows`, each let go from the list (None in its place) as
+    it is taken."""
+    for i, b in enumerate(rows):
+        rows[i] = None
+        yield b
+
+
+def _rows(model, t: TabelBersih, p: Pemeriksa, kw, context=None, isi=None, lepas: bool = False) -> list:
+    """Rows without a cell galat, through `model` (see validasi.baris);
+    `lepas`: t.baris is let go row by row as the models are built (see skm)."""
     isi = isi or (lambda b: _isi(t, b))
-    calon = ((b.raw, isi(b)) for b in t.baris if not b.salah)
+    calon = ((b.raw, isi(b)) for b in (_lepas_tiap(t.baris) if lepas else t.baris) if not b.salah)
     return baris.validasi(model, calon, t.lembar, p, kw, context)
 
 
@@ -360,7 +370,11 @@ def temuan_sel_skm(nilai, jenis_dikenal) -> tuple[dict, list[tuple[str, str, str
     return bersih, out
 
 
-def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None = None) -> list[M.BarisSKM]:
+def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None = None, *,
+        lepas: bool = False) -> list[M.BarisSKM]:
+    """`lepas` (a caller done with the cleaned rows once the models stand):
+    each row of t.baris becomes None as its model is built, so 100,000
+    cleaned rows and their models are never all held at once."""
     _skm_baris(t, p, jenis_dikenal, kode)
     idx = t.baris[0].nilai._idx if t.baris else {}
     isi = None
@@ -375,7 +389,7 @@ def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None 
             return d
 
     # Jenis Layanan was judged by _skm_baris (profil_skm); the model checks it no more.
-    return _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": kode}, {"jenis_layanan": None}, isi)
+    return _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": kode}, {"jenis_layanan": None}, isi, lepas)
 
 
 def _skm_baris(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None = None) -> None:
@@ -407,6 +421,8 @@ def _skm_baris(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str 
     del lines
     if SATU_PER_SATU:
         khusus = set(range(len(baris_)))
+    if not khusus:
+        return  # every row stays as it is
     kosong_baris: list[Bersih] = []
     tetap: list[Bersih] = []
 
@@ -538,23 +554,35 @@ def _register_lolos(t: TabelBersih, jenis: dict[str, int] | None) -> bool:
     return True
 
 
+def nilai_kolom(raw: RawTable, header: str) -> list | None:
+    """`[r.values.get(header) for r in raw.rows]` (None: no such column)."""
+    if header not in raw.columns:
+        return None
+    kolom = kolom_nilai(raw.rows, (header,))
+    return kolom[header] if kolom is not None else [r.values.get(header) for r in raw.rows]
+
+
+def _kunci_unik(v) -> str:
+    return "" if v is None else " ".join(str(v).split()).casefold()
+
+
 def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None, blokir: tuple[str, ...] = ()) -> None:
     """Flag every repeat of a value that must be unique (e.g. No Register): a
     row counted twice, so it blocks every reader of the table (`blokir`)."""
-    if header not in raw.columns:
+    vals = nilai_kolom(raw, header)
+    if vals is None:
         return
     rows = raw.rows
-    kolom = kolom_nilai(rows, (header,))
-    vals = kolom[header] if kolom is not None else [r.values.get(header) for r in rows]
-    # Each value's key at C speed; a blank cell (None, or only spaces: its key
-    # is "") has none.  With no key twice — the usual case, 200,000 distinct
-    # numbers — there is nothing to say and no row is looked at.
-    keys = list(map(str.casefold, map(" ".join, map(str.split, map(str, vals)))))
-    for j in [j for j, v in enumerate(vals) if v is None] if None in vals else ():
-        keys[j] = ""
-    kosong_n = keys.count("")
-    if len(set(keys)) == len(keys) - kosong_n + (1 if kosong_n else 0):
+    # Each value's key (a blank cell, None or only spaces, has "": none).
+    # With no two keys of one hash — the usual case, 200,000 distinct
+    # numbers — no key is there twice and no row is looked at; only the
+    # hashes are held meanwhile (this runs beside the survey's models).
+    hashes = set(map(hash, map(_kunci_unik, vals)))
+    kosong_n = sum(map(kosong, vals)) if hash("") in hashes else 0
+    if len(hashes) == len(vals) - kosong_n + (1 if kosong_n else 0):
         return
+    del hashes
+    keys = list(map(_kunci_unik, vals))
     seen: dict[str, int] = {}  # key → index of its first row
     dilapor: set[str] = set()
     for j, key in enumerate(keys):
