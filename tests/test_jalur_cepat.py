@@ -262,3 +262,16 @@ def test_pola_luar_sama_dengan_perbandingan_angka(w, h):
             for teks in (str(r), "0" + str(r), "00" + str(r)):
                 luar = pola.match(f'<c r="{col_letter(c)}{teks}"'.encode()) is not None
                 assert luar == (c > w or r > h), (c, teks)
+
+
+def test_skm_lepas_sama():
+    """Letting the cleaned rows go while the models are built changes nothing else."""
+    out = []
+    for lepas in (False, True):
+        p = Pemeriksa()
+        t = V.bersihkan_tabel(_skm(), p, Periode(2024, TAHUNAN))
+        rows = V.skm(t, p, {"ktp"}, "IK-01", lepas=lepas)
+        out.append((rows, _temuan(p), len(t.baris)))
+        if lepas:
+            assert all(b is None for b in t.baris)
+    assert out[0] == out[1]
