@@ -275,3 +275,14 @@ def test_skm_lepas_sama():
         if lepas:
             assert all(b is None for b in t.baris)
     assert out[0] == out[1]
+
+
+def test_lines_at_sama_dengan_line():
+    g = _grid([list(x) for x in DATA])
+    rows = [1, 2, 3, 5, 7, 11, 12, 50]
+    assert g.lines_at(rows) == [g.line(r) for r in rows]
+    s = _GridSaring.__new__(_GridSaring)
+    s.r0 = s.c0 = 0
+    s.data = [["a"], ["b"]]
+    s._rows, s._ib, s._ik = [4, 9], {4: 0, 9: 1}, {1: 0}
+    assert s.lines_at([1, 4, 9, 10]) == [s.line(r) for r in (1, 4, 9, 10)]

@@ -83,6 +83,11 @@ class _Grid:
         r = self._rc(row, 1)[0]
         return self.data[r] if 0 <= r < len(self.data) else []
 
+    def lines_at(self, rows: list[int]) -> list[list]:
+        """`line(r)` for each of `rows` (a table's 100,000 rows: one comprehension)."""
+        data, r0, n = self.data, self.r0, len(self.data)
+        return [data[i] if 0 <= (i := r - 1 - r0) < n else [] for r in rows]
+
     def indeks(self, col: int) -> int:
         """Where column `col` sits in `line(row)` (negative: never)."""
         return col - 1 - self.c0
@@ -144,6 +149,10 @@ class _GridSaring(_Grid):
 
     def _lines(self, rows: list[int]) -> list[list]:
         return [self.data[self._ib[r]] for r in rows]
+
+    def lines_at(self, rows: list[int]) -> list[list]:
+        data, ib, n = self.data, self._ib, len(self.data)
+        return [data[i] if 0 <= (i := ib.get(r, -1)) < n else [] for r in rows]
 
 
 def baca(path: str | Path) -> RawWorkbook:
@@ -335,5 +344,5 @@ def _read_table(path: Path, name: str, info, headers: tuple[str, ...], g: _Grid,
         catatan.extend(persen_tampil(name, info.sheet, letak, g.get, g.put, lambda r, c: (r, c) in persen))
     cols = letak.cols
     idx = {h: g.indeks(c) for h, c in cols.items()}
-    rows = [RawRow(r, RowValues(g.line(r), idx), cols) for r in letak.baris]
+    rows = [RawRow(r, RowValues(line, idx), cols) for r, line in zip(letak.baris, g.lines_at(letak.baris))]
     return RawTable(name, info.sheet, letak.header_row, cols, rows)
