@@ -15,7 +15,8 @@ import re
 from functools import cache
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import repeat
+from operator import attrgetter, is_, itemgetter
 from typing import Any
 
 # Excel's error values (typed, pasted or a formula's saved result).
@@ -118,6 +119,7 @@ class RowValues(Mapping):
 
 
 _KOSONG = {"": None}
+_VALUES, _IDX, _LINE = attrgetter("values"), attrgetter("_idx"), attrgetter("_line")
 
 
 def kolom_nilai(rows: list[RawRow], headers: Iterable[str] | None = None) -> dict[str, list] | None:
@@ -128,9 +130,12 @@ def kolom_nilai(rows: list[RawRow], headers: Iterable[str] | None = None) -> dic
     if not rows or type(rows[0].values) is not RowValues:
         return None
     idx = rows[0].values._idx
-    if not all(type(r.values) is RowValues and r.values._idx is idx for r in rows):
+    # Checked with C-level maps: this runs over every row of every table.
+    views = list(map(_VALUES, rows))
+    if set(map(type, views)) != {RowValues} or not all(map(is_, map(_IDX, views), repeat(idx))):
         return None
-    lines = [r.values._line for r in rows]
+    lines = list(map(_LINE, views))
+    del views
     lebar = min(map(len, lines))
     out = {}
     for h, i in idx.items() if headers is None else ((h, idx[h]) for h in headers if h in idx):

@@ -6,7 +6,8 @@ models of `models.py`; every problem becomes a temuan at its exact cell.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from operator import itemgetter, lt
+from math import isfinite
+from operator import is_, itemgetter, lt, methodcaller
 
 from pydantic_core import ArgsKwargs
 
@@ -79,6 +80,14 @@ def _baris_berisi(raw: RawTable, headers: list[str]) -> tuple[list[RawRow], list
     return [raw.rows[j] for j in isi], [[semua[h][j] for j in isi] for h in headers]
 
 
+def _terhingga(ada) -> bool:
+    """No NaN or infinity among the numbers `ada`."""
+    try:
+        return all(map(isfinite, ada))
+    except OverflowError:  # an int beyond a float's range: finite all the same
+        return all(v == v and v not in (float("inf"), float("-inf")) for v in ada)
+
+
 def _cepat(vals: list, kol) -> list | None:
     """Clean a whole column at C speed when every value is already clean
     (the common case: tens of thousands of cells); None sends it cell by cell.
@@ -100,15 +109,21 @@ def _cepat(vals: list, kol) -> list | None:
         if jenis <= {int, float} and ada <= {1, 2, 3, 4}:
             jadi = {v: int(v) for v in ada}
     elif j is Jenis.BULAT or j is Jenis.ANGKA:
-        if jenis <= {int, float} and all(v == v and v not in (float("inf"), float("-inf")) for v in ada):
+        if jenis <= {int, float} and _terhingga(ada):
             if j is Jenis.ANGKA:
                 return vals
-            if all(float(v).is_integer() and v >= 0 for v in ada):
+            # map over the distinct values (100,000 numbers in a "No" column): C speed.
+            if all(map(float.is_integer, map(float, ada))) and (not ada or min(ada) >= 0):
                 jadi = {v: int(v) for v in ada}
     elif j is Jenis.TEKS:
         # An error value in any case or with trailing spaces ("#n/a ") is a
         # galat cell by cell (sel.galat_excel), so never text here.
-        if jenis <= {str} and not any(v[:1] == "#" and galat_excel(v) for v in ada):
+        if jenis <= {str} and not (any(map(methodcaller("startswith", "#"), ada))
+                                   and any(v[:1] == "#" and galat_excel(v) for v in ada)):
+            # Text already trimmed (str.strip gives the very object back) is
+            # the column as it is: 200,000 register numbers checked at C speed.
+            if "" not in ada and all(map(is_, map(str.strip, ada), ada)):
+                return vals
             jadi = {v: v.strip() or None for v in ada}
     elif j is Jenis.TANGGAL:
         if jenis <= {date}:
