@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from math import isfinite
-from operator import is_, itemgetter, lt, methodcaller
+from itertools import compress, repeat
+from operator import is_, is_not, itemgetter, lt, methodcaller
 
 from pydantic_core import ArgsKwargs
 
@@ -592,11 +593,12 @@ def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None, blokir:
     # With no two keys of one hash — the usual case, 200,000 distinct
     # numbers — no key is there twice and no row is looked at; only the
     # hashes are held meanwhile (this runs beside the survey's models).
-    hashes = set(map(hash, map(_kunci_unik, vals)))
-    kosong_n = sum(map(kosong, vals)) if hash("") in hashes else 0
-    if len(hashes) == len(vals) - kosong_n + (1 if kosong_n else 0):
+    isi = list(compress(vals, map(is_not, vals, repeat(None))))
+    hashes = set(map(hash, map(str.casefold, map(" ".join, map(str.split, map(str, isi))))))  # _kunci_unik
+    kosong_n = sum(map(kosong, isi)) if hash("") in hashes else 0
+    if len(hashes) == len(isi) - kosong_n + (1 if kosong_n else 0):
         return
-    del hashes
+    del hashes, isi
     keys = list(map(_kunci_unik, vals))
     seen: dict[str, int] = {}  # key → index of its first row
     dilapor: set[str] = set()
