@@ -203,7 +203,7 @@ def pindai(pkg: Package, part: str, needles: tuple[bytes, ...] = _NEEDLE_GALAT +
             cari_di(window, needles, hits)
         if aneh:
             continue
-        if b":c" in window and _TAG_C_BERAWALAN.search(window):  # a memchr first: ':' is rare in cell data
+        if _TAG_C_BERAWALAN.search(window):
             aneh = True
             continue
         pos = 0
