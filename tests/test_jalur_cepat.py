@@ -190,11 +190,21 @@ def test_periksa_register_sama_dengan_model(jenis):
 
 
 def test_periksa_register_tanpa_kolom():
-    headers = [h for h in LAYANAN if h != "Jenis Layanan"]
+    """A register without a Jenis Layanan column (tblPengaduan) or a Tanggal
+    Selesai column: the model's default for it, on both paths."""
     d = date(2024, 3, 1)
-    raw = _raw("tblLayanan", "Layanan", headers, [["R1", d, d], ["R2", d, date(2024, 1, 1)]])
-    cepat, lambat = _register_dua_jalan(raw, {"ktp": 3})
-    assert cepat == lambat and cepat
+    for buang, lines, lolos in (
+        ("Jenis Layanan", [["R1", d, d], ["R2", d, date(2024, 1, 1)]], False),
+        ("Jenis Layanan", [["R1", d, d], ["R2", d, None]], True),
+        ("Tanggal Selesai", [["R1", d, "KTP"], ["R2", d, "Lain"]], False),
+        ("Tanggal Selesai", [["R1", d, "KTP"], ["R2", d, "KK"]], True),
+    ):
+        headers = [h for h in LAYANAN if h != buang]
+        raw = _raw("tblLayanan", "Layanan", headers, lines)
+        cepat, lambat = _register_dua_jalan(raw, {"ktp": 3, "kk": 1})
+        assert cepat == lambat and bool(cepat) is not lolos
+        t = V.bersihkan_tabel(raw, Pemeriksa(), Periode(2024, TAHUNAN))
+        assert V._register_lolos(t, {"ktp": 3, "kk": 1}) is lolos
 
 
 def test_register_lolos_hanya_bila_model_diam():

@@ -547,16 +547,14 @@ def _register_lolos(t: TabelBersih, jenis: dict[str, int] | None) -> bool:
     if not rows:
         return True
     idx = rows[0].nilai._idx
-    try:
-        i_m, i_s, i_j = idx["Tanggal Masuk"], idx["Tanggal Selesai"], idx["Jenis Layanan"]
-    except KeyError:
-        return False
-    if not all(b.nilai._idx is idx for b in rows):
+    # A column the table lacks is the model's default, None (tblPengaduan has no Jenis Layanan).
+    i_m, i_s, i_j = idx.get("Tanggal Masuk"), idx.get("Tanggal Selesai"), idx.get("Jenis Layanan")
+    if i_m is None or not all(b.nilai._idx is idx for b in rows):
         return False
     lines = [b.nilai._line for b in rows]
-    if min(map(len, lines)) <= max(i_m, i_s, i_j):
+    if min(map(len, lines)) <= max(i for i in (i_m, i_s, i_j) if i is not None):
         return False
-    masuk, selesai, jl = (list(map(itemgetter(i), lines)) for i in (i_m, i_s, i_j))
+    masuk, selesai, jl = ([] if i is None else list(map(itemgetter(i), lines)) for i in (i_m, i_s, i_j))
     # Exact types: what the model accepts as it is (a datetime would be converted or refused).
     if set(map(type, masuk)) != {date} or not set(map(type, selesai)) <= {date, type(None)} \
             or not set(map(type, jl)) <= {str, type(None)}:
