@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import repeat
+from operator import attrgetter, is_, itemgetter
 from typing import Any, Callable
 
 # Excel's error values (typed, pasted or a formula's saved result).
@@ -124,21 +125,26 @@ class RowValues(Mapping):
 
 
 _KOSONG = {"": None}
+_VALUES, _IDX, _LINE = attrgetter("values"), attrgetter("_idx"), attrgetter("_line")
 
 
-def kolom_nilai(rows: list[RawRow]) -> dict[str, list] | None:
-    """header → `[r.values.get(header) for r in rows]` for every header, one
-    column at a time at C speed, when the rows are views over one reader's
-    lines (the 100.000-row registers); None for other rows (go row by row)."""
+def kolom_nilai(rows: list[RawRow], headers: Iterable[str] | None = None) -> dict[str, list] | None:
+    """header → `[r.values.get(header) for r in rows]` for every header (or
+    those of `headers` the rows have), one column at a time at C speed, when
+    the rows are views over one reader's lines (the 100.000-row registers);
+    None for other rows (go row by row)."""
     if not rows or type(rows[0].values) is not RowValues:
         return None
     idx = rows[0].values._idx
-    if not all(type(r.values) is RowValues and r.values._idx is idx for r in rows):
+    # Checked with C-level maps: this runs over every row of every table.
+    views = list(map(_VALUES, rows))
+    if set(map(type, views)) != {RowValues} or not all(map(is_, map(_IDX, views), repeat(idx))):
         return None
-    lines = [r.values._line for r in rows]
+    lines = list(map(_LINE, views))
+    del views
     lebar = min(map(len, lines))
     out = {}
-    for h, i in idx.items():
+    for h, i in idx.items() if headers is None else ((h, idx[h]) for h in headers if h in idx):
         if i < 0:
             col = [None] * len(lines)
         elif i < lebar:

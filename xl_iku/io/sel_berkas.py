@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from .package import Package, cari_di
@@ -143,7 +144,11 @@ def _le_baris(n: int) -> str:
     kelas = lambda ch, pertama: (f"[{'1' if pertama else '0'}-{chr(ord(ch) - 1)}]"
                                  if ch > ("1" if pertama else "0") else "")
     pendek = [f"[1-9][0-9]{{0,{len(s) - 2}}}"] if len(s) > 1 else []
-    return f"0*(?:{'|'.join(pendek + _le_posisi(s, kelas, '[0-9]'))})"
+    # Possessive: a digit (or a leading 0: no alternative starts with 0)
+    # given back could only be followed by a digit, never the closing quote,
+    # so a row past the short form goes to the next alternative at once.
+    pendek = [p + "+" for p in pendek]
+    return f"0*+(?:{'|'.join(pendek + _le_posisi(s, kelas, '[0-9]'))})"
 
 
 def _le_kolom(n: int) -> str:
@@ -157,6 +162,7 @@ def _le_kolom(n: int) -> str:
     return f"(?:{'|'.join(alt)})"
 
 
+@lru_cache(maxsize=256)  # every sheet's box grows through the same few sizes
 def _pola_luar(w: int, h: int) -> re.Pattern:
     """A tag starting `<c` that is not `<c r="REF"` with REF inside columns
     1…w, rows 1…h (a `<col`, `<cfRule` … match too: the caller skips them —

@@ -123,10 +123,9 @@ def letak_tabel(name: str, sheet: str, ref: str, part_columns: list[str] | tuple
     body_last = r2 - totals
     kolom = list(cols.values())
     c_min, c_max = min(kolom), max(kolom)
-    badan = set(terisi(r1 + 1, body_last, kolom))
-    if berumus is not None:
-        badan.update(berumus(r1 + 1, body_last, kolom))
-    baris = sorted(badan)
+    baris = list(terisi(r1 + 1, body_last, kolom))
+    if berumus is not None and (rumus := berumus(r1 + 1, body_last, kolom)):
+        baris = sorted(set(baris).union(rumus))
     letak = Letak(r1, cols, baris, total=r2 if totals else None)
 
     def isi(r: int) -> int | None:

@@ -92,15 +92,19 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
     kat, tb = m.katalog, m.terbaca
     nama_tabel = [n for n in K.TABEL if n in raw.tables and n != "tblIndikator"]
     nama_tabel += [n for n in tb.spesifikasi if n not in K.TABEL]
-    bersih = {n: V.bersihkan_tabel(raw.tables[n], p, periode, tb.spesifikasi.get(n), kat) for n in nama_tabel}
-    # Once cleaned, a table's raw cell values (the reader's row lists, a float
-    # or a string object per cell) are let go, so the models built next reuse
-    # that memory; the rows keep their places (row, columns) for the findings.
-    # Tables read raw again below keep theirs; reading a released row fails
-    # loudly (DILEPAS), never as a blank.
-    for n in (bersih.keys() - _DIBACA_MENTAH_LAGI) if lepas_mentah else ():
-        for r in raw.tables[n].rows:
-            r.values = DILEPAS
+    bersih = {}
+    for n in nama_tabel:
+        bersih[n] = V.bersihkan_tabel(raw.tables[n], p, periode, tb.spesifikasi.get(n), kat)
+        # Once cleaned, a table's raw cell values (the reader's row lists, a
+        # float or a string object per cell) are let go — before the next
+        # table is cleaned, so the survey's raw cells are not held beside the
+        # register's — and the models built next reuse that memory; the rows
+        # keep their places (row, columns) for the findings.  Tables read raw
+        # again below keep theirs; reading a released row fails loudly
+        # (DILEPAS), never as a blank.
+        if lepas_mentah and n not in _DIBACA_MENTAH_LAGI:
+            for r in raw.tables[n].rows:
+                r.values = DILEPAS
     for b in bersih["tblJenisLayanan"].baris:
         if not b.salah:
             m.jenis_layanan[b.nilai["Jenis Layanan"].casefold()] = b.nilai["Standar Waktu (Hari Kerja)"]
@@ -109,10 +113,11 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
     # The typed models carry each built-in table's own checks (findings at
     # their cells); the rules read the cleaned rows (`m.tabel`).
     utama = kat.kode_utama
-    m.skm = V.skm(bersih["tblSKM"], p, set(m.jenis_layanan), utama("tblSKM"))
-    m.ada_skm = bool(bersih["tblSKM"].baris)
+    # Before the survey's cleaned rows go (below): the dates the SKM report's Bab II names.
     m.survei_awal, m.survei_akhir = _rentang_survei(bersih["tblSKM"])
-    # The survey is usually the largest table: free its cleaned rows early.
+    # The survey is usually the largest table: its cleaned rows go as its models are built.
+    m.skm = V.skm(bersih["tblSKM"], p, set(m.jenis_layanan), utama("tblSKM"), lepas=True)
+    m.ada_skm = bool(bersih["tblSKM"].baris)
     bersih["tblSKM"].baris.clear()
     if "tblRTL" in bersih:
         for b in bersih["tblRTL"].baris:
@@ -136,8 +141,8 @@ def _tabel(raw: RawWorkbook, m: M.Masukan, p: Pemeriksa, periode: Periode, lepas
     m.desa = V.desa(bersih["tblDesa"], p, ref, m.skema_desa, utama("tblDesa"))
     m.ada_desa = bool(bersih["tblDesa"].baris)
     V.duplikat(raw.tables["tblLayanan"], "No Register", p, utama("tblLayanan"), kat.pembaca("tblLayanan"))
-    V.register(bersih["tblLayanan"], p, utama("tblLayanan"), jenis=m.jenis_layanan)
-    V.register(bersih["tblPengaduan"], p, utama("tblPengaduan"))
+    V.periksa_register(bersih["tblLayanan"], p, utama("tblLayanan"), jenis=m.jenis_layanan)
+    V.periksa_register(bersih["tblPengaduan"], p, utama("tblPengaduan"))
     for tbl, header in (("tblASN", "Kompeten"), ("tblBencana", "Ditindaklanjuti"), ("tblUsulan", "Diverifikasi")):
         V.ya_tidak(bersih[tbl], header, p, utama(tbl))
     # A kegiatan row's findings are filed under the indicator whose Saring names its Kelompok.

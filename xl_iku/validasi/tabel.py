@@ -5,8 +5,10 @@ models of `models.py`; every problem becomes a temuan at its exact cell.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from operator import itemgetter
+from collections.abc import Callable, Iterator
+from math import isfinite
+from itertools import compress, repeat
+from operator import is_, is_not, itemgetter, lt, methodcaller
 
 from pydantic_core import ArgsKwargs
 
@@ -31,6 +33,11 @@ def kode_utama(tabel: str) -> str | None:
     from .katalog import BAWAAN
 
     return BAWAAN.katalog.kode_utama(tabel)
+
+
+# Tests set this to send every row down the row-by-row paths that the
+# column-wise ones (bersihkan_tabel, _skm_baris) stand in for on clean rows.
+SATU_PER_SATU = False
 
 
 @dataclass(slots=True)
@@ -74,6 +81,14 @@ def _baris_berisi(raw: RawTable, headers: list[str]) -> tuple[list[RawRow], list
     return [raw.rows[j] for j in isi], [[semua[h][j] for j in isi] for h in headers]
 
 
+def _terhingga(ada) -> bool:
+    """No NaN or infinity among the numbers `ada`."""
+    try:
+        return all(map(isfinite, ada))
+    except OverflowError:  # an int beyond a float's range: finite all the same
+        return all(v == v and v not in (float("inf"), float("-inf")) for v in ada)
+
+
 def _cepat(vals: list, kol) -> list | None:
     """Clean a whole column at C speed when every value is already clean
     (the common case: tens of thousands of cells); None sends it cell by cell.
@@ -95,15 +110,21 @@ def _cepat(vals: list, kol) -> list | None:
         if jenis <= {int, float} and ada <= {1, 2, 3, 4}:
             jadi = {v: int(v) for v in ada}
     elif j is Jenis.BULAT or j is Jenis.ANGKA:
-        if jenis <= {int, float} and all(v == v and v not in (float("inf"), float("-inf")) for v in ada):
+        if jenis <= {int, float} and _terhingga(ada):
             if j is Jenis.ANGKA:
                 return vals
-            if all(float(v).is_integer() and v >= 0 for v in ada):
+            # map over the distinct values (100,000 numbers in a "No" column): C speed.
+            if all(map(float.is_integer, map(float, ada))) and (not ada or min(ada) >= 0):
                 jadi = {v: int(v) for v in ada}
     elif j is Jenis.TEKS:
         # An error value in any case or with trailing spaces ("#n/a ") is a
         # galat cell by cell (sel.galat_excel), so never text here.
-        if jenis <= {str} and not any(v[:1] == "#" and galat_excel(v) for v in ada):
+        if jenis <= {str} and not (any(map(methodcaller("startswith", "#"), ada))
+                                   and any(v[:1] == "#" and galat_excel(v) for v in ada)):
+            # Text already trimmed (str.strip gives the very object back) is
+            # the column as it is: 200,000 register numbers checked at C speed.
+            if "" not in ada and all(map(is_, map(str.strip, ada), ada)):
+                return vals
             jadi = {v: v.strip() or None for v in ada}
     elif j is Jenis.TANGGAL:
         if jenis <= {date}:
@@ -182,7 +203,9 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None, spec: 
     # Whether a date falls in the period, judged once per distinct date.
     dalam = {d: periode is None or periode.memuat(d) for d in set(tanggal) - {None, SALAH}} if tanggal else {}
 
-    for n, row in enumerate(rows):
+    def satu(n: int) -> None:
+        """Row n, which has something to say (a finding, a blank date)."""
+        row = rows[n]
         kw = _kw_baris(spec, row, katalog) if spec.kolom_kode else kw_tabel
         if i_tgl is not None:
             # The date decides whether the row counts at all; check it first.
@@ -192,12 +215,12 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None, spec: 
                 (p.galat if tingkat == GALAT else p.peringatan)(raw.sheet, row.cell(kolom_tgl), pesan, **kw)
             if tgl is None:
                 p.galat(raw.sheet, row.cell(kolom_tgl), f"Kolom '{kolom_tgl}' wajib diisi.", **kw)
-                continue
+                return
             if tgl is SALAH:
-                continue
+                return
             if not dalam[tgl]:
                 out.di_luar_tahun += 1
-                continue
+                return
         nilai = baris_nilai[n]
         for i, kol, soal in soal_lain:
             if n in soal:
@@ -211,8 +234,27 @@ def bersihkan_tabel(raw: RawTable, p: Pemeriksa, periode: Periode | None, spec: 
                 p.galat(raw.sheet, row.cell(header), f"Kolom '{header}' wajib diisi.", **kw)
                 nilai[i] = SALAH
             out.baris.append(Bersih(row, RowValues(nilai, idx), True))
-            continue
+            return
         out.baris.append(Bersih(row, RowValues(nilai, idx), n in baris_salah))
+
+    # Rows with a finding (or no usable date) go through `satu`, in row
+    # order; the runs between them — nearly every row of a large register —
+    # are taken whole: no finding to file, only the period to test.
+    khusus = set(soal_tgl).union(*(soal for _, _, soal in soal_lain), wajib_kosong)
+    if SATU_PER_SATU:
+        khusus = set(range(len(rows)))
+    if i_tgl is not None and (None in tanggal or SALAH in tanggal):  # no usable date: said (or skipped) row by row
+        khusus.update(n for n, d in enumerate(tanggal) if d is None or d is SALAH)
+    a = 0
+    for b in [*sorted(khusus), len(rows)]:
+        # Appended one by one (no list of the run's rows or indices beside them).
+        sebelum = len(out.baris)
+        out.baris.extend(Bersih(rows[n], RowValues(baris_nilai[n], idx), n in baris_salah)
+                         for n in range(a, b) if i_tgl is None or dalam[tanggal[n]])
+        out.di_luar_tahun += (b - a) - (len(out.baris) - sebelum)
+        if b < len(rows):
+            satu(b)
+        a = b + 1
     if out.di_luar_tahun:
         kol = raw.columns.get(kolom_tgl or "", 1)
         p.peringatan(
@@ -233,10 +275,19 @@ def _isi(t: TabelBersih, b: Bersih) -> dict:
     return d
 
 
-def _rows(model, t: TabelBersih, p: Pemeriksa, kw, context=None, isi=None) -> list:
-    """Rows without a cell galat, through `model` (see validasi.baris)."""
+def _lepas_tiap(rows: list) -> Iterator:
+    """The items of `rows`, each let go from the list (None in its place) as
+    it is taken."""
+    for i, b in enumerate(rows):
+        rows[i] = None
+        yield b
+
+
+def _rows(model, t: TabelBersih, p: Pemeriksa, kw, context=None, isi=None, lepas: bool = False) -> list:
+    """Rows without a cell galat, through `model` (see validasi.baris);
+    `lepas`: t.baris is let go row by row as the models are built (see skm)."""
     isi = isi or (lambda b: _isi(t, b))
-    calon = ((b.raw, isi(b)) for b in t.baris if not b.salah)
+    calon = ((b.raw, isi(b)) for b in (_lepas_tiap(t.baris) if lepas else t.baris) if not b.salah)
     return baris.validasi(model, calon, t.lembar, p, kw, context)
 
 
@@ -335,7 +386,11 @@ def temuan_sel_skm(nilai, jenis_dikenal) -> tuple[dict, list[tuple[str, str, str
     return bersih, out
 
 
-def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None = None) -> list[M.BarisSKM]:
+def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None = None, *,
+        lepas: bool = False) -> list[M.BarisSKM]:
+    """`lepas` (a caller done with the cleaned rows once the models stand):
+    each row of t.baris becomes None as its model is built, so 100,000
+    cleaned rows and their models are never all held at once."""
     _skm_baris(t, p, jenis_dikenal, kode)
     idx = t.baris[0].nilai._idx if t.baris else {}
     isi = None
@@ -350,7 +405,7 @@ def skm(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None 
             return d
 
     # Jenis Layanan was judged by _skm_baris (profil_skm); the model checks it no more.
-    return _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": kode}, {"jenis_layanan": None}, isi)
+    return _rows(M.BarisSKM, t, p, {"tabel": t.nama, "kode": kode}, {"jenis_layanan": None}, isi, lepas)
 
 
 def _skm_baris(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str | None = None) -> None:
@@ -363,25 +418,42 @@ def _skm_baris(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str 
     i_u = [idx[u] for u in K.UNSUR if u in idx]
     i_ikm = [idx[h] for h in KOLOM_IKM if h in idx]
     i_usia, i_jl = idx.get("Usia"), idx.get("Jenis Layanan")
+    baris_ = t.baris
+    lines = [b.nilai._line for b in baris_]
     # Distinct values first: on 100,000 rows the profile checks run a few dozen times.
-    salah_usia = {v for v in {b.nilai._line[i_usia] for b in t.baris} if profil_skm(v, None, None)} \
+    salah_usia = {v for v in set(map(itemgetter(i_usia), lines)) if profil_skm(v, None, None)} \
         if i_usia is not None else set()
-    salah_jl = {v for v in {b.nilai._line[i_jl] for b in t.baris} if profil_skm(None, v, jenis_dikenal)} \
+    salah_jl = {v for v in set(map(itemgetter(i_jl), lines)) if profil_skm(None, v, jenis_dikenal)} \
         if i_jl is not None else set()
+    # The rows the loop below has anything to do with, found column by
+    # column; every other row stays as it is.
+    khusus = {j for j, b in enumerate(baris_) if b.salah}
+    if i_u:
+        tanpa = (None,) * len(i_u) if len(i_u) > 1 else None  # what itemgetter gives for a row without answers
+        khusus.update(j for j, x in enumerate(map(itemgetter(*i_u), lines)) if x == tanpa)
+    for i, salah in ((i_usia, salah_usia), (i_jl, salah_jl)):
+        if i is not None and salah:
+            khusus.update(j for j, v in enumerate(map(itemgetter(i), lines)) if v in salah)
+    del lines
+    if SATU_PER_SATU:
+        khusus = set(range(len(baris_)))
+    if not khusus:
+        return  # every row stays as it is
     kosong_baris: list[Bersih] = []
     tetap: list[Bersih] = []
-    for b in t.baris:
+
+    def satu(b: Bersih) -> None:
         line = b.nilai._line
         if b.salah:
             if any(line[i] is SALAH for i in i_ikm):
                 tetap.append(b)  # its IKM cell's galat stands; the row is not read
-                continue
+                return
             # Only profile cells failed (their galat is recorded): blank them, keep the respondent.
             b = Bersih(b.raw, RowValues([None if v is SALAH else v for v in line], idx), False)
             line = b.nilai._line
         if i_u and tanpa_jawaban(line[i] for i in i_u):
             kosong_baris.append(b)
-            continue
+            return
         u_salah = i_usia is not None and line[i_usia] in salah_usia
         jl_salah = i_jl is not None and line[i_jl] in salah_jl
         if u_salah or jl_salah:
@@ -393,6 +465,13 @@ def _skm_baris(t: TabelBersih, p: Pemeriksa, jenis_dikenal: set[str], kode: str 
                 line[i_usia] = None
                 b = Bersih(b.raw, RowValues(line, idx), False)
         tetap.append(b)
+
+    a = 0
+    for j in [*sorted(khusus), len(baris_)]:
+        tetap.extend(baris_[a:j])
+        if j < len(baris_):
+            satu(baris_[j])
+        a = j + 1
     if kosong_baris:
         pertama = kosong_baris[0].raw
         p.peringatan(t.lembar, pertama.cell(K.UNSUR[0]) if K.UNSUR[0] in pertama.cols else pertama.cell("Tanggal"),
@@ -448,29 +527,95 @@ def register(t: TabelBersih, p: Pemeriksa, kode: str, jenis: dict[str, int] | No
                  {"jenis_layanan": set(jenis) if jenis is not None else None}, _isi_posisi(M.BarisRegister, t))
 
 
+def periksa_register(t: TabelBersih, p: Pemeriksa, kode: str, jenis: dict[str, int] | None = None) -> None:
+    """`register`'s findings, for a caller that keeps none of its rows (the
+    rules read the cleaned rows).  A register whose columns show that no row
+    can fail BarisRegister — the usual case, 200,000 clean requests — is not
+    put through the model row by row; any doubt, and `register` judges it."""
+    if not _register_lolos(t, jenis):
+        register(t, p, kode, jenis)
+
+
+_TANPA_SELESAI = {None: date.max}
+
+
+def _register_lolos(t: TabelBersih, jenis: dict[str, int] | None) -> bool:
+    """True only when `register` would find nothing: BarisRegister's checks
+    (types, Tanggal Selesai not before Tanggal Masuk, a known Jenis Layanan)
+    over whole columns at C speed, on the rows it would validate."""
+    rows = [b for b in t.baris if not b.salah]
+    if not rows:
+        return True
+    idx = rows[0].nilai._idx
+    # A column the table lacks is the model's default, None (tblPengaduan has no Jenis Layanan).
+    i_m, i_s, i_j = idx.get("Tanggal Masuk"), idx.get("Tanggal Selesai"), idx.get("Jenis Layanan")
+    if i_m is None or not all(b.nilai._idx is idx for b in rows):
+        return False
+    lines = [b.nilai._line for b in rows]
+    if min(map(len, lines)) <= max(i for i in (i_m, i_s, i_j) if i is not None):
+        return False
+    masuk, selesai, jl = ([] if i is None else list(map(itemgetter(i), lines)) for i in (i_m, i_s, i_j))
+    # Exact types: what the model accepts as it is (a datetime would be converted or refused).
+    if set(map(type, masuk)) != {date} or not set(map(type, selesai)) <= {date, type(None)} \
+            or not set(map(type, jl)) <= {str, type(None)}:
+        return False
+    if any(map(lt, map(_TANPA_SELESAI.get, selesai, selesai), masuk)):
+        return False
+    if jenis is not None:
+        dikenal = set(jenis)
+        if any(v and v.casefold() not in dikenal for v in set(jl) - {None}):
+            return False
+    return True
+
+
+def nilai_kolom(raw: RawTable, header: str) -> list | None:
+    """`[r.values.get(header) for r in raw.rows]` (None: no such column)."""
+    if header not in raw.columns:
+        return None
+    kolom = kolom_nilai(raw.rows, (header,))
+    return kolom[header] if kolom is not None else [r.values.get(header) for r in raw.rows]
+
+
+def _kunci_unik(v) -> str:
+    return "" if v is None else " ".join(str(v).split()).casefold()
+
+
 def duplikat(raw: RawTable, header: str, p: Pemeriksa, kode: str | None, blokir: tuple[str, ...] = ()) -> None:
     """Flag every repeat of a value that must be unique (e.g. No Register): a
     row counted twice, so it blocks every reader of the table (`blokir`)."""
-    if header not in raw.columns:
+    vals = nilai_kolom(raw, header)
+    if vals is None:
         return
-    seen: dict[str, str] = {}
+    rows = raw.rows
+    # Each value's key (a blank cell, None or only spaces, has "": none).
+    # With no two keys of one hash — the usual case, 200,000 distinct
+    # numbers — no key is there twice and no row is looked at; only the
+    # hashes are held meanwhile (this runs beside the survey's models).
+    isi = list(compress(vals, map(is_not, vals, repeat(None))))
+    hashes = set(map(hash, map(str.casefold, map(" ".join, map(str.split, map(str, isi))))))  # _kunci_unik
+    kosong_n = sum(map(kosong, isi)) if hash("") in hashes else 0
+    if len(hashes) == len(isi) - kosong_n + (1 if kosong_n else 0):
+        return
+    del hashes, isi
+    keys = list(map(_kunci_unik, vals))
+    seen: dict[str, int] = {}  # key → index of its first row
     dilapor: set[str] = set()
-    for row in raw.rows:
-        v = row.values.get(header)
-        if kosong(v):
+    for j, key in enumerate(keys):
+        if not key:
             continue
-        key = " ".join(str(v).split()).casefold()
-        if key in seen:
-            # Both places are flagged; the first only once however many repeats follow.
-            if key not in dilapor:
-                dilapor.add(key)
-                p.galat(raw.sheet, seen[key], f"{header} '{str(v).strip()}' dipakai lagi di baris lain; "
-                        "nomor register harus unik.", tabel=raw.name, kode=kode, blokir=blokir or None)
-            p.galat(raw.sheet, row.cell(header),
-                    f"{header} '{str(v).strip()}' sudah dipakai di sel {seen[key]}; nomor register harus unik.",
-                    tabel=raw.name, kode=kode, blokir=blokir or None)
-        else:
-            seen[key] = row.cell(header)
+        i = seen.setdefault(key, j)
+        if i == j:
+            continue
+        v = vals[j]
+        pertama = rows[i].cell(header)
+        # Both places are flagged; the first only once however many repeats follow.
+        if key not in dilapor:
+            dilapor.add(key)
+            p.galat(raw.sheet, pertama, f"{header} '{str(v).strip()}' dipakai lagi di baris lain; "
+                    "nomor register harus unik.", tabel=raw.name, kode=kode, blokir=blokir or None)
+        p.galat(raw.sheet, rows[j].cell(header),
+                f"{header} '{str(v).strip()}' sudah dipakai di sel {pertama}; nomor register harus unik.",
+                tabel=raw.name, kode=kode, blokir=blokir or None)
 
 
 def ya_tidak(t: TabelBersih, header: str, p: Pemeriksa, kode: str | None = None) -> list[M.BarisYaTidak]:
