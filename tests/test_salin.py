@@ -155,3 +155,39 @@ def test_berkas_yang_menyusut_saat_disalin_diberi_pesan(tmp_path):
         zin.fp = asli
         zin.close()
     assert "Buku kerja 'laporan.xlsx' berubah saat sedang dibaca" in str(e.value)
+
+
+def test_salin_beside_a_reader_on_another_thread():
+    """The reader scans parts on a second thread while the main thread copies the
+    package (a far-reaching sheet's filtered copy): the raw copy seeks the same
+    file, so it must hold the archive's lock, or either side reads the other's
+    bytes (Bad CRC-32, seen when the two overlapped)."""
+    import threading
+
+    sampel = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
+    with Package.open(sampel) as pkg:
+        parts = [n for n in pkg.parts if n.endswith(".xml")]
+        harap = {n: pkg.read(n) for n in parts}
+        berhenti, salah = threading.Event(), []
+
+        def baca():
+            while not berhenti.is_set():
+                for n in parts:
+                    try:
+                        if b"".join(pkg.potongan(n, 0)) != harap[n]:
+                            salah.append(n)
+                    except Exception as e:  # noqa: BLE001 - the failure is what is counted
+                        salah.append(f"{n}: {e}")
+
+        t = threading.Thread(target=baca)
+        t.start()
+        try:
+            for _ in range(30):
+                buf = io.BytesIO()
+                salin(pkg, buf)
+                with zipfile.ZipFile(buf) as z:
+                    assert z.testzip() is None
+        finally:
+            berhenti.set()
+            t.join()
+    assert salah == []

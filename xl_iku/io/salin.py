@@ -38,6 +38,7 @@ when `tujuan` is the user's workbook.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import struct
@@ -127,15 +128,30 @@ def _copy_raw(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo
     fp = zin.fp
     if fp is None:
         return False
+    # The archive's own lock: its members may be read on another thread at the
+    # same time (the reader's scans), and those reads seek the same file.
+    with getattr(zin, "_lock", contextlib.nullcontext()):
+        zi = _salin_mentah(zin, zout, info, fp)
+    if zi is None:
+        return False
+    zout.filelist.append(zi)
+    zout.NameToInfo[zi.filename] = zi
+    zout.start_dir = zout.fp.tell()
+    zout._didModify = True
+    return True
+
+
+def _salin_mentah(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo, fp) -> zipfile.ZipInfo | None:
+    """The copy itself, under the archive's lock; None for a layout we do not recognise."""
     fp.seek(info.header_offset)
     head = fp.read(30)
     if len(head) != 30 or head[:4] != b"PK\x03\x04":
-        return False
+        return None
     name_len, extra_len = struct.unpack("<HH", head[26:30])
     mulai = info.header_offset + 30 + name_len + extra_len
     fp.seek(0, 2)
     if fp.tell() < mulai + info.compress_size:
-        return False
+        return None
     fp.seek(mulai)
     zi = copy.copy(info)
     zi.flag_bits &= ~0x08  # sizes and CRC go in the local header, no data descriptor
@@ -152,8 +168,4 @@ def _copy_raw(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo
                             "menyimpannya); tunggu program itu selesai, lalu jalankan lagi.")
         zout.fp.write(potong)
         sisa -= len(potong)
-    zout.filelist.append(zi)
-    zout.NameToInfo[zi.filename] = zi
-    zout.start_dir = zout.fp.tell()
-    zout._didModify = True
-    return True
+    return zi
