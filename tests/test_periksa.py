@@ -120,3 +120,22 @@ def test_lepas_mentah_hasil_sama_dan_baris_mentah_tidak_terbaca_lagi():
     with pytest.raises(RuntimeError):
         baris.values.get("U1")
     assert raw.tables["tblLayanan"].rows[0].values.get("No Register")  # read raw again later: kept
+
+
+def test_no_register_ganda_tetap_ditemukan_saat_nilai_mentah_dilepas(tmp_path):
+    """The duplicate check reads No Register as typed from the register's raw
+    values: the same two galat with and without the pipeline letting values go."""
+    from tests import kasus
+    from tests.isi import isi
+    from xl_iku import engine
+    from xl_iku.io import file_reader
+
+    t = kasus.tabel()
+    t["tblLayanan"] = t["tblLayanan"] + [dict(t["tblLayanan"][0])]  # the first request typed again
+    src = isi(tmp_path / "ganda.xlsx", kasus.pengaturan(), t)
+    tetap = engine.hitung(file_reader.baca(src))
+    lepas = engine.hitung(file_reader.baca(src), lepas_mentah=True)
+    ganda = [(x.tingkat, x.sel) for x in lepas.temuan if "nomor register harus unik" in x.pesan]
+    assert len(ganda) == 2 and {g[0] for g in ganda} == {"galat"}
+    assert ganda == [(x.tingkat, x.sel) for x in tetap.temuan if "nomor register harus unik" in x.pesan]
+    assert [i.status for i in lepas.indikator] == [i.status for i in tetap.indikator]
