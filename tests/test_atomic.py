@@ -354,3 +354,15 @@ def test_backup_already_a_link_to_target(tmp_path):
     assert target.read_bytes() == b"baru"
     assert backup_path(target).read_bytes() == b"lama"
     assert _temps(tmp_path) == []
+
+
+def test_alasan_os_selalu_berbahasa_indonesia():
+    """The reason shown after 'tidak dapat disimpan/ditulis' is never the system's English."""
+    import errno as E
+
+    from xl_iku.io.atomic import alasan_os
+
+    assert alasan_os(IsADirectoryError(E.EISDIR, "Is a directory")) == "itu sebuah folder; sebutkan nama berkas"
+    assert alasan_os(OSError(E.ENOSPC, "No space left on device")) == "ruang disk penuh"
+    assert alasan_os(OSError(999, "Strange error")) == "galat sistem (errno 999)"
+    assert alasan_os(OSError("tanpa errno")) == "galat sistem"

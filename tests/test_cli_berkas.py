@@ -76,3 +76,46 @@ def test_locked_by_excel(tmp_path):
     r = _hitung(src)
     assert r.returncode == 2 and "Excel" in r.stderr
     assert src.read_bytes() == TEMPLATE.read_bytes()
+
+
+# ---------------------------------------------------------------- --json PATH
+
+
+def _hasil_kecil():
+    from xl_iku.hasil import Hasil, HasilAKIP, HasilIKM
+
+    return Hasil(kecamatan="Bathin Solapan", kabupaten="Bengkalis", tahun=2024, indikator=[], ikm=HasilIKM(),
+                 akip=HasilAKIP(), temuan=[])
+
+
+def test_json_ke_berkas_biasa_ditulis_atomik(tmp_path, monkeypatch):
+    """--json PATH replaces a regular file atomically: a write that fails half-way
+    leaves the previous JSON whole and no temporary file behind."""
+    import json
+
+    from xl_iku.cli import main as M
+    from xl_iku.io import atomic
+    from xl_iku.pesan import FileError
+
+    tujuan = tmp_path / "hasil.json"
+    M._tulis_json(_hasil_kecil(), str(tujuan))
+    lama = tujuan.read_bytes()
+    assert json.loads(lama)["kecamatan"] == "Bathin Solapan"
+
+    def fsync_gagal(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", fsync_gagal)
+    with pytest.raises(FileError, match=r"Berkas JSON '.*hasil\.json' tidak dapat ditulis"):
+        M._tulis_json(_hasil_kecil(), str(tujuan))
+    assert tujuan.read_bytes() == lama
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hasil.json"]
+
+
+def test_json_ke_perangkat_ditulis_langsung(tmp_path):
+    """/dev/stdout (not a regular file) is written through, as before."""
+    r = subprocess.run([sys.executable, "-c", "from xl_iku.cli.main import _tulis_json; "
+                        "from tests.test_cli_berkas import _hasil_kecil; _tulis_json(_hasil_kecil(), '/dev/stdout')"],
+                       capture_output=True, text=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)
+    assert r.returncode == 0, r.stderr
+    assert '"kecamatan": "Bathin Solapan"' in r.stdout

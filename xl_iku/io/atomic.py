@@ -169,7 +169,12 @@ def alasan_os(e: OSError) -> str:
         errno.ENOENT: "foldernya tidak ada",
         errno.EBUSY: "berkasnya sedang dipakai program lain",
         errno.EFBIG: "berkasnya terlalu besar",
-    }.get(e.errno or 0, e.strerror or "galat sistem")
+        errno.EISDIR: "itu sebuah folder; sebutkan nama berkas",
+        errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+        errno.ENAMETOOLONG: "nama berkasnya terlalu panjang",
+        errno.EMFILE: "terlalu banyak berkas terbuka",
+        errno.EIO: "galat baca/tulis pada disk",
+    }.get(e.errno or 0, "galat sistem" + (f" (errno {e.errno})" if e.errno else ""))
 
 
 def _make_backup(target: Path, bak: Path, folder: Path) -> None:
