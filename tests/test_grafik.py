@@ -87,7 +87,9 @@ def test_libreoffice_draws_the_charts(hasil, tmp_path):
     subprocess.run(["soffice", f"-env:UserInstallation=file://{prof}", "--headless", "--norestore", "--convert-to",
                     "pdf", "--outdir", str(tmp_path), str(hasil)], capture_output=True, timeout=300, check=True)
     text = subprocess.run(["pdftotext", str(tmp_path / "hasil.pdf"), "-"], capture_output=True, text=True).stdout
-    assert "Nilai per Unsur Pelayanan" in text and "Tren IKU 2021–2026" in text
+    assert "Nilai per Unsur Pelayanan" in text and "Tren Indikator Kinerja Utama per Tahun" in text
+    # The captions under the charts name what each shows (written by the run, not the template).
+    assert "Indikator Pendukung (IKP-01–IKP-11)" in text and "(IKU-01): target dan realisasi per tahun, 2021–2026" in text
     # Drawn from the new values: a data label of U1's IKM unsur appears.
     u1 = openpyxl.load_workbook(hasil)["Hasil SKM"]["G6"].value
     assert f"{u1:.2f}" in text or f"{u1:.2f}".replace(".", ",") in text
@@ -122,3 +124,50 @@ def test_label_grafik_berlatar_putih_dan_berlokal():
 
     lab = _label(5, 10, 3)
     assert lab["fill"] == {"color": "#FFFFFF"} and lab["num_format"].startswith("[$-421]")
+
+
+def _keterangan(g) -> list[str]:
+    return [c.value for c in g.cells if c.col == 2 and c.row in {L._baris_keterangan_grafik(i) for i in range(4)}]
+
+
+def test_grafik_mengikuti_katalog_periode_baru(tmp_path):
+    """The new-period sample: chart 2 shows its Indikator Kinerja, chart 3 its own
+    Kelompok Kinerja Wilayah (there is no Indikator Pendukung), chart 4 the years of
+    tblTarget, and each caption says so."""
+    from xl_iku.laporan.sumber import hitung_ulang
+
+    h = hitung_ulang(SAMPLE.parent / "Contoh_IKU_Siak_Kecil_2026.xlsx")
+    g = L.lembar_grafik(h)
+    k = L.GRAFIK_KOLOM
+    nilai = {(c.row, c.col): c.value for c in g.cells}
+    kode = lambda blok, n: [nilai.get((L.GRAFIK_BLOK[blok] + i, k)) for i in range(n)]  # noqa: E731
+    assert kode("ik", 4) == ["IK-01", "IK-02", "IK-03", None]
+    assert kode("ikp", 5) == ["KW-01", "KW-02", "KW-03", "KW-04", None]
+    # KW-02: 20 of 24 rows Ditindak (test_katalog) = 83,33.
+    assert nilai[(L.GRAFIK_BLOK["ikp"] + 1, k + 3)] == "83,33"
+    assert [nilai.get((L.GRAFIK_BLOK["iku"] + i, k)) for i in range(6)] == ["2026", "2027", "2028", "2029", "2030",
+                                                                            None]
+    k1, k2, k3, k4 = _keterangan(g)
+    assert k2.startswith("Grafik 2. Target dan realisasi tahun 2026, Indikator Kinerja (IK-01–IK-03)")
+    assert k3 == "Grafik 3. Target dan realisasi tahun 2026, Kinerja Wilayah (KW-01–KW-04)."
+    assert "2026–2030" in k4 and "(IKU-01)" in k4 and "Grafik 1." in k1
+
+
+def test_grafik_katalog_satu_atau_tiga_kelompok():
+    """One Kelompok besides IKU: chart 3 says it is not used. Three: chart 3 names
+    the one left out, and a Kelompok longer than a chart names how many are drawn."""
+    from xl_iku.katalog.model import Indikator, Katalog
+
+    def ind(kode, kelompok):
+        return Indikator(kode=kode, nama=f"Indikator {kode}", satuan="%", penanggung_jawab="", definisi="",
+                         formulasi="", kelompok=kelompok, cara="Nilai Diketik")
+
+    def grafik(daftar):
+        return _keterangan(L.lembar_grafik(L.hasil_kosong(Katalog(indikator=tuple(daftar), bawaan=False))))
+
+    satu = grafik([ind("U-01", "IKU"), ind("A-01", "Satu")])
+    assert satu[2] == "Grafik 3. Tidak dipakai: katalog indikator punya 1 Kelompok selain IKU."
+    tiga = grafik([ind("U-01", "IKU"), *(ind(f"A-{i:02d}", "Satu") for i in range(1, 13)), ind("B-01", "Dua"),
+                   ind("C-01", "Tiga")])
+    assert "; 10 dari 12 indikator digambarkan, semuanya ada di lembar Satu." in tiga[1]
+    assert tiga[2].endswith("Dua (B-01–B-01); Kelompok Tiga tidak digambarkan (lihat lembarnya).")

@@ -446,6 +446,26 @@ GRAFIK_KOLOM = 20  # T: first helper column
 GRAFIK_BLOK = {"unsur": 4, "ik": 16, "ikp": 29, "iku": 43}  # first data row of each block
 GRAFIK_HALAMAN = 31  # rows per printed page below the repeated title row (one chart each)
 GRAFIK_BARIS_AKHIR = 1 + 4 * GRAFIK_HALAMAN
+# Bars each of the two indicator charts holds (the built-in IK and IKP sets).
+GRAFIK_MUAT = {"ik": 10, "ikp": 11}
+
+
+def _baris_keterangan_grafik(halaman: int) -> int:
+    """The last row of a chart's page block, under the chart: its caption, written
+    every run, says what the chart shows (its titles in the template are general)."""
+    return 1 + GRAFIK_HALAMAN * (halaman + 1)
+
+
+def _keterangan_batang(halaman: int, kelompok: str | None, anggota, muat: int, periode: str, lain) -> str:
+    if kelompok is None:
+        return (f"Grafik {halaman + 1}. Tidak dipakai: katalog indikator punya {len(lain)} Kelompok selain IKU.")
+    kode = f"{anggota[0].kode}–{anggota[min(len(anggota), muat) - 1].kode}" if anggota else "tanpa indikator"
+    teks = f"Grafik {halaman + 1}. Target dan realisasi {periode}, {kelompok} ({kode})"
+    if len(anggota) > muat:
+        teks += f"; {muat} dari {len(anggota)} indikator digambarkan, semuanya ada di lembar {kelompok}"
+    if halaman == len(GRAFIK_MUAT) and len(lain) > len(GRAFIK_MUAT):
+        teks += f"; Kelompok {', '.join(lain[len(GRAFIK_MUAT):])} tidak digambarkan (lihat lembarnya)"
+    return teks + "."
 
 
 def _angka(v: Any) -> float | None:
@@ -470,23 +490,37 @@ def lembar_grafik(h: Hasil) -> SheetPlan:
         for j, m in enumerate(batas):
             s.put(r + i, k + 3 + j, float(m.batas_bawah), "teks")
     by = h.indikator_by_kode()
-    for blok, kelompok in (("ik", katalog.KELOMPOK_IK), ("ikp", katalog.KELOMPOK_IKP)):
+    kat = _katalog(h)
+    periode = h.periode.uraian if h.periode is not None else f"tahun {h.tahun or '…'}"
+    s.put(_baris_keterangan_grafik(0), 2, f"Grafik 1. Nilai per unsur pelayanan (NRR × 25) hasil Survei Kepuasan "
+          f"Masyarakat {periode}, dengan batas mutu A, B dan C (PermenPANRB 14/2017).", "miring")
+    # The two bar charts follow the catalogue: its Kelompok other than IKU, in
+    # order, each as many rows as the template's chart holds.
+    lain = [k for k in kat.kelompok if k != katalog.KELOMPOK_IKU]
+    for halaman, (blok, muat) in enumerate(GRAFIK_MUAT.items(), start=1):
         r = GRAFIK_BLOK[blok]
         for i, head in enumerate(("Kode", "Target", "Realisasi", "Label")):
             s.put(r - 1, k + i, head, "header")
-        # The template's charts hold as many rows as the built-in Kelompok has.
-        for i, ind in enumerate(_katalog(h).per_kelompok(kelompok)[:len(katalog.per_kelompok(kelompok))]):
+        kelompok = lain[halaman - 1] if halaman - 1 < len(lain) else None
+        anggota = kat.per_kelompok(kelompok) if kelompok else []
+        for i, ind in enumerate(anggota[:muat]):
             hi = by[ind.kode]
             s.put(r + i, k, ind.kode, "teks")
             s.put(r + i, k + 1, _angka(hi.target), "teks")
             s.put(r + i, k + 2, _angka(hi.realisasi), "teks")
             s.put(r + i, k + 3, angka_id(_angka(hi.realisasi)), "teks")
+        s.put(_baris_keterangan_grafik(halaman), 2, _keterangan_batang(halaman, kelompok, anggota, muat, periode, lain),
+              "miring")
     r = GRAFIK_BLOK["iku"]
     for i, head in enumerate(("Tahun", "Target", "Realisasi", "Label")):
         s.put(r - 1, k + i, head, "header")
-    iku = _katalog(h).per_kelompok(katalog.KELOMPOK_IKU)
+    iku = kat.per_kelompok(katalog.KELOMPOK_IKU)
     riwayat = h.riwayat.get(iku[0].kode, {}) if iku else {}
-    for i, th in enumerate((sorted(riwayat) or list(K.TAHUN_IKU))[:len(K.TAHUN_IKU)]):
+    tahun = (sorted(riwayat) or list(K.TAHUN_IKU))[:len(K.TAHUN_IKU)]
+    s.put(_baris_keterangan_grafik(3), 2,
+          f"Grafik 4. Tren {iku[0].nama} ({iku[0].kode}): target dan realisasi per tahun, {tahun[0]}–{tahun[-1]}."
+          if iku else "Grafik 4. Tidak dipakai: katalog indikator tidak punya indikator Kelompok IKU.", "miring")
+    for i, th in enumerate(tahun):
         tgt, real, _cap, _kat = riwayat.get(th, (None, None, None, None))
         sebagian = th == h.tahun and h.periode is not None and h.periode.triwulan
         s.put(r + i, k, f"{th} (s.d. {h.periode.nama})" if sebagian else str(th), "teks")

@@ -14,7 +14,6 @@ block of `layout.GRAFIK_HALAMAN` rows, a manual page break between blocks.
 
 from __future__ import annotations
 
-from .. import katalog
 from .. import kontrak as K
 from .. import layout as L
 from ..dasar.ooxml import angka_teks
@@ -77,10 +76,10 @@ def tambah(wb, F, tulis_plan) -> None:
     c.set_legend({"position": "bottom"})
     _sisip(ws, c, 0)
 
-    for halaman, (blok, kelompok, judul) in enumerate((
-            ("ik", katalog.KELOMPOK_IK, "Target dan Realisasi Indikator Kinerja"),
-            ("ikp", katalog.KELOMPOK_IKP, "Target dan Realisasi Indikator Kinerja Pendukung")), start=1):
-        n = len(katalog.per_kelompok(kelompok))
+    # Which Kelompok a chart shows follows the workbook's catalogue, run by run:
+    # its title stays general and the caption under it (layout) names it.
+    for halaman, (blok, n) in enumerate(L.GRAFIK_MUAT.items(), start=1):
+        judul = "Target dan Realisasi per Indikator"
         r1 = L.GRAFIK_BLOK[blok]
         r2 = r1 + n - 1
         c = wb.add_chart({"type": "column"})
@@ -97,12 +96,12 @@ def tambah(wb, F, tulis_plan) -> None:
     r1 = L.GRAFIK_BLOK["iku"]
     r2 = r1 + len(K.TAHUN_IKU) - 1
     c = wb.add_chart({"type": "line"})
-    c.add_series({"name": "Target IKM", "categories": _ref(k, r1, r2), "values": _ref(k + 1, r1, r2),
+    c.add_series({"name": "Target", "categories": _ref(k, r1, r2), "values": _ref(k + 1, r1, r2),
                   "line": {"color": "#7F7F7F", "dash_type": "dash"}, "marker": {"type": "circle"}})
-    c.add_series({"name": "Realisasi IKM", "categories": _ref(k, r1, r2), "values": _ref(k + 2, r1, r2),
+    c.add_series({"name": "Realisasi", "categories": _ref(k, r1, r2), "values": _ref(k + 2, r1, r2),
                   "line": {"color": "#1F7A3A", "width": 2.25}, "marker": {"type": "circle"},
                   "data_labels": {**_label(k + 3, r1, len(K.TAHUN_IKU)), "position": "above"}})
-    c.set_title({"name": "Tren IKU 2021–2026: Indeks Kepuasan Masyarakat"})
+    c.set_title({"name": "Tren Indikator Kinerja Utama per Tahun"})
     c.set_x_axis({"name": "Tahun"})
     c.set_y_axis({"num_format": "0"})
     c.set_legend({"position": "bottom"})
