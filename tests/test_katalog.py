@@ -282,3 +282,20 @@ def test_sel_gabung_di_target_kode_kantor_memblokir_indikatornya(tmp_path):
     assert [(t["sel"], t["kode"]) for t in galat] == [(rentang, "KW-02")]
     status = {i["kode"]: i["status"] for i in doc["indikator"]}
     assert status.pop("KW-02") == "galat" and set(status.values()) == {"ok"}
+
+
+def test_beranda_menyebut_lembar_keluaran_katalognya():
+    """Beranda's printing step names the catalogue's own output sheets (the
+    new-period sample has Kinerja Wilayah, and no Indikator Pendukung)."""
+    from pathlib import Path
+
+    import python_calamine as pc
+
+    folder = Path(__file__).resolve().parent.parent / "workbook"
+    langkah = {}
+    for nama in ("IKU_template", "Contoh_IKU_Siak_Kecil_2026"):
+        g = pc.CalamineWorkbook.from_path(str(folder / f"{nama}.xlsx")).get_sheet_by_name("Beranda").to_python()
+        langkah[nama] = next(c for r in g for c in r if isinstance(c, str) and c.startswith("5."))
+    assert langkah["IKU_template"].startswith("5. Cetak lembar IKU, Indikator Kinerja, Indikator Pendukung dan Hasil SKM")
+    assert langkah["Contoh_IKU_Siak_Kecil_2026"].startswith(
+        "5. Cetak lembar IKU, Indikator Kinerja, Kinerja Wilayah dan Hasil SKM")

@@ -17,7 +17,7 @@ from pathlib import Path
 import xlsxwriter
 
 from .. import cetak, gaya, katalog, layout
-from ..katalog.bawaan import baris_tabel
+from ..katalog.bawaan import KATALOG as KATALOG_BAWAAN, baris_tabel
 from ..katalog.model import NILAI_AKIP
 from . import grafik
 from .. import kontrak as K
@@ -181,7 +181,7 @@ def _write_plan(ws, F, plan: layout.SheetPlan, lebar: tuple[float, ...]) -> None
         ws.set_row(r - 1, h)
 
 
-def _beranda(wb, ws, F) -> None:
+def _beranda(wb, ws, F, kelompok: tuple[str, ...]) -> None:
     ws.hide_gridlines(2)
     ws.set_column(0, 0, 3)
     ws.set_column(1, 1, 100)
@@ -196,7 +196,8 @@ def _beranda(wb, ws, F) -> None:
         "2. Ketik data di tabel setiap lembar masukan (SKM, AKIP, SOP, … Target), satu baris per catatan, tepat di bawah baris terakhir tabel.",
         "3. Klik tombol Hitung di bawah (atau jalankan: xl-iku hitung NAMA_BERKAS.xlsx).",
         "4. Baca lembar Validasi: galat (merah) harus diperbaiki; peringatan (kuning) perlu diperiksa.",
-        "5. Cetak lembar IKU, Indikator Kinerja, Indikator Pendukung dan Hasil SKM (A4).",
+        # The output sheets are the catalogue's Kelompok (KONTRAK §5): a catalogue of its own names its own.
+        f"5. Cetak lembar {', '.join(kelompok)} dan {K.LEMBAR_SKM} (A4): xl-iku pdf NAMA_BERKAS.xlsx.",
     ]
     for i, t in enumerate(langkah):
         ws.write(3 + i, 1, t, F(text_wrap=True, valign="top"))
@@ -339,7 +340,8 @@ def buat(path: str | Path | None = None, pengaturan: dict | None = None, tabel: 
     wb.set_calc_mode("auto")
     F = _Formats(wb)
     beranda = wb.add_worksheet(K.LEMBAR_BERANDA)
-    _beranda(wb, beranda, F)
+    kelompok = katalog_kantor.kelompok if katalog_kantor is not None else KATALOG_BAWAAN.kelompok
+    _beranda(wb, beranda, F, kelompok)
     _pengaturan(wb, wb.add_worksheet(K.LEMBAR_PENGATURAN), F, pengaturan)
 
     by_sheet: dict[str, list[str]] = {}
