@@ -106,7 +106,7 @@ def test_json_ke_berkas_biasa_ditulis_atomik(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "fsync", fsync_gagal)
-    with pytest.raises(FileError, match=r"Berkas JSON '.*hasil\.json' tidak dapat ditulis"):
+    with pytest.raises(FileError, match=r"'hasil\.json' tidak dapat (ditulis|disimpan).*ruang disk penuh"):
         M._tulis_json(_hasil_kecil(), str(tujuan))
     assert tujuan.read_bytes() == lama
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hasil.json"]

@@ -98,23 +98,23 @@ def _tulis_json(h: Hasil, tujuan: str) -> None:
     import os
     import stat
 
-    from ..io.atomic import alasan_os, write_atomic
+    from ..io.atomic import alasan_os
+    from ..laporan.tulis import tulis_dokumen
 
     data = (doc + "\n").encode("utf-8")
     try:
-        try:
-            biasa = stat.S_ISREG(os.lstat(tujuan).st_mode)
-        except FileNotFoundError:
-            biasa = True
-        if biasa:
-            # A program reading the JSON never sees half of it, and a failed write keeps the old one.
-            write_atomic(Path(tujuan), lambda f: f.write(data), backup=False, check_lock=False)
-        else:  # /dev/stdout, a pipe, a link: written through, as asked
-            Path(tujuan).write_bytes(data)
-    except FileError as e:
-        sebab = e.__cause__ if isinstance(e.__cause__, OSError) else None
-        alasan = alasan_os(sebab) if sebab is not None else e.pesan
-        raise FileError(f"Berkas JSON '{tujuan}' tidak dapat ditulis: {alasan.rstrip('.')}.") from None
+        biasa = stat.S_ISREG(os.lstat(tujuan).st_mode)
+    except FileNotFoundError:
+        biasa = True
+    except OSError as e:
+        raise FileError(f"Berkas JSON '{tujuan}' tidak dapat ditulis: {alasan_os(e)}.") from None
+    if biasa:
+        # Atomic, as the documents: a program reading the JSON never sees half of it,
+        # and a failed write keeps the previous one.
+        tulis_dokumen(Path(tujuan), data, "Berkas JSON")
+        return
+    try:  # /dev/stdout, a pipe, a link: written through, as asked
+        Path(tujuan).write_bytes(data)
     except OSError as e:
         raise FileError(f"Berkas JSON '{tujuan}' tidak dapat ditulis: {alasan_os(e)}.") from None
 
