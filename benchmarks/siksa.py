@@ -42,9 +42,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests import xlwings_remote as xr  # noqa: E402  (sets XLWINGS_LICENSE_KEY first)
+from tests.isi import tabel_di as _tabel  # noqa: E402
 
 import openpyxl  # noqa: E402
-from openpyxl.utils import get_column_letter, range_boundaries  # noqa: E402
+from openpyxl.utils import get_column_letter  # noqa: E402
 
 from tests import lo  # noqa: E402
 from xl_iku import engine  # noqa: E402
@@ -59,13 +60,6 @@ SAMPEL = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
 # ---------------------------------------------------------------- helpers
 
 
-def _tabel(wb, name):
-    for ws in wb.worksheets:
-        if name in ws.tables:
-            t = ws.tables[name]
-            c1, r1, c2, r2 = range_boundaries(t.ref)
-            return ws, t, (c1, r1, c2, r2), {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
-    raise KeyError(name)
 
 
 def _cell(wb, name, baris, header):

@@ -17,24 +17,16 @@ import tempfile
 from pathlib import Path
 
 import openpyxl
-from openpyxl.utils import range_boundaries
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.isi import tabel_di  # noqa: E402
+
 CONTOH = ROOT / "workbook" / "Contoh_IKU_Bathin_Solapan.xlsx"
 
 
-def _tabel(wb, nama):
-    for ws in wb.worksheets:
-        if nama in ws.tables:
-            t = ws.tables[nama]
-            c1, r1, c2, r2 = range_boundaries(t.ref)
-            kepala = {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
-            return ws, t, r1, r2, kepala
-    raise KeyError(nama)
-
-
 def _baris(wb, kode):
-    ws, t, r1, r2, k = _tabel(wb, "tblIndikator")
+    ws, t, (_, r1, _, r2), k = tabel_di(wb, "tblIndikator")
     for r in range(r1 + 1, r2 + 1):
         if ws.cell(r, k["Kode"]).value == kode:
             return ws, r, k
@@ -73,14 +65,14 @@ def tabel_berganti_nama(wb):
 
 
 def kelompok_berganti_nama(wb):
-    ws, t, r1, r2, k = _tabel(wb, "tblIndikator")
+    ws, t, (_, r1, _, r2), k = tabel_di(wb, "tblIndikator")
     for r in range(r1 + 1, r2 + 1):
         if ws.cell(r, k["Kelompok"]).value == "Indikator Pendukung":
             ws.cell(r, k["Kelompok"]).value = "Pendukung 2026"
 
 
 def tahun_target_ditambah(wb):
-    ws, t, r1, r2, k = _tabel(wb, "tblTarget")
+    ws, t, (_, r1, _, r2), k = tabel_di(wb, "tblTarget")
     c = max(k.values()) + 1
     ws.cell(r1, c).value = "2027"
     from openpyxl.utils import get_column_letter
@@ -136,7 +128,6 @@ def main() -> int:
                   f"temuan baru {len(temuan)}  {ringkas}")
         # A LibreOffice re-save of the new-period sample (its catalogue and office tables).
         if shutil.which("soffice"):
-            sys.path.insert(0, str(ROOT))
             from tests.lo import simpan_ulang
 
             # A copy: `hitung` without -o writes its results into the workbook.

@@ -19,14 +19,8 @@ def isi(path: Path, pengaturan: dict | None = None, tabel: dict | None = None,
         dn = wb.defined_names[name]
         (sheet, ref), = list(dn.destinations)
         wb[sheet][ref.replace("$", "")].value = value
-    found = {}
-    for ws in wb.worksheets:
-        for t in ws.tables.values():
-            found[t.name] = (ws, t)
     for name, rows in (tabel or {}).items():
-        ws, t = found[name]
-        c1, r1, c2, r2 = range_boundaries(t.ref)
-        headers = {ws.cell(r1, c).value: c for c in range(c1, c2 + 1)}
+        ws, t, (c1, r1, c2, r2), headers = tabel_di(wb, name)
         for r in range(r1 + 1, r2 + 1):  # clear the template's rows
             for c in range(c1, c2 + 1):
                 ws.cell(r, c).value = None
