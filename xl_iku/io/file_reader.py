@@ -30,7 +30,7 @@ from .. import kontrak as K
 from ..referensi import TABEL_REFERENSI
 from .package import FileError, Package
 from .salin import salin
-from .sel_berkas import _NEEDLE_GALAT, _NEEDLE_RUMUS, InfoSel, Pindaian, Saringan, baca_info, pindai, saring, xf_persen
+from .sel_berkas import InfoSel, Pindaian, Saringan, baca_info, jarum_persen, pindai, saring, xf_persen
 from .tabel import BARIS_MAKS, StrukturError, gabungan, letak_tabel, periksa_struktur
 from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse_address, parse_ref
 
@@ -38,7 +38,6 @@ from ..dasar.raw import RawName, RawRow, RawTable, RawWorkbook, RowValues, parse
 # Rust side surfaces I/O and bad values as OSError/ValueError).  Anything else
 # is a bug and reaches the boundary as one.
 _GALAT_CALAMINE = (pc.CalamineError, OSError, ValueError)
-_NEEDLES = _NEEDLE_GALAT + _NEEDLE_RUMUS  # what `pindai` looks for by default
 
 
 class _Grid:
@@ -201,7 +200,7 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
     # decides which, after reading); a sheet is scanned for them only when
     # its XML names a percent cell style at all.
     persen_xf = xf_persen(pkg)
-    jarum_persen = tuple(j for i in sorted(persen_xf) for j in (b' s="%d"' % i, b" s='%d'" % i))
+    jarum = jarum_persen(persen_xf)
     lembar_persen = {t.sheet for t in tables.values()} if persen_xf else set()
     for info in pkg.sheets:
         if info.name in needed:
@@ -228,10 +227,9 @@ def _baca_paket(pkg: Package, pool: ThreadPoolExecutor) -> RawWorkbook:
     scan: dict[str, Future] = {}
     for info in urut:
         persen = info.name in lembar_persen
-        bounds[info.name] = (_latar(pool, pindai, pkg, info.part, _NEEDLES + jarum_persen) if persen
-                             else _latar(pool, pindai, pkg, info.part))
+        bounds[info.name] = _latar(pool, pindai, pkg, info.part, jarum if persen else ())
         scan[info.name] = _latar(pool, _info_sesudah, pkg, info.part,
-                                 persen_xf if persen else frozenset(), bounds[info.name], jarum_persen)
+                                 persen_xf if persen else frozenset(), bounds[info.name], jarum)
     scan = {i.name: scan[i.name] for i in pkg.sheets if i.name in scan}  # sheet order, as before
 
     def info_sel(sheet: str) -> InfoSel | None:
@@ -318,9 +316,9 @@ def _ukuran(pkg: Package, part: str) -> int:
 
 
 def _info_sesudah(pkg: Package, part: str, persen_xf: frozenset[int], bounds: Future,
-                  jarum_persen: tuple[bytes, ...] = ()) -> InfoSel | None:
+                  jarum: tuple[bytes, ...] = ()) -> InfoSel | None:
     hits = bounds.result().hits
-    if persen_xf and not any(j in hits for j in jarum_persen):
+    if persen_xf and not any(j in hits for j in jarum):
         persen_xf = frozenset()  # no cell of the sheet carries a percent style
     return baca_info(pkg, part, persen_xf, hits)
 

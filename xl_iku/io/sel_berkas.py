@@ -183,7 +183,13 @@ class Pindaian:
     baris: int = 0
 
 
-def pindai(pkg: Package, part: str, needles: tuple[bytes, ...] = _NEEDLE_GALAT + _NEEDLE_RUMUS) -> Pindaian:
+def jarum_persen(persen_xf: frozenset[int]) -> tuple[bytes, ...]:
+    """What a cell carrying one of the percent styles `persen_xf` is written with
+    (` s="9"`), for `pindai` to look for beside its own needles."""
+    return tuple(j for i in sorted(persen_xf) for j in (b' s="%d"' % i, b" s='%d'" % i))
+
+
+def pindai(pkg: Package, part: str, tambahan: tuple[bytes, ...] = ()) -> Pindaian:
     """One streamed pass over a sheet part: which needles occur, and whether
     every cell lies in a box small enough for calamine's dense grid.
 
@@ -191,7 +197,9 @@ def pindai(pkg: Package, part: str, needles: tuple[bytes, ...] = _NEEDLE_GALAT +
     tool); any other form (a cell without `r`, a prefixed element, a
     reference calamine might read differently) is left to `saring`, which
     reads every cell as calamine would.  The box grows in steps (rows
-    doubling), so a sheet of N rows costs a handful of pattern rebuilds."""
+    doubling), so a sheet of N rows costs a handful of pattern rebuilds.
+    `tambahan`: needles looked for beside the error and formula ones."""
+    needles = _NEEDLE_GALAT + _NEEDLE_RUMUS + tambahan
     hits: set[bytes] = set()
     w = h = 0
     pola = _pola_luar(w, h)
